@@ -1,0 +1,154 @@
+// Builds the task pane and the standalone page, copies the manifest (rewritten to ADDIN_PUBLIC_URL
+// in production) and the icons, and serves everything over HTTPS in development.
+const path = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin');
+const { rewriteManifestUrls } = require('./scripts/manifest.cjs');
+
+const DEV_URL = 'https://localhost:3000/';
+const port = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+// Scripts only from our origin and the office.js CDN; Fluent UI (Griffel) injects <style> elements,
+// so styles need 'unsafe-inline'. No connections anywhere: the pane makes no network request.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** HTTPS options: the Office dev certificate when available, else the dev server's self-signed one. */
+async function httpsServer() {
+  if (process.env.DEV_SERVER_HTTP === '1') {
+    console.warn(
+      '[bounce-explainer] DEV_SERVER_HTTP=1: serving plain http on localhost (Outlook needs https; use this for the standalone page only).',
+    );
+    return 'http';
+  }
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    if (!fs.existsSync(path.join(dir, 'localhost.crt'))) {
+      await devCerts.generateCertificates();
+    }
+    try {
+      await devCerts.ensureCertificatesAreInstalled();
+    } catch (error) {
+      console.warn(
+        `[bounce-explainer] Could not install the Office development CA into the system store (${error.message.split('\n')[0]}).`,
+      );
+      console.warn(
+        '[bounce-explainer] Serving with the generated localhost certificate anyway: your browser will ask you to trust it once.',
+      );
+    }
+    return {
+      type: 'https',
+      options: {
+        cert: fs.readFileSync(path.join(dir, 'localhost.crt')),
+        key: fs.readFileSync(path.join(dir, 'localhost.key')),
+        ca: fs.readFileSync(path.join(dir, 'ca.crt')),
+      },
+    };
+  } catch (error) {
+    console.warn(
+      `[bounce-explainer] No Office development certificate (${String(error.message).split('\n')[0]}); using a self-signed certificate.`,
+    );
+    return 'https';
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === 'production';
+  const publicUrl = process.env.ADDIN_PUBLIC_URL;
+  if (production && !publicUrl) {
+    console.warn(
+      `[bounce-explainer] ADDIN_PUBLIC_URL is not set: dist/manifest.xml keeps the development URLs (${DEV_URL}).`,
+    );
+  }
+  const serve = process.env.WEBPACK_SERVE === 'true';
+  return {
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      standalone: './src/standalone/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].chunk.js' : '[name].chunk.js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // @kenjiuno/msgreader decodes .msg strings with iconv-lite, which wants Node's Buffer. It only
+      // loads with the (lazy) .msg reader, so the polyfill stays out of the pane's first download.
+      fallback: { buffer: require.resolve('buffer/'), stream: false, string_decoder: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+        { test: /\.eml$/, type: 'asset/source' },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new ForkTsCheckerWebpackPlugin({ typescript: { configFile: 'tsconfig.json' }, async: !production }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: { csp: CSP, officeJs: OFFICE_JS },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'standalone.html',
+        template: './src/standalone/standalone.html',
+        chunks: ['standalone'],
+        templateParameters: { csp: CSP },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              production && publicUrl ? rewriteManifestUrls(content.toString(), publicUrl) : content,
+          },
+        ],
+      }),
+    ],
+    devServer: serve
+      ? {
+          port,
+          host: 'localhost',
+          hot: false,
+          headers: { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': CSP },
+          server: await httpsServer(),
+          client: { overlay: { errors: true, warnings: false } },
+          open: false,
+          onListening: (devServer) => {
+            const address = devServer.server.address();
+            const scheme = devServer.options.server.type === 'http' ? 'http' : 'https';
+            const base = `${scheme}://localhost:${address.port}`;
+            console.log('\nBounce Explainer is being served:');
+            console.log(`  Task pane (for Outlook):     ${base}/taskpane.html`);
+            console.log(`  Standalone page (no Outlook): ${base}/standalone.html?sample=relay-access-denied`);
+            console.log(`  Manifest to sideload:         ${base}/manifest.xml\n`);
+          },
+        }
+      : undefined,
+  };
+};
