@@ -1,0 +1,941 @@
+import { exchangeLabels } from './catalog/exchangeLabels';
+import { matchCause } from './catalog/match';
+import { providerReason } from './catalog/providers';
+import {
+  findDeliveryStatusInText,
+  parseDeliveryStatus,
+  splitDiagnostic,
+  typedValue,
+  type DeliveryStatusReport,
+  type FieldGroup,
+} from './dsn/deliveryStatus';
+import { parseExchangeText, type ExchangeText } from './exchange/humanReadable';
+import { findForwardedBlocks } from './forward';
+import { guessLanguage } from './language';
+import { formatHeaderBlock, getHeader, hasHeader, parseHeaderBlock } from './headers';
+import { classifyReason } from './reason/classify';
+import { cutOriginal, findCommand, scanPlainBounce } from './scan/plainText';
+import { findSesNotification } from './scan/sesJson';
+import { findAllEnhancedStatuses, findEnhancedStatus, findReplyCode, parseEnhancedStatus } from './status';
+import {
+  clip,
+  domainOf,
+  findAddress,
+  findAddresses,
+  foldSpace,
+  normalizeForMatch,
+  splitLines,
+  stripInvisible,
+} from './text';
+import type {
+  Analysis,
+  DecodedMessage,
+  DecodedPart,
+  DeliveryAction,
+  Evidence,
+  HeaderField,
+  OriginalMessage,
+  Reason,
+  RecipientOutcome,
+  Verdict,
+  Warning,
+} from './types';
+
+export interface AnalyzeOptions {
+  /** At most this many recipients are analysed (default 1000); the rest are counted in a warning. */
+  readonly maxRecipients?: number;
+  /** How deep attached and forwarded messages are followed (default 4). */
+  readonly maxDepth?: number;
+}
+
+const MAX_TEXT = 2_000_000;
+const EVIDENCE_MAX = 400;
+
+/** Analyses a decoded message: a report itself, a message carrying one, or a forward of one. */
+export function analyzeMessage(message: DecodedMessage, options: AnalyzeOptions = {}): Analysis {
+  return analyzeAt(message, options, 0, 'mime');
+}
+
+/**
+ * Analyses text without MIME structure: a body read from Outlook (optionally with its internet
+ * headers) or text the user pasted.
+ */
+export function analyzeText(
+  text: string,
+  options: AnalyzeOptions & { readonly headers?: string } = {},
+): Analysis {
+  const headers = options.headers ? parseHeaderBlock(options.headers).headers : [];
+  // Pasted text sometimes starts with the report's own header block.
+  // A message copied out of an mbox file starts with its "From sender date" separator line.
+  const unboxed = text.replace(/^From [^\r\n]{0,1000}\r?\n(?=[!-9;-~]{1,76}:)/, '');
+  let body = unboxed;
+  let ownHeaders = headers;
+  if (headers.length === 0) {
+    const leading = parseHeaderBlock(unboxed);
+    if (
+      leading.headers.length >= 3 &&
+      leading.headers.some((h) => h.name === 'subject' || h.name === 'from')
+    ) {
+      ownHeaders = leading.headers;
+      body = splitLines(unboxed).slice(leading.lineCount).join('\n');
+    }
+  }
+  const message: DecodedMessage = { headers: ownHeaders, text: body, parts: [], raw: text, warnings: [] };
+  return analyzeAt(message, options, 0, 'text');
+}
+
+type Route = Analysis['input'];
+
+function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: number, route: Route): Analysis {
+  const maxDepth = options.maxDepth ?? 4;
+  const warnings: Warning[] = [...message.warnings];
+  const ownText = message.text.trim() === '' && message.raw ? rawBodyText(message.raw) : message.text;
+  const text = ownText.length > MAX_TEXT ? ownText.slice(0, MAX_TEXT) : ownText;
+  if (message.text.length > MAX_TEXT)
+    warnings.push({ code: 'input.textTruncated', detail: String(message.text.length) });
+  const subject = getHeader(message.headers, 'subject');
+  const contentType = (getHeader(message.headers, 'content-type') ?? '').toLowerCase();
+  const reportType = /report-type\s*=\s*"?([a-z0-9-]+)/.exec(contentType)?.[1] ?? null;
+
+  const partOf = (...types: string[]): DecodedPart | undefined =>
+    message.parts.find((p) => types.includes(p.mimeType.toLowerCase()));
+  if (reportType === 'feedback-report' || partOf('message/feedback-report')) {
+    return finish(message, 'feedback', route, null, [], {}, warnings, null);
+  }
+  if (reportType === 'disposition-notification' || partOf('message/disposition-notification')) {
+    // A read receipt: the message was delivered (and opened); not a failure.
+    return finish(
+      message,
+      'delivery-report',
+      route,
+      'rfc8098',
+      [],
+      {},
+      [...warnings, { code: 'report.readReceipt' }],
+      null,
+    );
+  }
+
+  const dsPart = partOf('message/delivery-status', 'message/global-delivery-status');
+  let ds: DeliveryStatusReport | null = dsPart?.text ? parseDeliveryStatus(dsPart.text) : null;
+  if (ds && ds.perRecipient.length === 0) ds = null;
+  // Is this message itself a report by its structure? If not, a report it carries (attached, or
+  // forwarded inline) is what the user wants explained, before its own words are read as a bounce.
+  const structural =
+    ds !== null ||
+    reportType === 'delivery-status' ||
+    reportType === 'global-delivery-status' ||
+    hasHeader(message.headers, 'x-ms-exchange-message-is-ndr') ||
+    hasHeader(message.headers, 'x-failed-recipients');
+  if (!structural && depth < maxDepth) {
+    for (const part of message.parts) {
+      if (!part.message) continue;
+      const inner = analyzeAt(part.message, options, depth + 1, 'attached-report');
+      if (inner.verdict === 'bounce' || inner.verdict === 'delay')
+        return { ...inner, input: 'attached-report' };
+    }
+    for (const block of findForwardedBlocks(text)) {
+      const forwarded: DecodedMessage = {
+        headers: block.headers,
+        text: block.body,
+        parts: [],
+        raw: null,
+        warnings: [],
+      };
+      const inner = analyzeAt(forwarded, options, depth + 1, 'forwarded-text');
+      if (inner.verdict === 'bounce' || inner.verdict === 'delay')
+        return { ...inner, input: 'forwarded-text' };
+    }
+  }
+  let dsSource: Evidence['source'] = 'delivery-status';
+  if (!ds) {
+    // Broken MIME (a wrong boundary, parts without headers) or a report quoted as text.
+    const fromText =
+      findDeliveryStatusInText(text) ??
+      (message.raw ? findDeliveryStatusInText(message.raw.slice(0, MAX_TEXT)) : null);
+    if (fromText) {
+      ds = fromText;
+      dsSource = 'human-readable';
+      if (dsPart === undefined && message.parts.length > 0)
+        warnings.push({ code: 'mime.deliveryStatusNotAPart' });
+    }
+  }
+  if (!ds) {
+    // Amazon SES notifications mailed through SNS carry the report as JSON in the body.
+    const ses = findSesNotification(text);
+    if (ses?.kind === 'complaint') return finish(message, 'feedback', route, null, [], {}, warnings, null);
+    if (ses) {
+      const parsed = parseDeliveryStatus(ses.deliveryStatus);
+      if (parsed.perRecipient.length > 0) {
+        ds = parsed;
+        dsSource = 'human-readable';
+      }
+    }
+  }
+  const exchange = parseExchangeText(text, subject);
+  const signals = bounceSignals(message, text, subject, ds !== null, exchange !== null);
+
+  if (!signals.isReport) {
+    const verdict: Verdict = signals.autoReply ? 'auto-reply' : 'not-a-bounce';
+    return finish(message, verdict, route, null, [], {}, warnings, null);
+  }
+
+  const reportingMta = typedValue(ds?.perMessage.get('reporting-mta')) ?? exchange?.generatingServer ?? null;
+  const recipients = collectRecipients(
+    message,
+    text,
+    ds,
+    dsSource,
+    exchange,
+    reportingMta,
+    options,
+    warnings,
+  );
+  const verdict: Verdict = recipients.some((r) => r.action === 'failed')
+    ? 'bounce'
+    : recipients.some((r) => r.action === 'delayed')
+      ? 'delay'
+      : recipients.length > 0
+        ? 'delivery-report'
+        : exchange?.delayed
+          ? 'delay'
+          : 'bounce';
+  if (recipients.length === 0) warnings.push({ code: 'recipients.notFound' });
+  const layout = exchange?.layout ?? detectMta(text, ds, reportingMta) ?? (ds ? 'rfc3464' : 'text');
+  return finish(
+    message,
+    verdict,
+    route,
+    layout,
+    recipients,
+    { ds, exchange, reportingMta, dsPart },
+    warnings,
+    exchange?.language ?? null,
+  );
+}
+
+/**
+ * The body of the undecoded message as plain text, for broken MIME that left no readable part (a
+ * multipart whose boundary parameter sits on an unfolded line, so no part is found). Boundary lines
+ * and part headers are dropped; encoded parts stay unreadable, which is no worse than nothing.
+ */
+function rawBodyText(raw: string): string {
+  const head = raw.slice(0, MAX_TEXT);
+  const blank = /\r?\n\r?\n/.exec(head);
+  if (!blank) return '';
+  return splitLines(head.slice(blank.index + blank[0].length))
+    .filter(
+      (line) =>
+        !/^--[!-~]{1,200}$/.test(line.trim()) && !/^(?:content-[a-z-]{1,40}:|\s*boundary=)/i.test(line),
+    )
+    .join('\n');
+}
+
+/**
+ * Which well-known mail server wrote a non-Exchange report, from its fixed wording or DS fields.
+ * Informational (shown to admins as the bounce format); the parsing does not depend on it.
+ */
+const MTA_FINGERPRINTS: readonly [string, RegExp][] = [
+  ['postfix', /this is the mail system at host|^x-postfix-(?:queue-id|sender):/im],
+  ['qmail', /this is the qmail-send program|^hi\. this is the qmail/im],
+  ['exim', /this message was created automatically by mail delivery software/i],
+  [
+    'sendmail',
+    /-{3,} ?(?:the following addresses had permanent fatal errors|transcript of session follows) ?-{3,}/i,
+  ],
+  [
+    'gmail',
+    /delivery to the following recipient failed permanently|the response from the remote server was:|google tried to deliver your message/i,
+  ],
+  ['mimecast', /mimecast/i],
+  ['amazonses', /amazonses\.com/i],
+];
+
+function detectMta(
+  text: string,
+  ds: DeliveryStatusReport | null,
+  reportingMta: string | null,
+): string | null {
+  const head = text.slice(0, 20_000);
+  const dsText = ds ? [...ds.perMessage.keys()].map((key) => `${key}:`).join('\n') : '';
+  for (const [name, pattern] of MTA_FINGERPRINTS) {
+    if (pattern.test(head) || pattern.test(dsText) || pattern.test(reportingMta ?? '')) return name;
+  }
+  return null;
+}
+
+interface Signals {
+  readonly isReport: boolean;
+  readonly autoReply: boolean;
+}
+
+const BOUNCE_SUBJECT =
+  /^(?:undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification|report|problem)|failure notice|non[- ]?delivery|message (?:not delivered|delivery failure|could not be delivered)|could not send message|warning: could not send|mail could not be delivered|delayed mail|delivery delayed|nicht zustellbar|unzustellbar|onbestelbaar|non remis|non recapitabile|olevererbart|não entregue|no se puede entregar|no se pudo entregar|delivery to the following recipient|error sending message|mail system error|permanent error|returned to sender|notice of (?:non-?delivery|undeliverable)|undeliverable mail|rejected:|\[?postmaster\]?|failed delivery|message delivery|mail delivery status|delivery status|mail system error|unable to deliver|delivery notification)|(?:エラー通知|メールエラー|配信エラー|配送エラー|送信エラー|配信不能|配送不能|未達|不達|退信|无法投递|投递失败)/i;
+
+const BOUNCE_PHRASES =
+  /(?:could not be delivered|couldn't be delivered|was not delivered|wasn't delivered|delivery (?:has )?failed|delivery to the following recipient|permanent (?:fatal )?error|undeliverable|returned to (?:the )?sender|this is the mail system at host|i'm sorry to have to inform you|unable to deliver|the following addresses had permanent fatal errors|message could not be delivered|your message did not reach|failed to deliver|delivery status notification|has been delayed|delivery is delayed|will retry|non-delivery|not be delivered to one or more|recipient address rejected|mailbox unavailable|mail delivery failed|retry timeout exceeded|could not deliver|giving up on|delivery problem|returned mail|kan niet worden bezorgd|konnte nicht zugestellt|n'a pas pu être remis|impossibile recapitare|had (?:permanent )?fatal errors|this is a warning message only|requested action not taken|送信できませんでした|配信できませんでした|届きませんでした|宛先不明)/i;
+
+/**
+ * A mailing-list manager refusing a post (fml, Mailman, Google Groups): sent as a notice, not as a
+ * DSN. Counted only together with a list manager's own header, so a newsletter (List-Id alone, no
+ * refusal words) stays a newsletter.
+ */
+const LIST_REFUSAL =
+  /(?:you are not a member of this (?:mailing )?list|are not (?:a )?member|not allowed to post|only members (?:can|may) post|duplicated message-id|posting (?:was )?(?:rejected|refused))/i;
+
+function bounceSignals(
+  message: DecodedMessage,
+  text: string,
+  subject: string | null,
+  hasDs: boolean,
+  isExchange: boolean,
+): Signals {
+  const from = (getHeader(message.headers, 'from') ?? '').toLowerCase();
+  const autoSubmitted = (getHeader(message.headers, 'auto-submitted') ?? '').toLowerCase();
+  const returnPath = getHeader(message.headers, 'return-path');
+  const strong =
+    hasDs ||
+    isExchange ||
+    hasHeader(message.headers, 'x-failed-recipients') ||
+    hasHeader(message.headers, 'x-ms-exchange-message-is-ndr');
+  let medium = 0;
+  if (
+    subject &&
+    BOUNCE_SUBJECT.test(subject.trim().replace(/^(?:(?:fw|fwd|re|tr|wg|doorst|antw)\s*:\s*)+/i, ''))
+  )
+    medium++;
+  if (
+    /(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail-daemon|mailerdaemon|microsoftexchange329e71ec88ae4615bbc36ab6ce41109e)/.test(
+      from,
+    )
+  )
+    medium++;
+  if (returnPath !== null && /^<?\s*>?$/.test(returnPath.trim())) medium++;
+  const bounceText = cutOriginal(text.slice(0, 100_000));
+  if (BOUNCE_PHRASES.test(bounceText)) medium++;
+  const smtpLike =
+    /(?:^|\s)[45]\d\d[\s-]+(?:[45]\.\d{1,3}\.\d{1,3}|[a-z<#])/im.test(bounceText) ||
+    /\b[45]\.\d{1,3}\.\d{1,3}\b/.test(bounceText);
+  if (smtpLike) medium++;
+  const listManager =
+    hasHeader(message.headers, 'x-mlserver') ||
+    hasHeader(message.headers, 'x-ml-name') ||
+    hasHeader(message.headers, 'x-mailman-version');
+  const listRefusal = listManager && LIST_REFUSAL.test(`${subject ?? ''}\n${bounceText.slice(0, 5000)}`);
+  // Pasted text has no headers: the words and an SMTP reply together are enough.
+  const isReport = strong || listRefusal || medium >= 2;
+  const autoReply =
+    !isReport &&
+    (autoSubmitted.startsWith('auto-replied') ||
+      autoSubmitted.startsWith('auto-generated') ||
+      hasHeader(message.headers, 'x-autoreply') ||
+      hasHeader(message.headers, 'x-autorespond') ||
+      /^(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office|automatisch antwoord|automatische antwort|abwesenheitsnotiz|réponse automatique|risposta automatica|respuesta automática|resposta automática|autosvar|vacation)/i.test(
+        (subject ?? '').trim(),
+      ));
+  return { isReport, autoReply };
+}
+
+const TOKEN =
+  /\b((?:RESOLVER|QUEUE|STOREDRV|SMTPSEND|ROUTING|CAT|SMTPSUBMIT|AGENT)\.[A-Za-z]+(?:\.[A-Za-z]+)*)/;
+const MICROSOFT_HOST =
+  /(?:\.|^)(?:protection\.outlook\.com|prod\.outlook\.com|outlook\.com|hotmail\.com|onmicrosoft\.com|exchangelabs\.com|outlook\.office365\.com|office365\.com|live\.com|msn\.com)\b/i;
+
+interface Partial {
+  address: string | null;
+  originalAddress: string | null;
+  displayName: string | null;
+  action: DeliveryAction | null;
+  statusText: string | null;
+  diagnostic: string | null;
+  diagnosticField: string | null;
+  /** RFC 3464 diagnostic type (`smtp`, `x-unix`, …), lower-case; null for text bounces. */
+  diagnosticType: string | null;
+  diagnosticSource: Evidence['source'];
+  remoteMta: string | null;
+  lastAttempt: string | null;
+  retryUntil: string | null;
+  command: string | null;
+  evidence: Evidence[];
+}
+
+function ev(source: Evidence['source'], field: string, text: string): Evidence {
+  return { source, field, text: clip(stripInvisible(foldSpace(text)), EVIDENCE_MAX) };
+}
+
+function parseAction(value: string | undefined): DeliveryAction | null {
+  const word =
+    (value ?? '')
+      .trim()
+      .toLowerCase()
+      .split(/[\s(;]/)[0] ?? '';
+  if (word === 'failed' || word === 'failure') return 'failed';
+  if (word === 'delayed' || word === 'delay') return 'delayed';
+  if (word === 'delivered') return 'delivered';
+  if (word === 'relayed') return 'relayed';
+  if (word === 'expanded') return 'expanded';
+  return null;
+}
+
+function fromGroup(group: FieldGroup, source: Evidence['source']): Partial {
+  const evidence: Evidence[] = [];
+  const finalRecipient = typedValue(group.get('final-recipient'));
+  const originalRecipient = typedValue(group.get('original-recipient'));
+  const address =
+    findAddress(finalRecipient ?? '') ??
+    findAddress(originalRecipient ?? '') ??
+    finalRecipient ??
+    originalRecipient;
+  const original = findAddress(originalRecipient ?? '');
+  if (finalRecipient) evidence.push(ev(source, 'Final-Recipient', group.get('final-recipient') ?? ''));
+  const actionRaw = group.get('action');
+  if (actionRaw) evidence.push(ev(source, 'Action', actionRaw));
+  const statusRaw = group.get('status');
+  if (statusRaw) evidence.push(ev(source, 'Status', statusRaw));
+  const diagnostic = splitDiagnostic(group.get('diagnostic-code'));
+  if (diagnostic.text) evidence.push(ev(source, 'Diagnostic-Code', group.get('diagnostic-code') ?? ''));
+  const remote = typedValue(group.get('remote-mta'));
+  if (remote) evidence.push(ev(source, 'Remote-MTA', group.get('remote-mta') ?? ''));
+  return {
+    address,
+    originalAddress:
+      original && address && original.toLowerCase() !== address.toLowerCase() ? original : null,
+    displayName: group.get('x-display-name')?.trim() || null,
+    action: parseAction(actionRaw),
+    statusText: statusRaw ?? null,
+    diagnostic: diagnostic.text,
+    diagnosticField: diagnostic.text ? 'Diagnostic-Code' : null,
+    diagnosticType: diagnostic.text ? diagnostic.type : null,
+    diagnosticSource: source,
+    remoteMta: remote ? (remote.replace(/^\[|\]$/g, '').split(/\s/)[0] ?? remote) : null,
+    lastAttempt: toIsoDate(group.get('last-attempt-date') ?? group.get('arrival-date')),
+    retryUntil: toIsoDate(group.get('will-retry-until')),
+    command: null,
+    evidence,
+  };
+}
+
+function toIsoDate(value: string | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, ''));
+  return Number.isNaN(time) ? value.trim() : new Date(time).toISOString();
+}
+
+function collectRecipients(
+  message: DecodedMessage,
+  text: string,
+  ds: DeliveryStatusReport | null,
+  dsSource: Evidence['source'],
+  exchange: ExchangeText | null,
+  reportingMta: string | null,
+  options: AnalyzeOptions,
+  warnings: Warning[],
+): RecipientOutcome[] {
+  const partials: Partial[] = [];
+  const byAddress = new Map<string, Partial>();
+  const add = (partial: Partial): void => {
+    const key = partial.address?.toLowerCase();
+    if (key && byAddress.has(key)) {
+      const existing = byAddress.get(key);
+      if (existing) mergeInto(existing, partial);
+      return;
+    }
+    partials.push(partial);
+    if (key) byAddress.set(key, partial);
+  };
+  for (const group of ds?.perRecipient ?? []) add(fromGroup(group, dsSource));
+
+  const textSource: Evidence['source'] = 'human-readable';
+  if (exchange) {
+    for (const recipient of exchange.recipients) {
+      const partial: Partial = {
+        address: recipient.address,
+        originalAddress: null,
+        displayName: recipient.displayName,
+        action: exchange.delayed ? 'delayed' : null,
+        statusText: null,
+        diagnostic: recipient.diagnostic,
+        diagnosticField: recipient.diagnosticField,
+        diagnosticType: null,
+        diagnosticSource: textSource,
+        remoteMta: recipient.remoteMta,
+        lastAttempt: null,
+        retryUntil: null,
+        command: null,
+        evidence: recipient.diagnostic
+          ? [ev(textSource, recipient.diagnosticField ?? 'text', recipient.diagnostic)]
+          : [],
+      };
+      // Only enrich DS recipients; a human-readable list without DS part stands on its own.
+      if (ds && !byAddress.has(recipient.address.toLowerCase())) {
+        if (partials.length === 1 && exchange.recipients.length === 1 && !partials[0]?.diagnostic)
+          mergeInto(partials[0] as Partial, partial);
+        continue;
+      }
+      add(partial);
+    }
+  }
+
+  const own = findAddresses(getHeader(message.headers, 'from') ?? '');
+  const exclude = [...own, ...findAddresses(getHeader(message.headers, 'to') ?? '')];
+  const needsText = partials.length === 0 || partials.some((p) => !p.diagnostic);
+  let context: string | null = null;
+  const scan = scanPlainBounce(text, exclude, own);
+  // The human-readable part often names the SMTP command the DS part leaves out ("in reply to
+  // RCPT TO command", a ">>> MAIL From:" transcript); it decides between e.g. userunknown and filtered.
+  for (const partial of partials) {
+    if (partial.command) continue;
+    const key = partial.address?.toLowerCase();
+    const same =
+      scan.recipients.find((r) => r.address.toLowerCase() === key) ??
+      (partials.length === 1 && scan.recipients.length === 1 ? scan.recipients[0] : undefined);
+    if (same?.command) partial.command = same.command;
+  }
+  if (needsText) {
+    const structured = partials.length;
+    context = scan.preamble;
+    for (const found of scan.recipients) {
+      const partial: Partial = {
+        address: found.address,
+        originalAddress: null,
+        displayName: null,
+        action: scan.delayed ? 'delayed' : null,
+        statusText: null,
+        diagnostic: found.diagnostic,
+        diagnosticField: found.diagnostic ? found.field : null,
+        diagnosticType: null,
+        diagnosticSource: textSource,
+        remoteMta: found.remoteMta,
+        lastAttempt: null,
+        retryUntil: null,
+        command: found.command,
+        evidence: found.diagnostic ? [ev(textSource, found.field, found.diagnostic)] : [],
+      };
+      const key = found.address.toLowerCase();
+      if (byAddress.has(key)) add(partial);
+      else if (structured === 0) add(partial);
+      else if (structured === 1 && partials.length === 1 && !partials[0]?.diagnostic && found.diagnostic) {
+        // The DS part named the recipient differently (an alias, an x400 address): take the text's error.
+        mergeInto(partials[0] as Partial, { ...partial, address: null });
+      }
+    }
+    if (partials.length === 0) {
+      const failed = getHeader(message.headers, 'x-failed-recipients');
+      const addresses = findAddresses(failed ?? '');
+      // The text names the recipient in a form we could not read (a local alias, "save to …"):
+      // with a single failed recipient, the bounce's only SMTP error line is its error.
+      const error = addresses.length === 1 ? firstErrorLines(text) : null;
+      for (const address of addresses) {
+        add({
+          address,
+          originalAddress: null,
+          displayName: null,
+          action: 'failed',
+          statusText: null,
+          diagnostic: error?.text ?? null,
+          diagnosticField: error ? 'text' : null,
+          diagnosticType: null,
+          diagnosticSource: error ? 'human-readable' : 'header',
+          remoteMta: null,
+          lastAttempt: null,
+          retryUntil: null,
+          command: error?.command ?? null,
+          evidence: [ev('header', 'X-Failed-Recipients', failed ?? '')],
+        });
+      }
+    }
+    if (partials.length === 0) {
+      // The report names no recipient at all ("Message could not be delivered to mobile."): when the
+      // returned original was addressed to exactly one mailbox, that mailbox is the one that failed.
+      const to = originalRecipients(message);
+      if (to.length === 1 && to[0]) {
+        const error = firstErrorLines(text);
+        add({
+          address: to[0],
+          originalAddress: null,
+          displayName: null,
+          action: scan.delayed ? 'delayed' : 'failed',
+          statusText: null,
+          diagnostic: error?.text ?? null,
+          diagnosticField: error ? 'text' : null,
+          diagnosticType: null,
+          diagnosticSource: 'original-message',
+          remoteMta: null,
+          lastAttempt: null,
+          retryUntil: null,
+          command: error?.command ?? null,
+          evidence: [ev('original-message', 'To', to[0])],
+        });
+      }
+    }
+  }
+
+  const max = options.maxRecipients ?? 1000;
+  if (partials.length > max) warnings.push({ code: 'recipients.truncated', detail: String(partials.length) });
+  const microsoftReport =
+    exchange !== null ||
+    hasHeader(message.headers, 'x-ms-exchange-message-is-ndr') ||
+    MICROSOFT_HOST.test(reportingMta ?? '');
+  // Sendmail transcripts name the command the server answered: ">>> DATA" then "<<< 550 …".
+  const transcript =
+    /^>>>\s*(RCPT|MAIL|DATA|EHLO|HELO|STARTTLS)\b[^\n]*\n(?:[^\n]*\n){0,3}?<<<\s*[45]\d\d/im.exec(
+      cutOriginal(text.slice(0, 200_000)),
+    );
+  const transcriptCommand = transcript ? (transcript[1] ?? '').toUpperCase() : null;
+  const preset = layoutReason(text);
+  return partials
+    .slice(0, max)
+    .map((p) =>
+      finishRecipient(
+        { ...p, command: p.command ?? transcriptCommand },
+        reportingMta,
+        microsoftReport,
+        exchange,
+        context,
+        p.diagnostic ? null : preset,
+      ),
+    );
+}
+
+/** Addresses in the To and Cc of the returned original message, when one is included. */
+function originalRecipients(message: DecodedMessage): string[] {
+  const original = findOriginal(message, null);
+  if (original.headers === null && original.to.length === 0) return [];
+  const cc = original.headers
+    ? findAddresses(getHeader(parseHeaderBlock(original.headers).headers, 'cc') ?? '')
+    : [];
+  return [...new Set([...original.to, ...cc].map((a) => a.toLowerCase()))];
+}
+
+/** The first SMTP error in a text bounce (a reply code or enhanced status) and the lines after it. */
+function firstErrorLines(text: string): { text: string; command: string | null } | null {
+  const lines = splitLines(cutOriginal(text.slice(0, 100_000)));
+  const index = lines.findIndex(
+    (l) => /(?:^|\s)[45]\d\d[\s-]/.test(l) && (findReplyCode(l) !== null || findEnhancedStatus(l) !== null),
+  );
+  if (index < 0) return null;
+  const block: string[] = [];
+  for (const line of lines.slice(index, index + 5)) {
+    if (line.trim() === '') break;
+    block.push(line.trim());
+  }
+  return {
+    text: foldSpace(block.join(' ')),
+    command: findCommand(lines.slice(Math.max(0, index - 2), index + 1).join(' ')),
+  };
+}
+
+function mergeInto(target: Partial, extra: Partial): void {
+  if (!target.address && extra.address) target.address = extra.address;
+  if (!target.displayName && extra.displayName) target.displayName = extra.displayName;
+  if (!target.action && extra.action) target.action = extra.action;
+  // Text from the human-readable part is often fuller than the DS part's (Exchange truncates).
+  if (
+    extra.diagnostic &&
+    (!target.diagnostic ||
+      (extra.diagnostic.length > target.diagnostic.length + 10 && findReplyCode(target.diagnostic) === null))
+  ) {
+    target.diagnostic = extra.diagnostic;
+    target.diagnosticField = extra.diagnosticField;
+    target.diagnosticType = extra.diagnosticType;
+    target.diagnosticSource = extra.diagnosticSource;
+  }
+  if (!target.remoteMta && extra.remoteMta) target.remoteMta = extra.remoteMta;
+  if (!target.command && extra.command) target.command = extra.command;
+  target.evidence.push(...extra.evidence);
+}
+
+/**
+ * Reasons implied by a report's own template when it carries no SMTP error. Google Groups answers
+ * a post it refuses (no such group, or no permission to post) with a localised notice that always
+ * links its help centre; whatever the language, the poster (the envelope sender) was refused.
+ */
+function layoutReason(text: string): Reason | null {
+  const head = cutOriginal(text.slice(0, 100_000));
+  if (/https?:\/\/groups\.google\.com\/support\b/i.test(head)) return 'rejected';
+  return null;
+}
+
+function finishRecipient(
+  p: Partial,
+  reportingMta: string | null,
+  microsoftReport: boolean,
+  exchange: ExchangeText | null,
+  context: string | null,
+  preset: Reason | null,
+): RecipientOutcome {
+  const diagnostic = p.diagnostic ? stripInvisible(p.diagnostic) : null;
+  let status = parseEnhancedStatus(p.statusText);
+  const fromDiagnostic = findEnhancedStatus(diagnostic) ?? findEnhancedStatus(exchange?.statusLine);
+  let replyCode = findReplyCode(diagnostic) ?? findReplyCode(exchange?.statusLine);
+  // The code inside the server's reply is more specific than the reporter's Status field (which is
+  // often 5.0.0, or 4.4.7 for anything that timed out); when the classes disagree, the reply code decides.
+  if (
+    fromDiagnostic &&
+    (!status || fromDiagnostic.class === status.class || replyCode?.[0] === String(fromDiagnostic.class))
+  )
+    status = fromDiagnostic;
+  // RFC 3463 on X.4.7 (delivery time expired): "If possible, the code for the actual problem found
+  // when delivery was attempted should be returned rather than this code." Reports often quote that
+  // attempt ("554 4.4.7 Message expired <421 4.4.2 Connection timed out>", Exchange retry history).
+  const expiredStatus = status && status.subject === 4 && status.detail === 7 ? status : null;
+  if (expiredStatus) {
+    const attempts = [
+      ...findAllEnhancedStatuses(diagnostic),
+      ...findAllEnhancedStatuses(exchange?.adminInformation),
+    ];
+    const actual = attempts.find((s) => s.class !== 2 && !(s.subject === 4 && s.detail === 7));
+    if (actual) {
+      status = actual;
+      // Keep the reply code of that same attempt, so status and reply code describe one answer.
+      const escaped = actual.code.replace(/\./g, '\\.');
+      const attemptReply = new RegExp(`\\b([245]\\d\\d)[\\s-]{1,3}${escaped}(?![\\d.])`).exec(
+        `${diagnostic ?? ''}\n${exchange?.adminInformation ?? ''}`,
+      );
+      if (attemptReply?.[1]) replyCode = attemptReply[1];
+    }
+  }
+  const token = TOKEN.exec(diagnostic ?? '')?.[1] ?? null;
+  const command = p.command ?? findCommand(diagnostic);
+  let action: DeliveryAction =
+    p.action ?? (status?.class === 4 || (replyCode?.startsWith('4') ?? false) ? 'delayed' : 'failed');
+  if (p.action === null && status?.class === 2) action = 'delivered';
+  const microsoft =
+    microsoftReport ||
+    MICROSOFT_HOST.test(p.remoteMta ?? '') ||
+    /\b[a-z0-9-]+\.(?:[a-z0-9-]+\.)*(?:prod\.outlook\.com|protection\.outlook\.com)\b/i.test(
+      diagnostic ?? '',
+    );
+  // A provider that documents its own error codes says what its reply means (catalog/providers.ts).
+  const provider = diagnostic
+    ? providerReason({
+        hosts: [domainOf(p.address), p.remoteMta, reportingMta],
+        text: normalizeForMatch(diagnostic),
+        replyCode,
+      })
+    : null;
+  // Without an error line of its own, the bounce's own words ("has been delayed", "address failed") decide.
+  const reason = classifyReason({
+    action,
+    status: expiredStatus ?? status,
+    diagnostic: diagnostic ?? context,
+    exchangeToken: token,
+    command,
+    microsoft,
+    replyCode,
+    diagnosticType: p.diagnosticType,
+    preset,
+    provider: provider?.reason ?? null,
+  });
+  const match = matchCause({
+    status,
+    token,
+    text: normalizeForMatch(diagnostic ?? ''),
+    microsoft,
+    reason,
+    action,
+  });
+  const finalReason = match?.entry.reason ?? reason;
+  const evidence = [...p.evidence];
+  if (provider)
+    evidence.push({
+      source: 'catalogue',
+      field: `provider.${provider.provider.id}`,
+      text: provider.provider.source,
+    });
+  if (match) evidence.push({ source: 'catalogue', field: match.entry.id, text: match.entry.source });
+  return {
+    address: p.address,
+    originalAddress: p.originalAddress,
+    displayName: p.displayName ? clip(stripInvisible(p.displayName), 200) : null,
+    action,
+    status,
+    replyCode,
+    diagnostic: diagnostic ? clip(diagnostic, 4000) : null,
+    remoteMta: p.remoteMta,
+    reportingMta,
+    command,
+    exchangeToken: token,
+    lastAttempt: p.lastAttempt,
+    retryUntil: p.retryUntil,
+    reason: finalReason,
+    cause: match?.entry.id ?? (action === 'delayed' ? 'unknown.delay' : 'unknown.failure'),
+    actor: match?.entry.actor ?? (action === 'delayed' ? 'nobody' : 'sender-admin'),
+    docUrl: match?.entry.docUrl ?? null,
+    confidence: match?.confidence ?? 'guess',
+    evidence,
+  };
+}
+
+interface Context {
+  readonly ds?: DeliveryStatusReport | null;
+  readonly exchange?: ExchangeText | null;
+  readonly reportingMta?: string | null;
+  readonly dsPart?: DecodedPart | undefined;
+}
+
+function finish(
+  message: DecodedMessage,
+  verdict: Verdict,
+  route: Route,
+  layout: string | null,
+  recipients: RecipientOutcome[],
+  context: Context,
+  warnings: Warning[],
+  labelLanguage: string | null,
+): Analysis {
+  const headers = message.headers;
+  const contentLanguage = getHeader(headers, 'content-language')?.split(',')[0]?.trim() ?? null;
+  const isBounceLike = verdict === 'bounce' || verdict === 'delay' || verdict === 'delivery-report';
+  const validTag =
+    contentLanguage && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(contentLanguage) ? contentLanguage : null;
+  // Content-Language names the report's language; else Exchange's labels; else its own words.
+  const language =
+    validTag ?? (isBounceLike ? (labelLanguage ?? guessLanguage(cutOriginal(message.text))) : null);
+  const exchange = context.exchange ?? null;
+  const original = isBounceLike ? findOriginal(message, exchange) : emptyOriginal();
+  const userInformation = isBounceLike ? (exchange?.userInformation ?? humanText(message.text)) : null;
+  const adminInformation = isBounceLike
+    ? (exchange?.adminInformation ?? context.dsPart?.text?.trim() ?? null)
+    : null;
+  return {
+    verdict,
+    language,
+    input: route,
+    layout,
+    recipients,
+    reportingMta: context.reportingMta ?? null,
+    report: {
+      subject: getHeader(headers, 'subject'),
+      from: getHeader(headers, 'from'),
+      date: getHeader(headers, 'date'),
+    },
+    original,
+    userInformation: userInformation ? clip(stripInvisible(userInformation), 8000) : null,
+    adminInformation: adminInformation ? clip(stripInvisible(adminInformation), 8000) : null,
+    suspicion: isBounceLike ? suspicions(message, context) : [],
+    warnings: dedupeWarnings(warnings),
+    unparsed: [],
+  };
+}
+
+function dedupeWarnings(warnings: readonly Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.code}\u0000${w.detail ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function humanText(text: string): string | null {
+  const cut = cutOriginal(text).trim();
+  return cut === '' ? null : cut;
+}
+
+function emptyOriginal(): OriginalMessage {
+  return { messageId: null, subject: null, from: null, to: [], date: null, headers: null };
+}
+
+function originalFromHeaders(headers: readonly HeaderField[], text: string | null): OriginalMessage {
+  return {
+    messageId: getHeader(headers, 'message-id')?.trim() ?? null,
+    subject: getHeader(headers, 'subject'),
+    from: getHeader(headers, 'from'),
+    to: findAddresses(getHeader(headers, 'to') ?? ''),
+    date: getHeader(headers, 'date'),
+    headers: text ? clip(text, 16_000) : headers.length > 0 ? clip(formatHeaderBlock(headers), 16_000) : null,
+  };
+}
+
+/** The returned original: an attached message, text/rfc822-headers, or Exchange's header block. */
+function findOriginal(message: DecodedMessage, exchange: ExchangeText | null): OriginalMessage {
+  for (const part of message.parts) {
+    const type = part.mimeType.toLowerCase();
+    if (part.message && (type === 'message/rfc822' || type === 'message/global'))
+      return originalFromHeaders(part.message.headers, null);
+  }
+  for (const part of message.parts) {
+    const type = part.mimeType.toLowerCase();
+    if (
+      (type === 'text/rfc822-headers' || type === 'message/global-headers' || type === 'message/rfc822') &&
+      part.text
+    ) {
+      const parsed = parseHeaderBlock(part.text);
+      if (parsed.headers.length > 0) return originalFromHeaders(parsed.headers, part.text.trim());
+    }
+  }
+  if (exchange && exchange.originalHeaders.length > 0)
+    return originalFromHeaders(exchange.originalHeaders, exchange.originalHeadersText);
+  // Text bounces quote the original after a marker line.
+  const cut = cutOriginal(message.text);
+  if (cut.length < message.text.length) {
+    const rest = message.text.slice(cut.length);
+    const startOfHeaders = rest.search(
+      /^(?:Return-Path|Received|From|Message-ID|Subject|Date|To|MIME-Version|DKIM-Signature|X-[\w-]+):/im,
+    );
+    if (startOfHeaders >= 0) {
+      const parsed = parseHeaderBlock(rest.slice(startOfHeaders));
+      if (parsed.headers.some((h) => h.name === 'subject' || h.name === 'message-id')) {
+        return originalFromHeaders(
+          parsed.headers,
+          splitLines(rest.slice(startOfHeaders)).slice(0, parsed.lineCount).join('\n'),
+        );
+      }
+    }
+  }
+  const subject =
+    getHeader(message.headers, 'thread-topic') ?? stripBouncePrefix(getHeader(message.headers, 'subject'));
+  const inReplyTo = getHeader(message.headers, 'in-reply-to');
+  const created = exchange?.originalDate ?? null;
+  return {
+    messageId: inReplyTo?.trim() || null,
+    subject: exchange?.originalSubject ?? subject,
+    from: exchange?.originalSender ?? null,
+    to: [],
+    date: created,
+    headers: null,
+  };
+}
+
+function stripBouncePrefix(subject: string | null): string | null {
+  if (!subject) return null;
+  const prefixes = exchangeLabels.flatMap((l) => l.subjectPrefixes);
+  const lower = subject.toLowerCase();
+  for (const prefix of prefixes)
+    if (lower.startsWith(prefix.toLowerCase())) return subject.slice(prefix.length).trim() || null;
+  return null;
+}
+
+/** Signs that a "report" may be a look-alike (phishing lures dress up as NDRs). Codes only. */
+function suspicions(message: DecodedMessage, context: Context): string[] {
+  const found: string[] = [];
+  const subject = getHeader(message.headers, 'subject') ?? '';
+  const looksExchange = exchangeLabels.some((l) =>
+    l.subjectPrefixes.some((p) => subject.toLowerCase().startsWith(p.toLowerCase())),
+  );
+  const hasHeaders = message.headers.some((h) => h.name === 'received' || h.name === 'message-id');
+  if (
+    hasHeaders &&
+    looksExchange &&
+    context.exchange &&
+    !context.ds &&
+    !hasHeader(message.headers, 'x-ms-exchange-message-is-ndr')
+  ) {
+    found.push('exchange.markersMissing');
+  }
+  const text = message.text.slice(0, 200_000);
+  if (
+    /https?:\/\/\S+/i.test(text) &&
+    /(?:release|review|recover|retrieve|verify|confirm|re-?send|click)\s+(?:your\s+|the\s+)?(?:messages?|mails?|emails?|now|here|account|below)/i.test(
+      text,
+    )
+  ) {
+    found.push('links.actionLure');
+  }
+  // Look-alike domains use non-ASCII letters (homoglyphs) in the sender's domain.
+  if (/@[^\s>]*[\u0080-\uffff]/.test(getHeader(message.headers, 'from') ?? ''))
+    found.push('sender.nonAsciiDomain');
+  return found;
+}

@@ -1,0 +1,1719 @@
+import type { CauseEntry } from './types';
+
+/*
+ * The cause catalogue: what each bounce means and who must act. User-facing text lives in
+ * src/i18n/<locale>/causes.json under `cause.<id>.*`; this file holds only matching data and sources.
+ *
+ * Order matters (first matching entry wins), see catalog/types.ts:
+ *   1. Exchange / Exchange Online replies keyed on status + text, NDR-subject tokens, and Microsoft's
+ *      own extended codes (ndr-domain.md §2, §3, §7.4).
+ *   2. Well-known generic details from any server (RFC 3463 and later registries), text-only causes
+ *      and, inside the same entries, the fallback for the Sisimai reason they explain.
+ *   3. RFC 3463 class.subject fallbacks, class 5 then class 4.
+ *   4. Catch-alls for delays and failures.
+ *
+ * Generic status matchers carry a `reasons` gate: the status alone is a weak hint (a 5.1.1 sometimes
+ * says "mailbox full", a 5.7.1 may be a block list), so they only fire when the reason the engine
+ * decided agrees, or when it could not decide (`undefined`, `onhold`). Any other reason then finds its
+ * own entry. Microsoft entries are specific enough to need no gate.
+ *
+ * The engine defaults an undecided *delay* to `expired`, so fallbacks for `expired` are limited to
+ * failed recipients and delays get their own entries.
+ */
+
+/** Reasons the engine returns when it could not decide. */
+const UNDECIDED = ['undefined', 'onhold'] as const;
+
+export const causes = [
+  // ---------------------------------------------------------------------------------------------
+  // 1. Exchange and Exchange Online
+  // ---------------------------------------------------------------------------------------------
+
+  // The two meanings of 5.4.1 (ndr-domain.md §2.4): decide on code *and* text.
+  {
+    id: 'exo.relayAccessDenied',
+    actor: 'recipient-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-4-1-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.4.1 Relay Access Denied); older 5.4.1 article; KB 2827473',
+    match: [{ statuses: ['5.4.1'], text: ['relay access denied'] }],
+  },
+  {
+    id: 'exo.dbebRecipientNotFound',
+    actor: 'sender',
+    reason: 'userunknown',
+    docUrl: 'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-4-1',
+    documented: true,
+    source: 'MS NDR table (5.4.1, 5.7.504); newer 5.4.1 article; DBEB doc; set-of-emails rhost-microsoft-02',
+    match: [
+      {
+        statuses: ['5.4.1', '5.7.504'],
+        text: ['recipient address rejected', 'access denied', 'as(201806281)', 'aka.ms/exosmtperrors'],
+      },
+    ],
+  },
+
+  // Close relatives of 5.4.1 that also say "relay" (ndr-domain.md §2.3).
+  {
+    id: 'exo.hybridCertificateNotAccepted',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-64-in-exchange-online',
+    documented: true,
+    source: 'MS hybrid wizard article relay-access-denied-attr36-ndr (KB 4019940)',
+    match: [{ statuses: ['5.7.64'], text: ['attr36'] }, { text: ['relay access denied attr36'] }],
+  },
+  {
+    id: 'exo.tenantAttribution',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-64-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.64); relay-access-denied-smtp; tenantattribution-ndr',
+    match: [{ statuses: ['5.7.64'] }, { text: ['tenantattribution'] }],
+  },
+  {
+    id: 'exo.blockedByCustomerAllowList',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/unable-to-relay-blocked-by-allow-list',
+    documented: true,
+    source: 'MS unable-to-relay-blocked-by-allow-list',
+    match: [{ text: ['blocked by customer allow list'] }],
+  },
+  {
+    id: 'exchange.nonAcceptedDomainRelay',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl: null,
+    documented: false,
+    source: 'On-premises Exchange receive connector; forum posts quoted in Sisimai; set-of-emails',
+    match: [{ statuses: ['5.7.54'] }, { text: ['unable to relay recipient in non-accepted domain'] }],
+  },
+  {
+    id: 'exo.unableToRelay',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.1 Unable to relay); 5.7.1 article',
+    match: [{ statuses: ['5.7.1', '4.7.1'], text: ['unable to relay'] }],
+  },
+  {
+    id: 'exo.relayPoolRejected',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/forwarded-message-rejected-5-7-367-ndr',
+    documented: true,
+    source: 'MS forwarded-message-rejected-5-7-367-ndr',
+    match: [{ statuses: ['5.7.367'] }, { text: ['remote server returned not permitted to relay'] }],
+  },
+
+  // Recipient resolution (RESOLVER.ADR.*, 5.1.x from Exchange).
+  {
+    id: 'exchange.staleAddressEntry',
+    actor: 'sender',
+    reason: 'userunknown',
+    docUrl: 'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/exrecipnotfound-ndr',
+    documented: true,
+    source: 'MS exrecipnotfound-ndr; Exchange NDR-subject token',
+    match: [{ tokens: ['RESOLVER.ADR.ExRecipNotFound'] }, { text: ['resolver.adr.exrecipnotfound'] }],
+  },
+  {
+    id: 'exchange.recipNotFound',
+    actor: 'sender',
+    reason: 'userunknown',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online',
+    documented: true,
+    source:
+      'MS NDR table (5.1.1 Bad destination mailbox address); Exchange token; set-of-emails lhost-exchange2007-01',
+    match: [
+      { tokens: ['RESOLVER.ADR.RecipNotFound'] },
+      { text: ['resolver.adr.recipnotfound'] },
+      { statuses: ['5.1.1'], text: ['bad destination mailbox address'] },
+    ],
+  },
+  // RFC 7505 null MX shares 5.1.10 with Exchange Online's "recipient not found": the text decides.
+  {
+    id: 'domain.nullMx',
+    actor: 'sender',
+    reason: 'notaccept',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7505',
+    documented: true,
+    source: 'RFC 7505 (X.1.10 recipient domain has null MX)',
+    match: [
+      { statuses: ['5.1.10'], text: ['null mx', 'nullmx', 'does not accept mail', 'does not accept email'] },
+      { statuses: ['5.1.10'], reasons: ['notaccept'] },
+    ],
+  },
+  {
+    id: 'exo.recipientNotFound',
+    actor: 'sender',
+    reason: 'userunknown',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.1.10); 5.1.10 article; recipientnotfound-ndr; set-of-emails lhost-office365-01',
+    match: [
+      { tokens: ['RESOLVER.ADR.RecipientNotFound'] },
+      { text: ['resolver.adr.recipientnotfound'] },
+      { statuses: ['5.1.10'], text: ['recipient not found', 'recipientnotfound'] },
+      { statuses: ['5.1.10'], microsoft: true },
+    ],
+  },
+  {
+    id: 'exo.consumerMailboxUnavailable',
+    actor: 'sender',
+    reason: 'userunknown',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.5.0, points to the 5.1.10 article); set-of-emails lhost-outlook-08',
+    match: [{ statuses: ['5.5.0'], text: ['mailbox unavailable'], microsoft: true }],
+  },
+  {
+    id: 'exo.remoteRecipientUnknown',
+    actor: 'sender',
+    reason: null,
+    docUrl: null,
+    documented: false,
+    source: 'Outlook.com wrapper, seen in set-of-emails lhost-office365-04/-07/-10',
+    match: [{ statuses: ['5.1.351'] }, { text: ['remote server returned unknown recipient'] }],
+  },
+  {
+    id: 'exchange.ambiguousRecipient',
+    actor: 'recipient-admin',
+    reason: 'systemerror',
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
+    documented: true,
+    source: 'Exchange NDR-subject token (Sisimai Exchange2007 table); Exchange Server NDR doc (5.1.4)',
+    match: [{ tokens: ['RESOLVER.ADR.Ambiguous'] }, { text: ['resolver.adr.ambiguous'] }],
+  },
+  {
+    id: 'exchange.invalidRecipientAddress',
+    actor: 'recipient-admin',
+    reason: 'systemerror',
+    docUrl: 'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/badprimary-ndr',
+    documented: true,
+    source: 'Exchange NDR-subject tokens (Sisimai Exchange2007 table); MS badprimary-ndr',
+    match: [
+      { tokens: ['RESOLVER.ADR.BadPrimary', 'RESOLVER.ADR.InvalidInSmtp'] },
+      { text: ['resolver.adr.badprimary', 'resolver.adr.invalidinsmtp'] },
+    ],
+  },
+  {
+    id: 'exchange.tooManyRecipients',
+    actor: 'sender',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
+    documented: true,
+    source: 'Exchange NDR-subject token (Sisimai: toomanyconn, now ratelimited)',
+    match: [{ tokens: ['RESOLVER.ADR.RecipLimit'] }, { text: ['resolver.adr.reciplimit'] }],
+  },
+  {
+    id: 'exchange.authRequired',
+    actor: 'recipient-admin',
+    reason: 'securityerror',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.1 RESOLVER.RST.AuthRequired); set-of-emails lhost-exchange2007-04',
+    match: [{ tokens: ['RESOLVER.RST.AuthRequired'] }, { text: ['resolver.rst.authrequired'] }],
+  },
+  {
+    id: 'exchange.notAuthorized',
+    actor: 'recipient-admin',
+    reason: 'rejected',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online',
+    documented: true,
+    source: 'Exchange NDR-subject token (Sisimai Exchange2007 table); 5.7.1 article',
+    match: [{ tokens: ['RESOLVER.RST.NotAuthorized'] }, { text: ['resolver.rst.notauthorized'] }],
+  },
+  {
+    id: 'exchange.recipientSizeLimit',
+    actor: 'sender',
+    reason: 'emailtoolarge',
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
+    documented: true,
+    source: 'Exchange Server NDR doc (5.2.3); set-of-emails lhost-exchange2007-03',
+    match: [{ tokens: ['RESOLVER.RST.RecipSizeLimit'] }, { text: ['resolver.rst.recipsizelimit'] }],
+  },
+  {
+    id: 'exchange.mxLoopback',
+    actor: 'sender-admin',
+    reason: 'networkerror',
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
+    documented: false,
+    source: 'Exchange NDR-subject token (Sisimai Exchange2007 table)',
+    match: [{ tokens: ['SMTPSEND.DNS.MxLoopback'] }, { text: ['smtpsend.dns.mxloopback'] }],
+  },
+
+  // Queue and store driver.
+  {
+    id: 'exo.messageExpired',
+    actor: 'recipient-admin',
+    reason: 'expired',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-4-4-7-in-exchange-online',
+    documented: true,
+    source:
+      'MS NDR table (4.4.7); 4.4.7 article; Exchange token QUEUE.Expired; set-of-emails lhost-exchange2007-05',
+    match: [
+      { tokens: ['QUEUE.Expired'], actions: ['failed'] },
+      { text: ['queue.expired'], actions: ['failed'] },
+      { statuses: ['4.4.7', '5.4.7'], microsoft: true, actions: ['failed'] },
+    ],
+  },
+  {
+    id: 'exo.messageDelayed',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-4-4-7-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.4.7); Exchange delay notification "400 4.4.7 Message delayed"',
+    match: [
+      { statuses: ['4.4.7'], microsoft: true, actions: ['delayed'] },
+      { text: ['message delayed'], actions: ['delayed'] },
+    ],
+  },
+  {
+    id: 'exo.submissionQuotaExceeded',
+    actor: 'sender-admin',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-for-submission-quota-exceeded-in-exchange-online',
+    documented: true,
+    source: "MS NDR table (5.2.2 when Exchange Online generates it; the no-code 'submission quota' NDR)",
+    match: [{ text: ['submission quota', 'submissionquotaexceeded'] }],
+  },
+  {
+    id: 'exchange.mailboxFull',
+    actor: 'recipient-admin',
+    reason: 'mailboxfull',
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
+    documented: true,
+    source: 'Exchange Server NDR doc (5.2.2 mailbox full); set-of-emails lhost-exchange2007-02',
+    match: [
+      { tokens: ['STOREDRV.Deliver'], text: ['quota', 'mailbox full'] },
+      { text: ['storedrv.deliver: mailbox full', 'quotaexceeded'] },
+    ],
+  },
+  {
+    id: 'exo.recipientThrottled',
+    actor: 'nobody',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded)',
+    match: [
+      { text: ['recipient thread limit exceeded'] },
+      { tokens: ['STOREDRV.Deliver'], text: ['thread limit'] },
+    ],
+  },
+  {
+    id: 'exchange.mailboxDeliveryFailed',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
+    documented: false,
+    source: 'Exchange NDR-subject token STOREDRV.Deliver (other store errors)',
+    match: [{ tokens: ['STOREDRV.Deliver'] }, { text: ['storedrv.deliver'] }],
+  },
+  {
+    id: 'exchange.sendAsDenied',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: null,
+    documented: false,
+    source: 'STOREDRV.Submission SendAsDeniedException seen in real NDRs; continuous-error-throttling doc',
+    match: [{ text: ['sendasdenied', 'send as denied', 'not allowed to send as'] }],
+  },
+  {
+    id: 'exchange.submissionFailed',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: null,
+    documented: false,
+    source: 'Exchange NDR-subject token STOREDRV.Submission',
+    match: [{ tokens: ['STOREDRV.Submission'] }, { text: ['storedrv.submission'] }],
+  },
+  {
+    id: 'exo.smtpAuthThrottled',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow-best-practices/continuous-error-throttling-smtp-auth-submissions',
+    documented: true,
+    source: 'MS continuous-error-throttling-smtp-auth-submissions (5.2.251-255)',
+    match: [{ statuses: ['5.2.251-255', '4.2.251-255'] }],
+  },
+
+  // Outbound connections and connectors (Exchange Online as the sending side).
+  {
+    id: 'exo.connectionRefused',
+    actor: 'recipient-admin',
+    reason: 'networkerror',
+    docUrl: 'https://learn.microsoft.com/defender-office-365/connectors-mail-flow-intelligence',
+    documented: true,
+    source: 'MS NDR table (4.4.316); mail flow intelligence; set-of-emails lhost-office365-08 (5.4.316)',
+    match: [{ statuses: ['4.4.316', '5.4.316'] }],
+  },
+  {
+    id: 'exo.dnsQueryFailed',
+    actor: 'recipient-admin',
+    reason: 'networkerror',
+    docUrl: 'https://learn.microsoft.com/defender-office-365/connectors-mail-flow-intelligence',
+    documented: true,
+    source: 'MS mail flow intelligence (4.4.312); set-of-emails lhost-office365-06',
+    match: [{ statuses: ['4.4.312', '5.4.312'] }],
+  },
+  {
+    id: 'exo.connectorConnectionProblem',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://learn.microsoft.com/defender-office-365/connectors-mail-flow-intelligence',
+    documented: true,
+    source: 'MS mail flow intelligence (4.4.315 time-out, 4.4.318 connection closed)',
+    match: [{ statuses: ['4.4.315', '5.4.315', '4.4.318', '5.4.318'] }],
+  },
+  {
+    id: 'exo.connectorTlsFailed',
+    actor: 'recipient-admin',
+    reason: 'failedstarttls',
+    docUrl: 'https://learn.microsoft.com/defender-office-365/connectors-mail-flow-intelligence',
+    documented: true,
+    source: 'MS mail flow intelligence (4.4.317, 4.7.320); fix-error-code-450-4-4-317-untrusted-root',
+    match: [{ statuses: ['4.4.317', '5.4.317', '4.7.320', '5.7.320'] }],
+  },
+  {
+    id: 'exo.replicationDelay',
+    actor: 'nobody',
+    reason: 'systemerror',
+    docUrl: null,
+    documented: false,
+    source: 'Sisimai Microsoft table: 4.4.24/25/28 message failed to be replicated',
+    match: [{ statuses: ['4.4.24', '4.4.25', '4.4.28'] }, { text: ['message failed to be replicated'] }],
+  },
+  {
+    id: 'exo.mtaStsMxMismatch',
+    actor: 'recipient-admin',
+    reason: 'failedstarttls',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.4.8 / 5.4.8)',
+    match: [{ statuses: ['4.4.8', '5.4.8'] }],
+  },
+  {
+    id: 'exo.mtaStsCertificateInvalid',
+    actor: 'recipient-admin',
+    reason: 'failedstarttls',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.7.5 / 5.7.5)',
+    match: [
+      { statuses: ['4.7.5', '5.7.5'], text: ['mta-sts'] },
+      { statuses: ['4.7.5', '5.7.5'], microsoft: true },
+    ],
+  },
+  {
+    id: 'exo.routingLoop',
+    actor: 'recipient-admin',
+    reason: 'networkerror',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-4-6-through-5-4-20-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.4.6 / 5.4.14); 5.4.6-5.4.20 article; set-of-emails lhost-x2-07',
+    match: [
+      { statuses: ['5.4.14', '4.4.14'] },
+      { statuses: ['5.4.6', '4.4.6'], microsoft: true },
+      { text: ['hop count exceeded - possible mail loop'] },
+    ],
+  },
+  {
+    id: 'exo.messageExpiredNoAnswer',
+    actor: 'recipient-admin',
+    reason: 'expired',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.4.300)',
+    match: [{ statuses: ['5.4.300', '4.4.300'] }],
+  },
+
+  // Limits and throttling.
+  {
+    id: 'exo.tooManyEnvelopeRecipients',
+    actor: 'sender-admin',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.5.3, more than 200 envelope recipients per domain)',
+    match: [{ statuses: ['4.5.3'], microsoft: true }],
+  },
+  {
+    id: 'exo.excessiveMessageRate',
+    actor: 'sender',
+    reason: 'ratelimited',
+    docUrl: null,
+    documented: false,
+    source: 'Seen in 2026 application logs (4.5.127); no Microsoft doc found',
+    match: [{ statuses: ['4.5.127', '5.5.127'] }, { text: ['excessive message rate from sender'] }],
+  },
+  {
+    id: 'exo.ipv6Unauthenticated',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.7.26)',
+    match: [
+      { statuses: ['4.7.26', '5.7.26'], text: ['ipv6'] },
+      { statuses: ['4.7.26'], microsoft: true },
+    ],
+  },
+  {
+    id: 'exo.daneFailed',
+    actor: 'recipient-admin',
+    reason: 'failedstarttls',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.7.321-325 / 5.7.321-325 DANE and DNSSEC)',
+    match: [{ statuses: ['4.7.321-325', '5.7.321-325'] }],
+  },
+  {
+    id: 'exo.ipReputationThrottled',
+    actor: 'nobody',
+    reason: 'badreputation',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online',
+    documented: false,
+    source: 'Sisimai Microsoft table (4.7.650, undocumented); set-of-emails rhost-microsoft-05',
+    match: [{ statuses: ['4.7.650'] }, { text: ['temporarily rate limited due to ip reputation'] }],
+  },
+  {
+    id: 'exo.ipTemporarilyRestricted',
+    actor: 'nobody',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.7.500-699); 4.7.500-699 article',
+    match: [{ statuses: ['4.7.500-699'] }],
+  },
+  {
+    id: 'exo.connectingIpRestricted',
+    actor: 'nobody',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (4.7.850-899)',
+    match: [{ statuses: ['4.7.850-899'] }],
+  },
+
+  // 5.0.350 and its special texts.
+  {
+    id: 'exo.nestedAttachments',
+    actor: 'sender',
+    reason: 'policyviolation',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-0-350-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.0.350 policy violation detected (AS345))',
+    match: [{ text: ['policy violation detected (as345)', '(as345)'] }],
+  },
+  {
+    id: 'exo.dgRefHeaderTooLong',
+    actor: 'sender',
+    reason: 'policyviolation',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/550-x-dg-ref-header-too-long-ndr',
+    documented: true,
+    source: 'MS NDR table (5.0.350 x-dg-ref header is too long)',
+    match: [{ text: ['x-dg-ref header is too long'] }],
+  },
+  {
+    id: 'exo.unspecifiedRemoteError',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-0-350-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.0.350 catch-all)',
+    match: [{ statuses: ['5.0.350'] }],
+  },
+
+  // 5.1.x from Exchange Online.
+  {
+    id: 'exo.senderDenied',
+    actor: 'recipient-admin',
+    reason: 'rejected',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-1-0-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.1.0 Sender denied)',
+    match: [{ statuses: ['5.1.0'], text: ['sender denied'] }],
+  },
+  {
+    id: 'exo.recipientUnresolved',
+    actor: 'sender',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-1-0-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.1.0 recipient could not be resolved; legacyExchangeDN replies)',
+    match: [
+      { statuses: ['5.1.0'], text: ['imceaex', 'could not be resolved', 'not resolved'] },
+      { statuses: ['5.1.0'], microsoft: true, reasons: ['userunknown', ...UNDECIDED] },
+    ],
+  },
+  {
+    id: 'exo.badOutboundSender',
+    actor: 'sender-admin',
+    reason: 'rejected',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-1-8-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.1.8 Access denied, bad outbound sender)',
+    match: [{ text: ['bad outbound sender'] }],
+  },
+  {
+    id: 'exo.dailyRecipientLimit',
+    actor: 'sender-admin',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.1.90)',
+    match: [{ statuses: ['5.1.90'] }, { text: ['daily limit for message recipients'] }],
+  },
+  {
+    id: 'exo.senderRecipientHourlyLimit',
+    actor: 'sender',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.2.121)',
+    match: [{ statuses: ['5.2.121', '4.2.121'] }, { text: ['receive limit from specific sender exceeded'] }],
+  },
+  {
+    id: 'exo.recipientHourlyLimit',
+    actor: 'nobody',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.2.122)',
+    match: [
+      { statuses: ['5.2.122', '4.2.122'] },
+      { text: ["recipient's per hour message receive limit exceeded"] },
+    ],
+  },
+  {
+    id: 'exo.journalingNotSupported',
+    actor: 'sender-admin',
+    reason: 'systemerror',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.3.190)',
+    match: [{ statuses: ['5.3.190'] }],
+  },
+  {
+    id: 'exo.bareLineFeeds',
+    actor: 'sender',
+    reason: 'contenterror',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-6-11-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.6.11 Invalid characters)',
+    match: [{ statuses: ['5.6.11'] }],
+  },
+
+  // 5.7.x from Exchange Online: authentication of devices and delivery restrictions.
+  {
+    id: 'exo.anonymousSubmission',
+    actor: 'sender-admin',
+    reason: 'securityerror',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-57-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.57)',
+    match: [{ statuses: ['5.7.57'] }, { text: ['not authenticated to send anonymous mail'] }],
+  },
+  {
+    id: 'exo.clientNotAuthenticated',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.1 Client was not authenticated)',
+    match: [{ statuses: ['5.7.1', '5.7.0', '5.7.3'], text: ['client was not authenticated'] }],
+  },
+  {
+    id: 'exo.senderNotAuthenticatedByOrg',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-12-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.12)',
+    match: [{ statuses: ['5.7.12'] }, { text: ['sender was not authenticated by organization'] }],
+  },
+  {
+    id: 'exo.publicFolderRestricted',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-13-or-5-7-135-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.13 / 5.7.135)',
+    match: [{ statuses: ['5.7.135'] }, { text: ['not authenticated for public folder'] }],
+  },
+  {
+    id: 'exo.groupSenderNotAllowed',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-124-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.124)',
+    match: [{ statuses: ['5.7.124'] }, { text: ['sender not in allowed-senders list'] }],
+  },
+  {
+    id: 'exo.groupRejectsExternal',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-133-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.133)',
+    match: [{ statuses: ['5.7.133'] }, { text: ['sender not authenticated for group'] }],
+  },
+  {
+    id: 'exo.mailboxRejectsExternal',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-134-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.134)',
+    match: [{ statuses: ['5.7.134'] }, { text: ['sender was not authenticated for mailbox'] }],
+  },
+  {
+    id: 'exo.mailUserRejectsExternal',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-136-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.136)',
+    match: [{ statuses: ['5.7.136'] }],
+  },
+  {
+    id: 'exo.groupExternalNotAllowed',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/550-5-7-193-when-external-users-send-to-microsoft-365-group',
+    documented: true,
+    source: 'MS 550-5-7-193-when-external-users-send-to-microsoft-365-group',
+    match: [{ statuses: ['5.7.193'] }],
+  },
+  {
+    id: 'exo.transportRuleRejected',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online',
+    documented: true,
+    source: 'Exchange Server NDR doc (5.7.900-999 mail flow rule reject); 5.7.1 article',
+    match: [{ statuses: ['5.7.900-999'] }],
+  },
+  {
+    id: 'exo.deliveryNotAuthorized',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.1 Delivery not authorized)',
+    match: [{ text: ['delivery not authorized'] }],
+  },
+
+  // 5.7.5xx-8xx: Exchange Online anti-spam and tenant protection.
+  {
+    id: 'exo.outlookComBlockList',
+    actor: 'sender-admin',
+    reason: 'blocked',
+    docUrl: null,
+    documented: false,
+    source: 'Outlook.com consumer block list (AS3150/AS3140/S3150/S3140); wordtothewise.com; Sisimai',
+    match: [{ text: ['part of their network is on our block list'] }],
+  },
+  {
+    id: 'exo.accountBannedSpam',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.501 / 5.7.502 / 5.7.503)',
+    match: [{ statuses: ['5.7.501-503'] }],
+  },
+  {
+    id: 'exo.recipientBanned',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.505)',
+    match: [{ statuses: ['5.7.505'] }],
+  },
+  {
+    id: 'exo.badHelo',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.506)',
+    match: [{ statuses: ['5.7.506'] }, { text: ['access denied, bad helo'] }],
+  },
+  {
+    id: 'exo.rejectedByRecipientOrg',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.507)',
+    match: [{ statuses: ['5.7.507'] }, { text: ['access denied, rejected by recipient'] }],
+  },
+  {
+    id: 'exo.ipv6Rejected',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.508 IPv6 range over limits; 5.7.510 recipient does not accept IPv6)',
+    match: [{ statuses: ['5.7.508', '5.7.510'] }, { text: ['does not accept email over ipv6'] }],
+  },
+  {
+    id: 'exo.dmarcReject',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.509); set-of-emails rhost-microsoft-04',
+    match: [{ statuses: ['5.7.509'] }, { text: ['does not pass dmarc verification'] }],
+  },
+  {
+    id: 'exo.senderIpBanned',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself',
+    documented: true,
+    source: 'MS NDR table (5.7.511)',
+    match: [{ statuses: ['5.7.511'] }],
+  },
+  {
+    id: 'exo.noValidFromHeader',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.512)',
+    match: [{ statuses: ['5.7.512'] }, { text: ['must be rfc 5322 section 3.6.2 compliant'] }],
+  },
+  {
+    id: 'exo.customerBlockList',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.513, AS16012607)',
+    match: [{ statuses: ['5.7.513'] }, { text: ['using customer block list', 'as16012607'] }],
+  },
+  {
+    id: 'exo.authenticationLevel',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl: null,
+    documented: false,
+    source: 'set-of-emails rhost-microsoft-06; Sisimai (rb-sisimai #341)',
+    match: [{ statuses: ['5.7.515'] }],
+  },
+  {
+    id: 'exo.externalForwardingBlocked',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding',
+    documented: true,
+    source: 'MS outbound spam policy doc (5.7.520, AS(7555)); Microsoft Q&A 5877188',
+    match: [{ statuses: ['5.7.520'] }, { text: ['as(7555)', 'does not allow external forwarding'] }],
+  },
+  {
+    id: 'exo.bannedSendingIp',
+    actor: 'sender-admin',
+    reason: 'blocked',
+    docUrl:
+      'https://learn.microsoft.com/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself',
+    documented: true,
+    source: 'MS NDR table (5.7.606-649); set-of-emails rhost-microsoft-01',
+    match: [{ statuses: ['5.7.606-649'] }, { text: ['banned sending ip'] }],
+  },
+  {
+    id: 'exo.recipientsBlockedByTenant',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-codes-550-5-7-703-550-5-7-705-550-5-7-708-550-5-7-750',
+    documented: true,
+    source: 'MS NDR table (5.7.703)',
+    match: [{ statuses: ['5.7.703'] }],
+  },
+  {
+    id: 'exo.ipNotAccepted',
+    actor: 'sender-admin',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-codes-550-5-7-703-550-5-7-705-550-5-7-708-550-5-7-750',
+    documented: true,
+    source: 'MS NDR table (5.7.708)',
+    match: [{ statuses: ['5.7.708'] }, { text: ['traffic not accepted from this ip'] }],
+  },
+  {
+    id: 'exo.badInboundConnector',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: 'https://learn.microsoft.com/defender-office-365/connectors-remove-blocked',
+    documented: true,
+    source: 'MS connectors-remove-blocked (5.7.711, AS(2204))',
+    match: [{ statuses: ['5.7.711'] }, { text: ['bad inbound connector'] }],
+  },
+  {
+    id: 'exo.tenantThresholdExceeded',
+    actor: 'sender-admin',
+    reason: 'ratelimited',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750',
+    documented: true,
+    source: 'MS NDR table (5.7.705, range 5.7.700-749)',
+    match: [{ statuses: ['5.7.700-749', '4.7.700-749'] }, { text: ['tenant has exceeded threshold'] }],
+  },
+  {
+    id: 'exo.unregisteredDomain',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-codes-550-5-7-703-550-5-7-705-550-5-7-708-550-5-7-750',
+    documented: true,
+    source: 'MS NDR table (5.7.750)',
+    match: [{ statuses: ['5.7.750'] }, { text: ['sending from unregistered domain'] }],
+  },
+  {
+    id: 'exo.bannedSender',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
+    documented: true,
+    source: 'MS NDR table (5.7.800)',
+    match: [{ statuses: ['5.7.800'] }],
+  },
+  {
+    id: 'exo.externalRecipientRateLimit',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: null,
+    documented: false,
+    source: 'Secondary sources only (techstories.co on the Exchange team announcement): 5.7.232 / 5.7.233',
+    match: [{ statuses: ['5.7.232', '5.7.233'] }],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // 2. Well-known causes from any server
+  // ---------------------------------------------------------------------------------------------
+
+  // A 5.4.1 that is neither Relay Access Denied nor DBEB (e.g. Zoho "541 5.4.1 Mail rejected by
+  // destination domain"): the generic meaning, and we say we are unsure (ndr-domain.md §2.4 rule 3).
+  {
+    id: 'routing.unclearRejection',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.4.1); ndr-domain.md §2.4; set-of-emails rhost-zoho-04',
+    match: [{ statuses: ['5.4.1'] }],
+  },
+  {
+    id: 'relay.denied',
+    actor: 'recipient-admin',
+    reason: 'norelaying',
+    docUrl: null,
+    documented: true,
+    source: 'Postfix "Relay access denied" (454 4.7.1 / 554 5.7.1) and similar; Sisimai norelaying',
+    match: [
+      {
+        text: [
+          'relay access denied',
+          'relaying denied',
+          'relay denied',
+          'relay not permitted',
+          'relaying not permitted',
+          'not permitted to relay',
+          'relaying not allowed',
+          'relay not allowed',
+          'we do not relay',
+          'unable to relay',
+        ],
+      },
+      { reasons: ['norelaying'] },
+    ],
+  },
+  {
+    id: 'delay.greylisted',
+    actor: 'nobody',
+    reason: null,
+    docUrl: null,
+    documented: false,
+    source: 'Greylisting replies from common servers (Postgrey, Exim, Rspamd)',
+    match: [{ text: ['greylist', 'graylist', 'grey-list', 'gray-list', 'grey list', 'gray list'] }],
+  },
+
+  // Sender authentication (RFC 7372 codes and the texts that name SPF, DKIM or DMARC).
+  {
+    id: 'auth.spfFailed',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl:
+      'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-23-in-exchange-online',
+    documented: true,
+    source: 'RFC 7372 (X.7.23, X.7.24); MS NDR table (5.7.23)',
+    match: [
+      { statuses: ['5.7.23', '4.7.23', '5.7.24', '4.7.24'] },
+      { text: ['sender policy framework', 'spf check failed', 'spf fail', 'failed spf', 'spf validation'] },
+    ],
+  },
+  {
+    id: 'auth.dkimFailed',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7372',
+    documented: true,
+    source: 'RFC 7372 (X.7.20-22)',
+    match: [
+      { statuses: ['5.7.20-22', '4.7.20-22'] },
+      { text: ['dkim signature', 'dkim verification failed', 'dkim fail'] },
+    ],
+  },
+  {
+    id: 'auth.dmarcFailed',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7489',
+    documented: true,
+    source: 'RFC 7372 (X.7.26); RFC 7489; Gmail 5.7.26 replies',
+    match: [{ statuses: ['5.7.26', '4.7.26'] }, { text: ['dmarc'] }],
+  },
+  {
+    id: 'auth.reverseDnsFailed',
+    actor: 'sender-admin',
+    reason: 'requireptr',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7372',
+    documented: true,
+    source: 'RFC 7372 (X.7.25); MS NDR table (5.7.25 for IPv6)',
+    match: [
+      { statuses: ['5.7.25', '4.7.25'] },
+      {
+        text: ['reverse dns', 'ptr record', 'cannot find your hostname', 'reverse lookup'],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['requireptr'] },
+    ],
+  },
+  {
+    id: 'auth.failed',
+    actor: 'sender-admin',
+    reason: 'authfailure',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7372',
+    documented: true,
+    source: 'Sisimai authfailure; RFC 7372',
+    match: [{ reasons: ['authfailure'] }],
+  },
+  {
+    id: 'sender.domainNullMx',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7505',
+    documented: true,
+    source: 'RFC 7505 (X.7.27 sender address has null MX)',
+    match: [{ statuses: ['5.7.27', '4.7.27'] }],
+  },
+
+  // Addressing.
+  {
+    id: 'recipient.addressSyntax',
+    actor: 'sender',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.1.3 bad destination mailbox address syntax)',
+    match: [{ statuses: ['5.1.3', '4.1.3'], reasons: ['userunknown', 'syntaxerror', ...UNDECIDED] }],
+  },
+  {
+    id: 'domain.notFound',
+    actor: 'sender',
+    reason: 'hostunknown',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.1.2); Exchange token SMTPSEND.DNS.NonExistentDomain; Sisimai hostunknown',
+    match: [
+      { tokens: ['SMTPSEND.DNS.NonExistentDomain'] },
+      { statuses: ['5.1.2', '4.1.2'], reasons: ['hostunknown', ...UNDECIDED] },
+      {
+        text: [
+          'host not found',
+          'domain not found',
+          'host or domain name not found',
+          'no such domain',
+          'name or service not known',
+          'unrouteable domain',
+          'nxdomain',
+        ],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['hostunknown'] },
+    ],
+  },
+  {
+    id: 'recipient.moved',
+    actor: 'sender',
+    reason: 'hasmoved',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.1.6 mailbox moved, no forwarding address); Sisimai hasmoved',
+    match: [{ statuses: ['5.1.6', '4.1.6'], reasons: ['hasmoved', ...UNDECIDED] }, { reasons: ['hasmoved'] }],
+  },
+  {
+    id: 'recipient.unknown',
+    actor: 'sender',
+    reason: 'userunknown',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.1.1 bad destination mailbox address); Sisimai userunknown',
+    match: [
+      { statuses: ['5.1.1', '4.1.1'], reasons: ['userunknown', ...UNDECIDED] },
+      {
+        text: [
+          'user unknown',
+          'unknown user',
+          'no such user',
+          'user not found',
+          'unknown recipient',
+          'recipient unknown',
+          'no such recipient',
+          'mailbox not found',
+          'mailbox does not exist',
+          'address does not exist',
+          'user does not exist',
+          'invalid recipient',
+          "address couldn't be found",
+          'address could not be found',
+        ],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['userunknown'] },
+    ],
+  },
+
+  // Mailbox.
+  {
+    id: 'recipient.disabled',
+    actor: 'recipient-admin',
+    reason: 'suspend',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.2.1 mailbox disabled); RFC 5248 (X.7.13 user account disabled); Sisimai suspend',
+    match: [
+      { statuses: ['5.2.1', '4.2.1', '5.7.13'], reasons: ['suspend', ...UNDECIDED] },
+      {
+        text: ['account disabled', 'mailbox disabled', 'account is disabled', 'account has been disabled'],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['suspend'] },
+    ],
+  },
+  {
+    id: 'recipient.mailboxFull',
+    actor: 'recipient-admin',
+    reason: 'mailboxfull',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.2.2 mailbox full); set-of-emails lhost-outlook-01; Sisimai mailboxfull',
+    match: [
+      { statuses: ['5.2.2', '4.2.2'], reasons: ['mailboxfull', ...UNDECIDED] },
+      { text: ['mailbox full', 'mailbox is full', 'over quota', 'quota exceeded'], reasons: [...UNDECIDED] },
+      { reasons: ['mailboxfull'] },
+    ],
+  },
+  {
+    id: 'message.tooLarge',
+    actor: 'sender',
+    reason: 'emailtoolarge',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.2.3, X.3.4); Sisimai emailtoolarge',
+    match: [
+      { statuses: ['5.2.3', '4.2.3', '5.3.4', '4.3.4'], reasons: ['emailtoolarge', ...UNDECIDED] },
+      {
+        text: ['message too large', 'message too big', 'message size exceeds', 'exceeds size limit'],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['emailtoolarge'] },
+    ],
+  },
+  {
+    id: 'system.full',
+    actor: 'recipient-admin',
+    reason: 'systemfull',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.3.1 mail system full); Sisimai systemfull',
+    match: [
+      { statuses: ['5.3.1', '4.3.1'], reasons: ['systemfull', ...UNDECIDED] },
+      { text: ['insufficient system storage'], reasons: [...UNDECIDED] },
+      { reasons: ['systemfull'] },
+    ],
+  },
+
+  // Network and routing.
+  {
+    id: 'network.mailLoop',
+    actor: 'recipient-admin',
+    reason: 'networkerror',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.4.6 routing loop detected)',
+    match: [
+      { statuses: ['5.4.6', '4.4.6'], reasons: ['networkerror', 'systemerror', ...UNDECIDED] },
+      {
+        text: [
+          'mail loop',
+          'routing loop',
+          'loop detected',
+          'too many hops',
+          'hop count exceeded',
+          'mail forwarding loop',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'network.unableToRoute',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.4.4 unable to route)',
+    match: [{ statuses: ['5.4.4', '4.4.4'], reasons: ['networkerror', 'notaccept', ...UNDECIDED] }],
+  },
+  {
+    id: 'delivery.expired',
+    actor: 'recipient-admin',
+    reason: 'expired',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.4.7 delivery time expired); Sisimai expired',
+    match: [
+      { statuses: ['5.4.7', '4.4.7'], reasons: ['expired', ...UNDECIDED], actions: ['failed'] },
+      { reasons: ['expired'], actions: ['failed'] },
+    ],
+  },
+  {
+    id: 'delay.connectionProblem',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.4.0-4.4.5 persistent transient network problems)',
+    match: [{ statuses: ['4.4.0', '4.4.1', '4.4.2', '4.4.3', '4.4.4', '4.4.5'], actions: ['delayed'] }],
+  },
+  {
+    id: 'network.unreachable',
+    actor: 'recipient-admin',
+    reason: 'networkerror',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.4.1 no answer, X.4.2 bad connection); Sisimai networkerror',
+    match: [
+      {
+        statuses: ['5.4.0', '5.4.2', '4.4.1', '4.4.2', '5.4.5', '4.4.5'],
+        reasons: ['networkerror', ...UNDECIDED],
+      },
+      {
+        text: ['connection refused', 'connection timed out', 'network is unreachable', 'no route to host'],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['networkerror'] },
+    ],
+  },
+
+  // Protocol.
+  {
+    id: 'protocol.tooManyRecipients',
+    actor: 'sender',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.5.3 too many recipients)',
+    match: [
+      { statuses: ['5.5.3', '4.5.3'], reasons: ['ratelimited', ...UNDECIDED] },
+      { text: ['too many recipients'], reasons: ['ratelimited', ...UNDECIDED] },
+    ],
+  },
+  {
+    id: 'protocol.syntaxError',
+    actor: 'sender-admin',
+    reason: 'syntaxerror',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.5.1, X.5.2, X.5.4, X.5.5); Sisimai syntaxerror',
+    match: [
+      {
+        statuses: ['5.5.1', '5.5.2', '5.5.4', '5.5.5', '4.5.1', '4.5.2'],
+        reasons: ['syntaxerror', ...UNDECIDED],
+      },
+      { reasons: ['syntaxerror'] },
+    ],
+  },
+
+  // The sender's side: address, IP, reputation, volume.
+  {
+    id: 'sender.rejected',
+    actor: 'sender-admin',
+    reason: 'rejected',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.1.7 bad sender mailbox syntax, X.1.8 bad sender system address); Sisimai rejected',
+    match: [
+      { statuses: ['5.1.7', '5.1.8', '4.1.7', '4.1.8'], reasons: ['rejected', ...UNDECIDED] },
+      {
+        text: [
+          'sender address rejected',
+          'sender rejected',
+          'sender verify failed',
+          'unroutable sender address',
+        ],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['rejected'] },
+    ],
+  },
+  {
+    id: 'sender.ipBlockListed',
+    actor: 'sender-admin',
+    reason: 'blocked',
+    docUrl: null,
+    documented: true,
+    source: 'Common DNSBL replies (Spamhaus, SpamCop, Barracuda); Sisimai blocked',
+    match: [
+      {
+        text: ['blocked using', 'spamhaus', 'spamcop', 'blacklist', 'blocklist', 'block list', 'dnsbl'],
+        reasons: ['blocked', ...UNDECIDED],
+      },
+      { reasons: ['blocked'] },
+    ],
+  },
+  {
+    id: 'sender.badReputation',
+    actor: 'sender-admin',
+    reason: 'badreputation',
+    docUrl: null,
+    documented: true,
+    source: 'Sisimai badreputation',
+    match: [{ text: ['reputation'], reasons: [...UNDECIDED] }, { reasons: ['badreputation'] }],
+  },
+  {
+    id: 'sender.rateLimited',
+    actor: 'sender-admin',
+    reason: 'ratelimited',
+    docUrl: null,
+    documented: true,
+    source: 'Sisimai ratelimited (was speeding / toomanyconn)',
+    match: [
+      {
+        text: ['rate limit', 'too many messages', 'too many connections', 'throttl'],
+        reasons: [...UNDECIDED],
+      },
+      { reasons: ['ratelimited'] },
+    ],
+  },
+  {
+    id: 'sender.suppressed',
+    actor: 'sender-admin',
+    reason: 'suppressed',
+    docUrl: null,
+    documented: true,
+    source: "Sisimai suppressed (sending provider's suppression list)",
+    match: [{ text: ['suppression list'], reasons: [...UNDECIDED] }, { reasons: ['suppressed'] }],
+  },
+
+  // Content.
+  {
+    id: 'content.virus',
+    actor: 'sender',
+    reason: 'virusdetected',
+    docUrl: null,
+    documented: true,
+    source: 'Sisimai virusdetected',
+    match: [
+      { text: ['virus', 'malware', 'infected'], reasons: [...UNDECIDED] },
+      { reasons: ['virusdetected'] },
+    ],
+  },
+  {
+    id: 'content.spam',
+    actor: 'sender',
+    reason: 'spamdetected',
+    docUrl: null,
+    documented: true,
+    source: 'Sisimai spamdetected',
+    match: [
+      { text: ['spam', 'junk mail', 'unsolicited'], reasons: [...UNDECIDED] },
+      { reasons: ['spamdetected'] },
+    ],
+  },
+  {
+    id: 'content.notCompliant',
+    actor: 'sender-admin',
+    reason: 'notcompliantrfc',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc5322',
+    documented: true,
+    source: 'RFC 5322; Sisimai notcompliantrfc',
+    match: [
+      { text: ['rfc 5322', 'rfc5322', 'rfc 2822', 'duplicate header'], reasons: [...UNDECIDED] },
+      { reasons: ['notcompliantrfc'] },
+    ],
+  },
+  {
+    id: 'content.rejected',
+    actor: 'sender',
+    reason: 'contenterror',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.6.x media and content); Sisimai contenterror',
+    match: [
+      { statuses: ['5.6.0', '5.6.1', '5.6.2', '5.6.3', '5.6.5'], reasons: ['contenterror', ...UNDECIDED] },
+      { reasons: ['contenterror'] },
+    ],
+  },
+
+  // Security and policy.
+  {
+    id: 'security.tlsFailed',
+    actor: 'sender-admin',
+    reason: 'failedstarttls',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3207; RFC 5248 (X.7.10, X.7.11); RFC 8689 (X.7.30); Sisimai failedstarttls',
+    match: [
+      {
+        statuses: ['5.7.10', '5.7.11', '5.7.30', '4.7.10', '4.7.11'],
+        reasons: ['failedstarttls', ...UNDECIDED],
+      },
+      { text: ['starttls', 'tls required', 'encryption required'], reasons: [...UNDECIDED] },
+      { reasons: ['failedstarttls'] },
+    ],
+  },
+  {
+    id: 'security.authenticationRequired',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc4954',
+    documented: true,
+    source: 'RFC 4954 (530 5.7.0 authentication required, 535 5.7.8 credentials invalid)',
+    match: [
+      { statuses: ['5.7.8', '4.7.8'] },
+      { text: ['authentication required', 'must authenticate', 'authentication is required'] },
+    ],
+  },
+  {
+    id: 'delay.temporaryPolicy',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.7.x persistent transient security or policy status)',
+    match: [{ statuses: ['4.7.0', '4.7.1'], actions: ['delayed'] }],
+  },
+  {
+    id: 'policy.rejected',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source:
+      'RFC 3463 (X.7.1 delivery not authorized, message refused); Sisimai policyviolation / securityerror',
+    match: [
+      {
+        statuses: ['5.7.0', '5.7.1', '5.7.2', '5.7.3', '5.7.7', '5.7.9', '4.7.0', '4.7.1'],
+        reasons: ['policyviolation', 'securityerror', ...UNDECIDED],
+      },
+      { reasons: ['policyviolation', 'securityerror'] },
+    ],
+  },
+
+  // Recipient side, reason-based.
+  {
+    id: 'recipient.filtered',
+    actor: 'recipient-admin',
+    reason: 'filtered',
+    docUrl: null,
+    documented: true,
+    source: 'Sisimai filtered',
+    match: [{ reasons: ['filtered'] }],
+  },
+  {
+    id: 'recipient.mailerError',
+    actor: 'recipient-admin',
+    reason: 'mailererror',
+    docUrl: null,
+    documented: true,
+    source: 'Sisimai mailererror',
+    match: [
+      { text: ['mailer error', 'command died with status'], reasons: [...UNDECIDED] },
+      { reasons: ['mailererror'] },
+    ],
+  },
+  {
+    id: 'system.error',
+    actor: 'recipient-admin',
+    reason: 'systemerror',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (X.3.0, X.3.5, X.4.3); Sisimai systemerror',
+    match: [
+      {
+        statuses: ['5.3.0', '5.3.5', '5.4.3', '4.3.0', '4.3.5', '4.4.3'],
+        reasons: ['systemerror', ...UNDECIDED],
+      },
+      { reasons: ['systemerror'] },
+    ],
+  },
+  {
+    id: 'domain.notAccepting',
+    actor: 'sender',
+    reason: 'notaccept',
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc7504',
+    documented: true,
+    source: 'RFC 7504 (521 / 556); RFC 3463 (X.3.2); Sisimai notaccept',
+    match: [
+      { statuses: ['5.3.2'], reasons: ['notaccept', ...UNDECIDED] },
+      { text: ['does not accept mail', 'not accepting mail'], reasons: [...UNDECIDED] },
+      { reasons: ['notaccept'] },
+    ],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // 3. RFC 3463 class.subject fallbacks
+  // ---------------------------------------------------------------------------------------------
+  {
+    id: 'rfc3463.permanent.other',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.0 other or undefined status)',
+    match: [{ classSubject: ['5.0'] }],
+  },
+  {
+    id: 'rfc3463.permanent.addressing',
+    actor: 'sender',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.1 addressing status)',
+    match: [{ classSubject: ['5.1'] }],
+  },
+  {
+    id: 'rfc3463.permanent.mailbox',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.2 mailbox status)',
+    match: [{ classSubject: ['5.2'] }],
+  },
+  {
+    id: 'rfc3463.permanent.mailSystem',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.3 mail system status)',
+    match: [{ classSubject: ['5.3'] }],
+  },
+  {
+    id: 'rfc3463.permanent.network',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.4 network and routing status)',
+    match: [{ classSubject: ['5.4'] }],
+  },
+  {
+    id: 'rfc3463.permanent.protocol',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.5 mail delivery protocol status)',
+    match: [{ classSubject: ['5.5'] }],
+  },
+  {
+    id: 'rfc3463.permanent.content',
+    actor: 'sender',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.6 message content or media status)',
+    match: [{ classSubject: ['5.6'] }],
+  },
+  {
+    id: 'rfc3463.permanent.policy',
+    actor: 'recipient-admin',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (5.7 security or policy status)',
+    match: [{ classSubject: ['5.7'] }],
+  },
+  {
+    id: 'rfc3463.temporary.other',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.0 other or undefined status)',
+    match: [{ classSubject: ['4.0'] }],
+  },
+  {
+    id: 'rfc3463.temporary.addressing',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.1 addressing status)',
+    match: [{ classSubject: ['4.1'] }],
+  },
+  {
+    id: 'rfc3463.temporary.mailbox',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.2 mailbox status)',
+    match: [{ classSubject: ['4.2'] }],
+  },
+  {
+    id: 'rfc3463.temporary.mailSystem',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.3 mail system status)',
+    match: [{ classSubject: ['4.3'] }],
+  },
+  {
+    id: 'rfc3463.temporary.network',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.4 network and routing status)',
+    match: [{ classSubject: ['4.4'] }],
+  },
+  {
+    id: 'rfc3463.temporary.protocol',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.5 mail delivery protocol status)',
+    match: [{ classSubject: ['4.5'] }],
+  },
+  {
+    id: 'rfc3463.temporary.content',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.6 message content or media status)',
+    match: [{ classSubject: ['4.6'] }],
+  },
+  {
+    id: 'rfc3463.temporary.policy',
+    actor: 'nobody',
+    reason: null,
+    docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
+    documented: true,
+    source: 'RFC 3463 (4.7 security or policy status)',
+    match: [{ classSubject: ['4.7'] }],
+  },
+
+  // ---------------------------------------------------------------------------------------------
+  // 4. Catch-alls
+  // ---------------------------------------------------------------------------------------------
+  {
+    id: 'unknown.delay',
+    actor: 'nobody',
+    reason: null,
+    docUrl: null,
+    documented: true,
+    source: 'Catch-all for delayed recipients',
+    match: [{ actions: ['delayed'] }],
+  },
+  {
+    id: 'unknown.failure',
+    actor: 'sender-admin',
+    reason: null,
+    docUrl: null,
+    documented: true,
+    source: 'Catch-all for failed recipients (Sisimai undefined / onhold)',
+    match: [{ actions: ['failed'] }, { reasons: ['undefined', 'onhold'] }],
+  },
+] as const satisfies readonly CauseEntry[];

@@ -1,0 +1,324 @@
+import { enhancedFieldLabels, exchangeLabels, type ExchangeLabels } from '../catalog/exchangeLabels';
+import { parseHeaderBlock } from '../headers';
+import type { HeaderField } from '../types';
+import { cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+
+export interface ExchangeRecipient {
+  readonly address: string;
+  readonly displayName: string | null;
+  readonly diagnostic: string | null;
+  readonly diagnosticField: string | null;
+  readonly remoteMta: string | null;
+}
+
+export interface ExchangeText {
+  readonly layout: 'exchange-legacy' | 'exchange-enhanced';
+  readonly language: string;
+  readonly delayed: boolean;
+  readonly userInformation: string | null;
+  readonly adminInformation: string | null;
+  readonly originalHeaders: readonly HeaderField[];
+  readonly originalHeadersText: string | null;
+  readonly recipients: readonly ExchangeRecipient[];
+  readonly generatingServer: string | null;
+  readonly receivingServer: string | null;
+  readonly statusLine: string | null;
+  readonly originalSubject: string | null;
+  readonly originalSender: string | null;
+  readonly originalDate: string | null;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** Index of the first line (from `from`) that starts with one of the labels; -1 if none. */
+function findLabel(lines: readonly string[], labels: readonly string[], from = 0): number {
+  const wanted = labels.map(lower);
+  for (let i = from; i < lines.length; i++) {
+    const line = lower(cleanLine(lines[i] ?? ''));
+    if (wanted.some((label) => line.startsWith(label))) return i;
+  }
+  return -1;
+}
+
+/** Strips markdown/HTML-to-text decorations that clients add around headings. */
+function cleanLine(line: string): string {
+  return line.replace(/^[\s>*_#|]+/, '').replace(/[\s*_|]+$/, '');
+}
+
+/** The value after a label on the same line, or on the next non-empty line when the label stands alone. */
+function valueAfterLabel(
+  lines: readonly string[],
+  labels: readonly string[],
+  from: number,
+  to: number,
+): string | null {
+  const index = findLabel(lines.slice(0, to), labels, from);
+  if (index < 0) return null;
+  const line = cleanLine(lines[index] ?? '');
+  const label = labels.find((l) => lower(line).startsWith(lower(l))) ?? '';
+  const rest = line.slice(label.length).trim();
+  if (rest) return rest;
+  for (let i = index + 1; i < Math.min(to, index + 4); i++) {
+    const next = cleanLine(lines[i] ?? '');
+    if (next) return next;
+  }
+  return null;
+}
+
+function detectLanguage(
+  lines: readonly string[],
+  subject: string | null,
+): { labels: ExchangeLabels; hits: number } | null {
+  let best: { labels: ExchangeLabels; hits: number } | null = null;
+  for (const labels of exchangeLabels) {
+    let hits = 0;
+    for (const group of [
+      labels.firstLines,
+      labels.diagnosticHeadings,
+      labels.generatingServer,
+      labels.originalHeaders,
+      labels.enhancedAdminHeading,
+      labels.enhancedErrorDetails,
+      labels.delayLines,
+    ]) {
+      if (findLabel(lines, group) >= 0) hits++;
+    }
+    if (lines.some((l) => labels.enhancedHeadline.some((r) => r.test(cleanLine(l))))) hits += 2;
+    if (subject && labels.subjectPrefixes.some((p) => lower(subject).startsWith(lower(p)))) hits++;
+    if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits };
+  }
+  return best;
+}
+
+const DIAGNOSTIC_LINE = [
+  // Remote Server returned '550 5.4.1 …'  /  Remote Server at host (ip) returned '…'
+  {
+    field: 'Remote Server returned',
+    pattern: /Remote Server(?: at (\S+)(?: \([^)]*\))?)? returned\s+['‘’"](.*)['‘’"]\s*$/i,
+  },
+  // 11/3/2026 10:00:00 AM - Server at host (ip) returned '…'
+  { field: 'Server returned', pattern: /- Server at (\S+)(?: \([^)]*\))? returned\s+['‘’"](.*)['‘’"]\s*$/i },
+  // #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##
+  {
+    field: 'Exchange diagnostic',
+    pattern:
+      /^(?:(\S+)\s+)?#(?:<\s*#)?([245]\d\d[ -].*?|[245]\.\d{1,3}\.\d{1,3}.*?)\s*(?:>\s*)?#(?:#|SMTP#)?\s*$/i,
+  },
+];
+
+function parseDiagnosticLine(line: string): { text: string; host: string | null; field: string } | null {
+  const trimmed = line.trim();
+  for (const { field, pattern } of DIAGNOSTIC_LINE) {
+    const match = pattern.exec(trimmed);
+    if (match) {
+      const host = match[1] && !match[1].startsWith('#') ? match[1] : null;
+      return { text: foldSpace(match[2] ?? ''), host, field };
+    }
+  }
+  return null;
+}
+
+/** Recipient lines of the legacy user section: `Name (addr)<mailto:addr>`, `addr<mailto:addr>`, `addr`. */
+function recipientFromLine(line: string): { address: string; displayName: string | null } | null {
+  const trimmed = cleanLine(line)
+    .replace(/\s*<mailto:[^>]*>/gi, '')
+    .trim();
+  if (!trimmed || trimmed.length > 320) return null;
+  if (isAddress(trimmed)) return { address: cleanAddress(trimmed), displayName: null };
+  const named = /^(.{1,120}?)\s*[(<[]\s*([^\s()<>[\]]+@[^\s()<>[\]]+)\s*[)>\]]$/.exec(trimmed);
+  if (named && isAddress(named[2] ?? '')) {
+    const name = (named[1] ?? '').replace(/^["']|["']$/g, '').trim();
+    return { address: cleanAddress(named[2] ?? ''), displayName: name && !isAddress(name) ? name : null };
+  }
+  return null;
+}
+
+/**
+ * Reads Exchange's human-readable NDR text (legacy or enhanced layout, in any language we know).
+ * Returns null when the text is not an Exchange NDR.
+ */
+export function parseExchangeText(text: string, subject: string | null): ExchangeText | null {
+  const lines = splitLines(text);
+  const detected = detectLanguage(lines, subject);
+  if (!detected) return null;
+  const { labels } = detected;
+  const headlineIndex = lines.findIndex((l) => labels.enhancedHeadline.some((r) => r.test(cleanLine(l))));
+  const adminIndex = findLabel(lines, labels.enhancedAdminHeading);
+  const errorDetailsIndex = findLabel(lines, labels.enhancedErrorDetails);
+  const enhanced = headlineIndex >= 0 && (adminIndex >= 0 || errorDetailsIndex >= 0);
+  const firstIndex = findLabel(lines, [...labels.firstLines, ...labels.delayLines]);
+  const diagIndex = findLabel(lines, labels.diagnosticHeadings);
+  if (!enhanced && firstIndex < 0 && diagIndex < 0) return null;
+  const delayed =
+    findLabel(lines, labels.delayLines) >= 0 ||
+    /has been delayed|vertraagd|verzögert|retardée|ritardato|retrasado|atrasad|fördröjt/i.test(
+      lines.find((l) => labels.enhancedHeadline.some((r) => r.test(cleanLine(l)))) ?? '',
+    );
+
+  // The original headers label may appear in either layout; everything after it is the header block.
+  const origIndex = findLabel(
+    lines,
+    labels.originalHeaders.concat(exchangeLabels[0]?.originalHeaders ?? []),
+    Math.max(0, firstIndex, headlineIndex),
+  );
+  const end = origIndex >= 0 ? origIndex : lines.length;
+  const originalHeadersText =
+    origIndex >= 0
+      ? lines
+          .slice(origIndex + 1)
+          .join('\n')
+          .replace(/^\s*\n/, '')
+      : null;
+  const originalHeaders = originalHeadersText ? parseHeaderBlock(originalHeadersText).headers : [];
+
+  const recipients = new Map<
+    string,
+    {
+      address: string;
+      displayName: string | null;
+      diagnostic: string | null;
+      diagnosticField: string | null;
+      remoteMta: string | null;
+    }
+  >();
+  const addRecipient = (address: string, displayName: string | null): void => {
+    const key = address.toLowerCase();
+    const existing = recipients.get(key);
+    if (existing) {
+      if (!existing.displayName && displayName) existing.displayName = displayName;
+    } else
+      recipients.set(key, { address, displayName, diagnostic: null, diagnosticField: null, remoteMta: null });
+  };
+
+  if (enhanced) {
+    const adminStart = adminIndex >= 0 ? adminIndex : errorDetailsIndex;
+    for (const line of lines.slice(0, end)) {
+      for (const headline of labels.enhancedHeadline) {
+        const match = headline.exec(cleanLine(line));
+        const address = match ? findAddress(match[1] ?? '') : null;
+        if (address) addRecipient(address, null);
+      }
+    }
+    const recipientAddress = valueAfterLabel(lines, enhancedFieldLabels.recipientAddress, 0, end);
+    const fromField = recipientAddress ? findAddress(recipientAddress) : null;
+    if (fromField) addRecipient(fromField, null);
+    const error = valueAfterLabel(lines, enhancedFieldLabels.error, adminStart, end);
+    const rejectedBy = valueAfterLabel(lines, enhancedFieldLabels.rejectedBy, adminStart, end);
+    const remoteServer = valueAfterLabel(lines, enhancedFieldLabels.remoteServer, adminStart, end);
+    const generatedBy = valueAfterLabel(lines, enhancedFieldLabels.generatedBy, adminStart, end);
+    const statusLine = valueAfterLabel(lines, enhancedFieldLabels.statusCode, adminStart, end);
+    const first = recipients.values().next().value;
+    if (first && error) {
+      first.diagnostic = foldSpace(error);
+      first.diagnosticField = 'Error';
+      first.remoteMta = firstToken(rejectedBy ?? remoteServer);
+    }
+    for (const recipient of recipients.values()) {
+      if (!recipient.diagnostic && statusLine) {
+        recipient.diagnostic = foldSpace(statusLine);
+        recipient.diagnosticField = 'Status code';
+      }
+      if (!recipient.remoteMta) recipient.remoteMta = firstToken(rejectedBy ?? remoteServer);
+    }
+    return {
+      layout: 'exchange-enhanced',
+      language: labels.language,
+      delayed,
+      userInformation: sectionText(lines, 0, adminStart >= 0 ? adminStart : end),
+      adminInformation: adminStart >= 0 ? sectionText(lines, adminStart, end) : null,
+      originalHeaders,
+      originalHeadersText,
+      recipients: [...recipients.values()],
+      generatingServer: firstToken(generatedBy),
+      receivingServer: firstToken(rejectedBy ?? remoteServer),
+      statusLine,
+      originalSubject: valueAfterLabel(
+        lines,
+        enhancedFieldLabels.subject,
+        adminStart >= 0 ? adminStart : 0,
+        end,
+      ),
+      originalSender: findAddress(valueAfterLabel(lines, enhancedFieldLabels.senderAddress, 0, end) ?? ''),
+      originalDate: valueAfterLabel(lines, enhancedFieldLabels.createdDate, 0, end),
+    };
+  }
+
+  // Legacy layout: recipients listed under the first line, diagnostics under the admin heading.
+  const userEnd = diagIndex >= 0 ? diagIndex : end;
+  for (let i = Math.max(0, firstIndex); i < userEnd; i++) {
+    const recipient = recipientFromLine(lines[i] ?? '');
+    if (recipient) addRecipient(recipient.address, recipient.displayName);
+  }
+  let generatingServer: string | null = null;
+  let receivingServer: string | null = null;
+  if (diagIndex >= 0) {
+    generatingServer = firstToken(
+      valueAfterLabel(
+        lines,
+        labels.generatingServer.concat(exchangeLabels[0]?.generatingServer ?? []),
+        diagIndex,
+        end,
+      ),
+    );
+    receivingServer = firstToken(
+      valueAfterLabel(
+        lines,
+        labels.receivingServer.concat(exchangeLabels[0]?.receivingServer ?? []),
+        diagIndex,
+        end,
+      ),
+    );
+    let current: string | null = null;
+    for (let i = diagIndex + 1; i < end; i++) {
+      const line = lines[i] ?? '';
+      const asRecipient = recipientFromLine(line);
+      if (asRecipient) {
+        addRecipient(asRecipient.address, asRecipient.displayName);
+        current = asRecipient.address.toLowerCase();
+        continue;
+      }
+      const diagnostic = parseDiagnosticLine(line);
+      if (!diagnostic) continue;
+      const target = current ? recipients.get(current) : recipients.values().next().value;
+      if (!target) continue;
+      // Retry histories list several attempts; the last one is the final answer.
+      target.diagnostic = diagnostic.text;
+      target.diagnosticField = diagnostic.field;
+      if (diagnostic.host) target.remoteMta = diagnostic.host;
+    }
+  }
+  for (const recipient of recipients.values())
+    if (!recipient.remoteMta && receivingServer) recipient.remoteMta = receivingServer;
+  return {
+    layout: 'exchange-legacy',
+    language: labels.language,
+    delayed,
+    userInformation: sectionText(lines, Math.max(0, firstIndex), userEnd),
+    adminInformation: diagIndex >= 0 ? sectionText(lines, diagIndex, end) : null,
+    originalHeaders,
+    originalHeadersText,
+    recipients: [...recipients.values()],
+    generatingServer,
+    receivingServer,
+    statusLine: null,
+    originalSubject: null,
+    originalSender: null,
+    originalDate: null,
+  };
+}
+
+function sectionText(lines: readonly string[], from: number, to: number): string | null {
+  const text = lines
+    .slice(from, to)
+    .map((l) => l.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return text === '' ? null : text;
+}
+
+function firstToken(value: string | null): string | null {
+  if (!value) return null;
+  const token = value.trim().split(/\s+/)[0] ?? '';
+  return token.replace(/[,;]$/, '') || null;
+}

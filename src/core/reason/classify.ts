@@ -1,0 +1,429 @@
+import type { DeliveryAction, EnhancedStatus, Reason } from '../types';
+import { textSays } from './patterns';
+
+export interface ReasonInput {
+  readonly action: DeliveryAction;
+  readonly status: EnhancedStatus | null;
+  /** The error text (SMTP reply or the reporter's words). */
+  readonly diagnostic: string | null;
+  readonly exchangeToken: string | null;
+  readonly command: string | null;
+  /** A Microsoft server rejected or wrote the report. */
+  readonly microsoft: boolean;
+  /** SMTP reply code of the diagnostic, when known. */
+  readonly replyCode?: string | null;
+  /** RFC 3464 diagnostic type (`smtp`, `x-unix`, `x-postfix`), lower-case; null when not stated. */
+  readonly diagnosticType?: string | null;
+  /** A reason the report's layout already implies (e.g. a mailing-list posting refusal). */
+  readonly preset?: Reason | null;
+  /** The reason the rejecting provider's own error-code table gives (catalog/providers.ts). */
+  readonly provider?: Reason | null;
+}
+
+/**
+ * Exchange NDR-subject tokens (ndr-domain.md §7.4). Language-independent and specific, so they
+ * decide before any text pattern does.
+ */
+const TOKEN_REASONS: readonly [RegExp, Reason][] = [
+  [/^RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)$/i, 'userunknown'],
+  [/^RESOLVER\.ADR\.(?:BadPrimary|InvalidInSmtp|Ambiguous)$/i, 'systemerror'],
+  [/^RESOLVER\.ADR\.RecipLimit$/i, 'ratelimited'],
+  [/^RESOLVER\.RST\.AuthRequired$/i, 'securityerror'],
+  [/^RESOLVER\.RST\.NotAuthorized$/i, 'rejected'],
+  [/^RESOLVER\.RST\.RecipSizeLimit$/i, 'emailtoolarge'],
+  [/^SMTPSEND\.DNS\.NonExistentDomain$/i, 'hostunknown'],
+  [/^SMTPSEND\.DNS\.MxLoopback$/i, 'networkerror'],
+  [/^QUEUE\.Expired$/i, 'expired'],
+];
+
+/**
+ * Exchange 5.5–2003 diagnostic codes (`MSEXCH:IMS:… (000C05A6)`): the hex value names the
+ * condition independently of the language of the surrounding text.
+ */
+const MSEXCH_REASONS: readonly [RegExp, Reason][] = [[/\(000c05a6\)/, 'userunknown']];
+
+/**
+ * Exchange Online replies: code plus text fragment (after Sisimai's Microsoft remote-host table and
+ * Microsoft's NDR table). Only consulted when a Microsoft server is involved.
+ */
+const MICROSOFT: readonly { readonly codes: RegExp; readonly text?: RegExp; readonly reason: Reason }[] = [
+  { codes: /^5\.4\.1$/, text: /recipient address rejected|access denied/, reason: 'userunknown' },
+  { codes: /^5\.4\.1$/, text: /relay access denied/, reason: 'norelaying' },
+  { codes: /^5\.7\.504$/, reason: 'userunknown' },
+  { codes: /^5\.1\.(?:10|351)$/, reason: 'userunknown' },
+  { codes: /^5\.5\.0$/, text: /mailbox unavailable/, reason: 'userunknown' },
+  { codes: /^5\.1\.8$/, reason: 'rejected' },
+  { codes: /^5\.1\.90$/, reason: 'ratelimited' },
+  { codes: /^5\.2\.2$/, text: /submission quota/, reason: 'ratelimited' },
+  { codes: /^5\.2\.12[12]$/, reason: 'ratelimited' },
+  {
+    codes: /^[45]\.7\.(?:509|23|26|515|5)$/,
+    text: /spf|dkim|dmarc|authenticat|sender/,
+    reason: 'authfailure',
+  },
+  { codes: /^5\.7\.(?:509|515)$/, reason: 'authfailure' },
+  { codes: /^4\.7\.650$/, reason: 'badreputation' },
+  { codes: /^5\.7\.6(?:0[6-9]|[1-3]\d|4\d)$/, reason: 'blocked' },
+  { codes: /^[45]\.7\.(?:7[0-4]\d)$/, reason: 'ratelimited' },
+  { codes: /^4\.7\.(?:5\d\d|6\d\d)$/, reason: 'blocked' },
+  { codes: /^4\.7\.(?:8[5-9]\d)$/, reason: 'blocked' },
+  { codes: /^5\.7\.750$/, reason: 'blocked' },
+  { codes: /^[45]\.4\.31[26]$/, reason: 'networkerror' },
+  { codes: /^[45]\.4\.(?:6|14)$/, reason: 'networkerror' },
+  { codes: /^[45]\.4\.317$/, reason: 'failedstarttls' },
+  { codes: /^[45]\.7\.32[1-5]$/, reason: 'failedstarttls' },
+  { codes: /^[45]\.4\.(?:24|25|28)$/, reason: 'systemerror' },
+  { codes: /^5\.7\.(?:64|54)$/, reason: 'norelaying' },
+  { codes: /^5\.7\.1$/, text: /unable to relay/, reason: 'norelaying' },
+  { codes: /^5\.7\.(?:57)$/, reason: 'securityerror' },
+  { codes: /^5\.7\.520$/, reason: 'policyviolation' },
+  { codes: /^5\.7\.(?:12|13|135|124|193)$/, reason: 'rejected' },
+  { codes: /^5\.4\.300$/, reason: 'expired' },
+  { codes: /^5\.6\.11$/, reason: 'contenterror' },
+  { codes: /^5\.7\.800$/, reason: 'blocked' },
+];
+
+/**
+ * What an enhanced status code says on its own (after RFC 3463 and the reading Sisimai gives the
+ * codes, so that our reasons stay comparable). Codes that say little (x.0.0, 5.5.0, 5.4.1 …) are
+ * absent: the text has to decide. 4.x.y codes are listed separately because a temporary 4.2.1 or
+ * 4.7.1 is a block at the client, not a mailbox state.
+ */
+const STATUS_NAMES: Readonly<Record<string, Reason>> = {
+  '4.1.6': 'hasmoved',
+  '4.1.7': 'rejected',
+  '4.1.8': 'rejected',
+  '4.1.9': 'systemerror',
+  '4.2.1': 'blocked',
+  '4.2.2': 'mailboxfull',
+  '4.2.3': 'emailtoolarge',
+  '4.2.4': 'filtered',
+  '4.3.1': 'systemfull',
+  '4.3.2': 'notaccept',
+  '4.3.3': 'systemerror',
+  '4.3.5': 'systemerror',
+  '4.4.1': 'expired',
+  '4.4.2': 'networkerror',
+  '4.4.3': 'systemerror',
+  '4.4.4': 'networkerror',
+  '4.4.5': 'systemfull',
+  '4.4.6': 'networkerror',
+  '4.4.7': 'expired',
+  '4.4.8': 'networkerror',
+  '4.5.3': 'systemerror',
+  '4.5.5': 'systemerror',
+  '4.6.0': 'contenterror',
+  '4.6.2': 'contenterror',
+  '4.6.5': 'contenterror',
+  '4.7.1': 'blocked',
+  '4.7.2': 'blocked',
+  '4.7.5': 'securityerror',
+  '4.7.6': 'securityerror',
+  '4.7.7': 'securityerror',
+  '4.7.12': 'securityerror',
+  '4.7.15': 'securityerror',
+  '4.7.16': 'emailtoolarge',
+  '4.7.24': 'authfailure',
+  '4.7.25': 'requireptr',
+  '4.7.26': 'authfailure',
+  '5.1.0': 'userunknown',
+  '5.1.1': 'userunknown',
+  '5.1.2': 'hostunknown',
+  '5.1.3': 'userunknown',
+  '5.1.4': 'filtered',
+  '5.1.6': 'hasmoved',
+  '5.1.7': 'rejected',
+  '5.1.8': 'rejected',
+  '5.1.9': 'systemerror',
+  '5.1.10': 'notaccept',
+  // X.2.1 "mailbox disabled, not accepting messages": the mailbox exists but refuses (Sisimai: filtered).
+  '5.2.0': 'filtered',
+  '5.2.1': 'filtered',
+  '5.2.2': 'mailboxfull',
+  '5.2.3': 'emailtoolarge',
+  '5.2.4': 'filtered',
+  '5.3.0': 'systemerror',
+  '5.3.1': 'systemfull',
+  '5.3.2': 'notaccept',
+  '5.3.3': 'systemerror',
+  '5.3.4': 'emailtoolarge',
+  '5.3.5': 'systemerror',
+  '5.4.0': 'networkerror',
+  '5.4.3': 'systemerror',
+  '5.4.4': 'hostunknown',
+  '5.5.2': 'syntaxerror',
+  '5.5.3': 'ratelimited',
+  '5.5.4': 'systemerror',
+  '5.5.5': 'systemerror',
+  '5.5.6': 'syntaxerror',
+  '5.6.0': 'contenterror',
+  '5.6.1': 'contenterror',
+  '5.6.2': 'contenterror',
+  '5.6.3': 'contenterror',
+  '5.6.5': 'contenterror',
+  '5.6.6': 'contenterror',
+  '5.6.7': 'contenterror',
+  '5.6.8': 'contenterror',
+  '5.6.9': 'contenterror',
+  '5.7.0': 'securityerror',
+  '5.7.1': 'securityerror',
+  '5.7.2': 'securityerror',
+  '5.7.3': 'securityerror',
+  '5.7.4': 'securityerror',
+  '5.7.5': 'securityerror',
+  '5.7.6': 'securityerror',
+  '5.7.7': 'securityerror',
+  '5.7.8': 'securityerror',
+  '5.7.9': 'securityerror',
+  '5.7.10': 'failedstarttls',
+  '5.7.11': 'failedstarttls',
+  '5.7.13': 'suspend',
+  '5.7.14': 'securityerror',
+  '5.7.15': 'securityerror',
+  '5.7.16': 'emailtoolarge',
+  '5.7.17': 'hasmoved',
+  '5.7.18': 'hasmoved',
+  '5.7.19': 'securityerror',
+  '5.7.20': 'authfailure',
+  '5.7.21': 'authfailure',
+  '5.7.22': 'authfailure',
+  '5.7.23': 'authfailure',
+  '5.7.24': 'authfailure',
+  '5.7.25': 'requireptr',
+  '5.7.26': 'authfailure',
+  '5.7.27': 'notaccept',
+  '5.7.28': 'spamdetected',
+  '5.7.29': 'authfailure',
+  '5.7.30': 'failedstarttls',
+};
+
+/**
+ * Reasons that are only provisional: a status code or a layout that implies one of these is
+ * re-examined against the text (a 5.1.1 that says "mailbox full", a 5.7.1 that names a block list).
+ */
+const PROVISIONAL: ReadonlySet<Reason> = new Set<Reason>([
+  'undefined',
+  'onhold',
+  'systemerror',
+  'securityerror',
+  'expired',
+  'networkerror',
+  'hostunknown',
+  'userunknown',
+]);
+
+/** SMTP commands sent before DATA: a refusal there cannot be about the message content. */
+const BEFORE_DATA: ReadonlySet<string> = new Set([
+  'CONN',
+  'HELO',
+  'EHLO',
+  'STARTTLS',
+  'AUTH',
+  'MAIL',
+  'RCPT',
+]);
+
+export function reasonFromToken(token: string | null): Reason | null {
+  if (!token) return null;
+  for (const [pattern, reason] of TOKEN_REASONS) if (pattern.test(token)) return reason;
+  return null;
+}
+
+/** The reason an enhanced status code names on its own, or null. */
+export function reasonFromStatus(status: EnhancedStatus | null): Reason | null {
+  if (!status || status.class === 2) return null;
+  return STATUS_NAMES[status.code] ?? null;
+}
+
+interface Facts {
+  readonly text: string;
+  readonly statusName: Reason | null;
+  readonly status: EnhancedStatus | null;
+  readonly command: string | null;
+  readonly replyCode: string | null;
+}
+
+type Probe = (f: Facts) => boolean;
+
+/** The default test: the status code names the reason, or the text says it. */
+const plain =
+  (reason: Reason): Probe =>
+  (f) =>
+    f.statusName === reason || textSays(reason, f.text);
+
+/**
+ * First pass (the text of an SMTP reply, or no text): reasons tried in this order, each combining
+ * status code, text and SMTP command. Specific reasons come before the general ones that share
+ * words ("mailbox full" must not read as an unknown mailbox, a sender refusal not as a block).
+ */
+const FIRST_PASS: readonly [Reason, Probe][] = [
+  ['mailboxfull', plain('mailboxfull')],
+  ['emailtoolarge', plain('emailtoolarge')],
+  ['suspend', plain('suspend')],
+  ['hasmoved', plain('hasmoved')],
+  ['norelaying', plain('norelaying')],
+  // Before authfailure: "Duplicate header 'DKIM-Signature'" is about the header, not a DKIM verdict.
+  ['notcompliantrfc', plain('notcompliantrfc')],
+  ['authfailure', plain('authfailure')],
+  [
+    'userunknown',
+    (f) => {
+      if (f.statusName === 'suspend') return false;
+      if (f.statusName === 'userunknown') {
+        // A 5.1.1 whose words say something more specific keeps the specific reading.
+        return !(['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'] as const).some(
+          (r) => textSays(r, f.text),
+        );
+      }
+      // Without a code pointing at the mailbox, "unknown user" counts only when refused at RCPT.
+      return f.command === 'RCPT' && textSays('userunknown', f.text);
+    },
+  ],
+  [
+    'filtered',
+    (f) => {
+      // X.1.7 / X.1.8 are about the sender's address: "sender address … does not exist" is no filter.
+      if (f.statusName === 'suspend' || f.statusName === 'rejected') return false;
+      if (f.statusName === 'filtered') return textSays('userunknown', f.text) || textSays('filtered', f.text);
+      // After DATA (or at an unknown step), an "unknown user" comes from a filter that read the
+      // message, not from the address check: a refusal before DATA cannot be a content filter.
+      if (f.command !== null && BEFORE_DATA.has(f.command)) return false;
+      return textSays('filtered', f.text) || textSays('userunknown', f.text);
+    },
+  ],
+  ['requireptr', plain('requireptr')],
+  ['badreputation', plain('badreputation')],
+  ['contenterror', plain('contenterror')],
+  [
+    'rejected',
+    (f) => {
+      if (f.statusName === 'rejected') return true;
+      // Sender-refusal words count when refused at MAIL FROM, after DATA, or when the code says
+      // nothing more precise than "security" or "system".
+      if (!textSays('rejected', f.text) || /recipient address rejected/.test(f.text)) return false;
+      if (f.command === 'MAIL') return true;
+      if (f.command === 'DATA') return f.statusName !== 'userunknown';
+      return (
+        f.statusName === null ||
+        f.statusName === 'onhold' ||
+        f.statusName === 'undefined' ||
+        f.statusName === 'securityerror' ||
+        f.statusName === 'systemerror'
+      );
+    },
+  ],
+  [
+    'hostunknown',
+    (f) => {
+      // As for users: a temporary DNS answer (4.x.x, "try again") is a network problem, not a missing domain.
+      if (f.status?.class === 4) return false;
+      // "No MX / no SMTP service" under a host-unknown code: the domain exists but takes no mail.
+      if (textSays('notaccept', f.text)) return false;
+      return f.statusName === 'hostunknown'
+        ? !textSays('networkerror', f.text)
+        : textSays('hostunknown', f.text);
+    },
+  ],
+  ['spamdetected', plain('spamdetected')],
+  ['ratelimited', plain('ratelimited')],
+  ['blocked', plain('blocked')],
+];
+
+/** Second pass, when the first found nothing or only a provisional reason: text alone, in this order. */
+const SECOND_PASS: readonly Reason[] = [
+  'mailboxfull',
+  'authfailure',
+  'badreputation',
+  'ratelimited',
+  'spamdetected',
+  'virusdetected',
+  'policyviolation',
+  'norelaying',
+  // Before the network and system readings: a null MX ("doesn't receive email … Null MX") often
+  // arrives wrapped in a DNS error text.
+  'notaccept',
+  'systemerror',
+  'networkerror',
+  'suspend',
+  'contenterror',
+  'systemfull',
+  'expired',
+  'failedstarttls',
+  'securityerror',
+  'suppressed',
+  'mailererror',
+  // Last: a refused greeting or a block list named by a non-SMTP report ("server refused to talk to
+  // me: 421 Service not available") is a block, whatever retrying followed.
+  'blocked',
+];
+
+/** Phrases of a sending server that retried until its queue lifetime ran out. */
+const STRONG_EXPIRY: readonly RegExp[] = [
+  /did not accept our requests to connect/,
+  /message expired/,
+  /retry time(?:out)? exceeded/,
+];
+
+/** Decides the Sisimai reason for one recipient. */
+export function classifyReason(input: ReasonInput): Reason {
+  if (input.action === 'delivered' || input.action === 'relayed' || input.action === 'expanded')
+    return 'delivered';
+  // A provider's documented code is more specific than any generic reading of status or words.
+  if (input.provider) return input.provider;
+  // Multi-line replies repeat the codes on each line ("550-5.7.1 Messages with multiple 550-5.7.1
+  // addresses"); dropping the repeats lets phrases that span lines match.
+  const folded = input.diagnostic ? input.diagnostic.replace(/\s+/g, ' ').toLowerCase().slice(0, 4000) : '';
+  const text =
+    folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
+  // Vendor knowledge first (as Sisimai's decoders and remote-host tables do): Exchange Online
+  // codes, Exchange NDR-subject tokens, and reasons implied by the report's layout.
+  let preset: Reason | null = input.preset ?? null;
+  if (!preset && input.microsoft && input.status) {
+    for (const entry of MICROSOFT) {
+      if (entry.codes.test(input.status.code) && (!entry.text || entry.text.test(text))) {
+        preset = entry.reason;
+        break;
+      }
+    }
+  }
+  preset ??= reasonFromToken(input.exchangeToken);
+  if (!preset && text.includes('msexch:'))
+    preset = MSEXCH_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  if (preset && !PROVISIONAL.has(preset)) return preset;
+
+  const statusName = preset ?? reasonFromStatus(input.status);
+  const facts: Facts = {
+    text,
+    statusName,
+    status: input.status,
+    command: input.command,
+    replyCode: input.replyCode ?? null,
+  };
+  const type = (input.diagnosticType ?? '').toLowerCase();
+  const smtpText = type === '' || type === 'smtp';
+  if (smtpText) {
+    for (const [reason, probe] of FIRST_PASS) if (probe(facts)) return reason;
+  }
+
+  // Nothing specific yet: the text alone, then what the code and the context imply.
+  if (statusName === null || PROVISIONAL.has(statusName) || !smtpText) {
+    // A report that says outright it gave up after retrying is an expiry, whatever network
+    // trouble it mentions as the cause.
+    if (STRONG_EXPIRY.some((p) => p.test(text))) return 'expired';
+    for (const reason of SECOND_PASS) if (textSays(reason, text)) return reason;
+    if (statusName) return statusName;
+    const cls = input.status ? `${input.status.class}.${input.status.subject}` : '';
+    if (cls === '5.6' || cls === '4.6') return 'contenterror';
+    if (cls === '5.7' || cls === '4.7') return 'securityerror';
+    if (type.startsWith('x-unix')) return 'mailererror';
+    if (textSays('syntaxerror', text) || /^[45]0[0-7]$/.test(input.replyCode ?? '')) return 'syntaxerror';
+    if (input.action === 'delayed') return 'expired';
+    if (input.command === 'EHLO' || input.command === 'HELO') return 'blocked';
+    // A temporary (4xx) error in a report of final failure: the server kept retrying and gave up.
+    if (input.action === 'failed' && (input.status?.class === 4 || /^4\d\d$/.test(input.replyCode ?? '')))
+      return 'expired';
+  } else {
+    return statusName;
+  }
+  return text ? 'onhold' : 'undefined';
+}

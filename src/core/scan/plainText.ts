@@ -1,0 +1,341 @@
+import { findEnhancedStatus, findReplyCode } from '../status';
+import { cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+
+/** A recipient and its error as read from a bounce written for people (no delivery-status part). */
+export interface PlainRecipient {
+  readonly address: string;
+  readonly diagnostic: string | null;
+  readonly remoteMta: string | null;
+  readonly command: string | null;
+  readonly field: string;
+}
+
+/**
+ * Where the returned original begins in a text bounce. Everything after it is the sender's own
+ * message and must not be mistaken for the error (its addresses, its words).
+ */
+const ORIGINAL_MARKERS: readonly RegExp[] = [
+  /^-+\s*(?:original message|returned message|message text|the original message|below this line is a copy|this is a copy of (?:the|your) message|original message follows|unsent message below|forwarded message)/i,
+  /^-+\s*(?:a copy of the original message|original mail|headers of the original message)/i,
+  /^--- Below this line is a copy of the message\./i,
+  /^------ This is a copy of the message, including all the headers\./i,
+  /^(?:original message headers|original message follows|original-message|original message|returned mail follows|message headers follow\.?)\s*:?\s*$/i,
+  /^Content-Type:\s*(?:message\/rfc822|text\/rfc822-headers)/i,
+  /^Received: from/i,
+];
+
+export function cutOriginal(text: string): string {
+  const lines = splitLines(text);
+  for (let i = 1; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (ORIGINAL_MARKERS.some((m) => m.test(line))) return lines.slice(0, i).join('\n');
+  }
+  return text;
+}
+
+const ERROR_WORDS =
+  /(?:\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|unknown|not found|no such|does(?:n't| not) exist|full|quota|rejected|refused|denied|blocked|invalid|unavailable|disabled|expired|timed? ?out|too (?:large|big|many)|spam|virus|failed|failure|error|unable|could not|cannot|not (?:permitted|allowed|accepted)|unroutable|unrouteable|loop|giving up|retry|exceed|no smtp service)/i;
+
+const COMMAND =
+  /(?:in reply to|after|while (?:talking|sending)|during|at)\s+(?:end of\s+)?(?:the\s+)?(RCPT(?: TO)?|MAIL(?: FROM)?|DATA|HELO|EHLO|STARTTLS|AUTH|CONNECT|BDAT|end of data|\bconnection)\b/i;
+
+export function findCommand(text: string | null): string | null {
+  if (!text) return null;
+  const match = COMMAND.exec(text);
+  if (!match) {
+    // Other ways servers name the step: qmail ("does not like recipient", "most progress was RCPT
+    // TO response"), "SMTP:RCPT host …" reports, Yahoo-style "[RCPT_TO]" tags.
+    const other =
+      /(?:does not like (recipient|sender)|most progress was (RCPT|MAIL|DATA)|\bSMTP:(RCPT|MAIL|DATA)\b|\[(RCPT_TO|MAIL_FROM|DATA)\]|failed after I sent the (message))/i.exec(
+        text,
+      );
+    if (other) {
+      const word = (other[1] ?? other[2] ?? other[3] ?? other[4] ?? other[5] ?? '').toUpperCase();
+      if (word === 'RECIPIENT' || word.startsWith('RCPT')) return 'RCPT';
+      if (word === 'SENDER' || word.startsWith('MAIL')) return 'MAIL';
+      return 'DATA';
+    }
+    if (/>>>\s*RCPT/i.test(text)) return 'RCPT';
+    if (/>>>\s*MAIL/i.test(text)) return 'MAIL';
+    if (/>>>\s*DATA/i.test(text)) return 'DATA';
+    return null;
+  }
+  const word = (match[1] ?? '').toUpperCase();
+  if (word.startsWith('RCPT')) return 'RCPT';
+  if (word.startsWith('MAIL')) return 'MAIL';
+  if (word === 'END OF DATA' || word === 'DATA' || word === 'BDAT') return 'DATA';
+  if (word === 'CONNECT' || word === 'CONNECTION') return 'CONN';
+  return word;
+}
+
+const HOST_SAID =
+  /host\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})(?:\s*\[[^\]]*\])?\s+(?:said|says|responded|replied)/i;
+const REMOTE_HOST =
+  /(?:remote host|mail server|host|server|mx)\s*[:=]?\s*\[?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.[A-Za-z]{2,})\]?/i;
+
+export function findRemoteHost(text: string | null): string | null {
+  if (!text) return null;
+  const said = HOST_SAID.exec(text);
+  if (said) return (said[1] ?? '').toLowerCase();
+  const remote = REMOTE_HOST.exec(text);
+  return remote ? (remote[1] ?? '').toLowerCase() : null;
+}
+
+/**
+ * Finds recipients and their errors in a human-written bounce (qmail, Exim, Postfix text, Sendmail,
+ * Gmail, Yahoo, …). Each block that starts with an address collects the lines that follow it until
+ * the next address block or a blank line after error text. Addresses of the report itself (its
+ * sender, postmaster, MAILER-DAEMON) are left out.
+ */
+export interface PlainScan {
+  readonly recipients: readonly PlainRecipient[];
+  /** The bounce's own words before the first recipient ("The following address(es) failed:", …). */
+  readonly preamble: string | null;
+  /** The text says the message is only delayed and will be retried. */
+  readonly delayed: boolean;
+}
+
+const DELAY_WORDS =
+  /(?:has been delayed|is delayed|delivery (?:is )?delayed|will (?:be )?retr(?:y|ied)|warning message only|do not need to resend|not yet been delivered|still trying|delivery attempts will continue)/i;
+
+/**
+ * `exclude`: addresses of the report itself (its From and To). `own`: the report's sender only.
+ * An address set out as a recipient line ("<a@b>:", "a@b... reason") is taken even when it is the
+ * report's To (a sender writing to itself) or a postmaster; prose mentions are not.
+ */
+export function scanPlainBounce(
+  body: string,
+  exclude: readonly string[],
+  own: readonly string[] = exclude,
+): PlainScan {
+  const text = cutOriginal(body);
+  const recipients = scanRecipients(text, exclude, own);
+  const lines = splitLines(text);
+  const firstAddressLine = lines.findIndex(
+    (l) => findAddress(l) !== null && !/^\s*(?:from|to|cc|subject|date|reply-to)\s*:/i.test(l),
+  );
+  const preambleLines = (firstAddressLine >= 0 ? lines.slice(0, firstAddressLine) : lines).filter(
+    (l) => l.trim() !== '',
+  );
+  const preamble =
+    preambleLines.length > 0 ? foldSpace(preambleLines.slice(-8).join(' ')).slice(0, 1500) : null;
+  const head = foldSpace(lines.slice(0, Math.max(10, firstAddressLine + 3)).join(' '));
+  return { recipients, preamble, delayed: DELAY_WORDS.test(head) };
+}
+
+function scanRecipients(text: string, exclude: readonly string[], own: readonly string[]): PlainRecipient[] {
+  const lines = splitLines(text);
+  const excluded = new Set(exclude.map((a) => a.toLowerCase()));
+  const ownSet = new Set(own.map((a) => a.toLowerCase()));
+  const isExcluded = (address: string): boolean => {
+    const lower = address.toLowerCase();
+    return (
+      looksLikeMessageId(lower) ||
+      excluded.has(lower) ||
+      /^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply|bounces?)@/i.test(lower)
+    );
+  };
+  const isExcludedStart = (start: { address: string; strict: boolean }): boolean => {
+    const lower = start.address.toLowerCase();
+    if (looksLikeMessageId(lower)) return true;
+    if (start.strict) return ownSet.has(lower) || /^(?:mailer-daemon|mail-daemon|mailerdaemon)@/i.test(lower);
+    return isExcluded(start.address);
+  };
+
+  type Block = { address: string; lines: string[]; field: string };
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const line = raw.trim();
+    if (
+      /^(?:>\s*)*(?:from|to|cc|reply-to|return-path|sender|delivered-to|x-[\w-]+|message-id|in-reply-to|references)\s*:/i.test(
+        line,
+      )
+    )
+      continue;
+    const start = blockStart(line);
+    // Postfix and Sendmail quote the recipient again inside its own reply ("said: 550 5.2.1\n
+    // <user@example.com>... User unknown (in reply to RCPT TO command)"): that line continues the block.
+    if (start && current && start.address.toLowerCase() === current.address.toLowerCase()) {
+      if (current.lines.length < 12) current.lines.push(line);
+      continue;
+    }
+    if (start && !isExcludedStart(start)) {
+      current = { address: start.address, lines: start.rest ? [start.rest] : [], field: start.field };
+      blocks.push(current);
+      continue;
+    }
+    if (!current) continue;
+    if (line === '') {
+      // Keep collecting across one blank line until the block has error text.
+      if (current.lines.some((l) => ERROR_WORDS.test(l))) current = null;
+      continue;
+    }
+    if (current.lines.length < 12) current.lines.push(line);
+  }
+
+  const byAddress = new Map<string, PlainRecipient>();
+  for (const block of blocks) {
+    const key = block.address.toLowerCase();
+    // A sentence that names the recipient ("… not a member of this mailing list <a@b>") is itself
+    // the error when nothing after it reads like one.
+    const diagnostic =
+      pickDiagnostic(block.lines) ??
+      (block.field === 'text' && block.lines[0] ? foldSpace(block.lines[0]).slice(0, 2000) : null);
+    const existing = byAddress.get(key);
+    if (existing && (existing.diagnostic || !diagnostic)) continue;
+    byAddress.set(key, {
+      address: block.address,
+      diagnostic,
+      remoteMta: findRemoteHost(block.lines.join(' ')),
+      command: findCommand(block.lines.join(' ')),
+      field: block.field,
+    });
+  }
+  const found = [...byAddress.values()];
+  if (found.length === 1 && found[0] && !hasSmtpCode(found[0].diagnostic)) {
+    // One recipient whose own lines hold no SMTP reply ("RCPT TO: a@b" in a details list), while the
+    // bounce quotes one elsewhere ("Error message below: 550 - … no such user here"): that is its error.
+    const error = firstSmtpErrorLine(lines);
+    if (error) found[0] = { ...found[0], diagnostic: error, command: found[0].command ?? findCommand(error) };
+  }
+  if (found.some((r) => r.diagnostic)) return found.filter((r) => r.diagnostic || found.length === 1);
+  if (found.length > 0) return found;
+
+  // No address block: take the first address in the bounce text with the first error line.
+  for (const line of lines) {
+    const address = findAddress(line);
+    if (address && !isExcluded(address) && !/^(?:from|to|subject|date)\s*:/i.test(line.trim())) {
+      const errorLine =
+        lines.find((l) => findReplyCode(l) !== null || findEnhancedStatus(l) !== null) ?? null;
+      // Without an SMTP line, the sentence that named the address is the best description we have.
+      return [
+        {
+          address,
+          diagnostic: foldSpace(errorLine ?? line).slice(0, 2000) || null,
+          remoteMta: findRemoteHost(text),
+          command: findCommand(text),
+          field: 'text',
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+function hasSmtpCode(text: string | null): boolean {
+  return !!text && (findEnhancedStatus(text) !== null || /(?:^|\s)[45]\d\d(?:[\s-]|$)/.test(text));
+}
+
+/** The first line that starts with an SMTP reply code (`550 …`, `550-…`, `550 - …`). */
+function firstSmtpErrorLine(lines: readonly string[]): string | null {
+  for (const raw of lines.slice(0, 400)) {
+    const line = raw.trim();
+    if (/^[45]\d\d(?:[ -]|$)/.test(line) && findReplyCode(line) !== null)
+      return foldSpace(line).slice(0, 2000);
+  }
+  return null;
+}
+
+/** A Message-ID (`<20090429021000.12345@mx.example.jp>`) is address-shaped but names no mailbox. */
+function looksLikeMessageId(address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  return /^[\d.]{10,}$/.test(local) && local.includes('.');
+}
+
+function blockStart(line: string): { address: string; rest: string; field: string; strict: boolean } | null {
+  // A bullet before a listed address ("* user@example.com", "- user@example.com").
+  const bare = line.replace(/^[*\u2022-]\s+/, '');
+  // Postfix / qmail: "<user@example.com>: host ... said: 550 ..." or "<user@example.com>:"
+  let match = /^<([^<>\s@]+@[^<>\s]+)>(?:\s*\(expanded from [^)]*\))?\s*:?\s*(.*)$/.exec(bare);
+  if (match && isAddress(match[1] ?? ''))
+    return {
+      address: cleanAddress(match[1] ?? ''),
+      rest: match[2] ?? '',
+      field: 'address block',
+      strict: true,
+    };
+  // Sendmail: "user@example.com... User unknown", "554 <user@example.com>... 550 Host unknown"
+  match = /^(?:[245]\d\d[ -])?<?([^<>\s@]+@[^<>\s@]+?)>?\.\.\.\s*(.*)$/.exec(bare);
+  if (match && isAddress(match[1] ?? ''))
+    return {
+      address: cleanAddress(match[1] ?? ''),
+      rest: match[2] ?? '',
+      field: 'address block',
+      strict: true,
+    };
+  // Exim / many others: an address alone on its line, or "address: reason", or "address (reason)"
+  match = /^(?:RCPT TO:\s*)?<?([^<>\s:;,()@]+@[^<>\s:;,()[\]@]+)>?\s*(?::\s*(.*)|\((.*)\)|\[(.*)\])?$/i.exec(
+    bare,
+  );
+  if (match && isAddress(match[1] ?? ''))
+    return {
+      address: cleanAddress(match[1] ?? ''),
+      rest: match[2] ?? match[3] ?? match[4] ?? '',
+      field: 'address block',
+      strict: true,
+    };
+  // A display-name form with the reason after it (Exim: "name <user@example.com>: malformed address: …"):
+  // the bracketed address is the recipient, not what precedes it.
+  match = /^[^<>:]{1,200}<([^<>\s@]+@[^<>\s]+)>\s*:\s*(\S.*)$/.exec(bare);
+  if (match && isAddress(match[1] ?? ''))
+    return {
+      address: cleanAddress(match[1] ?? ''),
+      rest: match[2] ?? '',
+      field: 'address block',
+      strict: true,
+    };
+  // "user@example.com Error, ERROR_CODE :550 …", "user@example.com on <date>" (Exchange 2003):
+  // the address first, then words.
+  match = /^<?([^<>\s:;,()@]+@[^<>\s:;,()[\]@]+)>?[\s,]+(\S.*)$/.exec(bare);
+  if (match && isAddress(match[1] ?? '')) {
+    const rest = match[2] ?? '';
+    return {
+      address: cleanAddress(match[1] ?? ''),
+      rest: /^on\s/i.test(rest) ? '' : rest,
+      field: 'address block',
+      strict: true,
+    };
+  }
+  // The reason first: "Unknown user: user@example.com", "User's mailbox is full: <user@example.com>".
+  match = /^([^:<>@]{3,160}):\s*<?([^<>\s:;,()@]+@[^<>\s:;,()@]+?)>?\.?$/.exec(bare);
+  if (
+    match &&
+    isAddress(match[2] ?? '') &&
+    ERROR_WORDS.test(match[1] ?? '') &&
+    !/^(?:from|to|cc|bcc|sender|reply-to|return-path)$/i.test((match[1] ?? '').trim())
+  ) {
+    return {
+      address: cleanAddress(match[2] ?? ''),
+      rest: match[1] ?? '',
+      field: 'address block',
+      strict: true,
+    };
+  }
+  // Gmail and similar prose: "Your message wasn't delivered to user@example.com because ..."
+  match =
+    /(?:delivered to|delivery to|deliver(?:ed)? (?:your message )?to|message to|address|recipient|member of this mailing list)\s*:?\s*<?([^<>\s@]+@[^<>\s@]+?)>?(?:\s|[,;:]|\.(?![A-Za-z0-9-])|$)/i.exec(
+      bare,
+    );
+  if (match && isAddress(match[1] ?? ''))
+    return { address: cleanAddress(match[1] ?? ''), rest: bare, field: 'text', strict: false };
+  return null;
+}
+
+/** The most telling lines of a block: from the first one with an SMTP reply or error words. */
+function pickDiagnostic(lines: readonly string[]): string | null {
+  const first = lines.findIndex((l) => findReplyCode(l) !== null || findEnhancedStatus(l) !== null);
+  let from = first >= 0 ? first : lines.findIndex((l) => ERROR_WORDS.test(l));
+  // A quoted reason without error words ("Sorry, you are sending to/from a blacklisted address").
+  if (from < 0 && lines.length > 0 && lines.length <= 4) from = 0;
+  if (from < 0) return null;
+  const picked = lines.slice(from, from + 6).join(' ');
+  const text = foldSpace(
+    picked.replace(
+      /^(?:remote host said|the (?:error|response) (?:that the other server returned|from the remote server) was)\s*:\s*/i,
+      '',
+    ),
+  );
+  return text === '' ? null : text.slice(0, 2000);
+}

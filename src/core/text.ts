@@ -1,0 +1,70 @@
+/** Small text helpers shared by the parsers. */
+
+/** Splits on CRLF, LF or bare CR, so LF, CRLF, CR and mixed input read the same. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Folds runs of white space to one space and trims. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-cased and white-space-folded, for matching fragments. */
+export function normalizeForMatch(text: string): string {
+  return foldSpace(text).toLowerCase();
+}
+
+/** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+const ADDRESS =
+  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+/;
+
+/** The first thing that looks like an email address, lower-cased domain; null if none. */
+export function findAddress(text: string): string | null {
+  const match = ADDRESS.exec(text);
+  return match ? cleanAddress(match[0]) : null;
+}
+
+/** Every address-looking token in order of appearance. */
+export function findAddresses(text: string): string[] {
+  const global = new RegExp(ADDRESS.source, 'g');
+  const found: string[] = [];
+  for (const match of text.matchAll(global)) found.push(cleanAddress(match[0]));
+  return found;
+}
+
+/** Strips brackets, mailto: and trailing dots; lower-cases the domain (local parts are case-sensitive in theory). */
+export function cleanAddress(raw: string): string {
+  let address = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^[<("'[]+|[>)"'\].,;:]+$/g, '');
+  address = address.replace(/^\.+|\.+$/g, '');
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`;
+}
+
+export function isAddress(text: string): boolean {
+  return new RegExp(`^${ADDRESS.source}$`).test(text.trim());
+}
+
+/** Domain part of an address, or null. */
+export function domainOf(address: string | null): string | null {
+  if (!address) return null;
+  const at = address.lastIndexOf('@');
+  return at < 0 ? null : address.slice(at + 1).toLowerCase();
+}
+
+/** Removes characters that can disguise text: bidi overrides, zero-width characters, NULs and other C0 controls. */
+export function stripInvisible(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g,
+    '',
+  );
+}
