@@ -1,0 +1,63 @@
+import enCauses from './en/causes.json';
+import enUi from './en/ui.json';
+import nlCauses from './nl/causes.json';
+import nlUi from './nl/ui.json';
+
+export type Locale = 'en' | 'nl';
+type Entry = string | readonly string[];
+type Catalogue = Readonly<Record<string, Entry>>;
+
+const catalogues: Readonly<Record<Locale, Catalogue>> = {
+  en: { ...enUi, ...enCauses },
+  nl: { ...nlUi, ...nlCauses },
+};
+
+/** Office display languages (`nl-NL`, `nl-BE`, `en-GB`) to a supported locale; English otherwise. */
+export function pickLocale(tag: string | null | undefined): Locale {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return language === 'nl' ? 'nl' : 'en';
+}
+
+export type Params = Readonly<Record<string, string | number | null | undefined>>;
+
+export interface Translator {
+  readonly locale: Locale;
+  /** A one-line text; missing keys fall back to English, then to the key itself. */
+  t(key: string, params?: Params): string;
+  /** A list of steps (an array entry); empty when the key has none. */
+  list(key: string, params?: Params): string[];
+  has(key: string): boolean;
+}
+
+function format(text: string, params: Params | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+export function createTranslator(locale: Locale): Translator {
+  const own = catalogues[locale];
+  const fallback = catalogues.en;
+  const lookup = (key: string): Entry | undefined => own[key] ?? fallback[key];
+  return {
+    locale,
+    t(key, params) {
+      const entry = lookup(key);
+      if (entry === undefined) return key;
+      return format(typeof entry === 'string' ? entry : entry.join(' '), params);
+    },
+    list(key, params) {
+      const entry = lookup(key);
+      if (entry === undefined) return [];
+      return (typeof entry === 'string' ? [entry] : [...entry]).map((s) => format(s, params));
+    },
+    has(key) {
+      return lookup(key) !== undefined;
+    },
+  };
+}
+
+/** Keys of the UI catalogue (for the parity test). */
+export const uiKeys = { en: Object.keys(enUi), nl: Object.keys(nlUi) };
