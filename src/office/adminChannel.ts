@@ -1,0 +1,103 @@
+import type { AdminChannel, AdminMail, AdminSettings, SendOutcome, SettingsStore } from '../ui/adminChannel';
+import { callOffice, describeError } from './officeAsync';
+
+const SETTING = 'adminAddress';
+
+function supports(version: string): boolean {
+  return Office.context.requirements.isSetSupported('Mailbox', version);
+}
+
+function isCompose(item: Office.Item | null | undefined): item is Office.MessageCompose {
+  const subject = (item as { subject?: unknown } | null | undefined)?.subject;
+  return typeof subject === 'object' && subject !== null;
+}
+
+/**
+ * "Send to my admin" through Outlook. Read mode opens a new message form (Mailbox 1.6) with the
+ * summary, attaching the current item when the pane explained it; compose mode (the Forward window
+ * of a bounce) fills in the admin when To is empty and prepends the summary to the draft.
+ */
+export function createOfficeAdminChannel(): AdminChannel {
+  const item = Office.context.mailbox?.item as Office.Item | null | undefined;
+  const composeMode = isCompose(item);
+  const canSend = composeMode
+    ? supports('1.1')
+    : supports('1.6') && typeof Office.context.mailbox?.displayNewMessageForm === 'function';
+  return {
+    composeMode,
+    canSend,
+    async send(mail: AdminMail, options): Promise<SendOutcome> {
+      if (!canSend) return { ok: false, reason: 'unsupported' };
+      try {
+        if (isCompose(item)) {
+          const to = await callOffice<Office.EmailAddressDetails[]>((cb) => item.to.getAsync(cb), 15_000);
+          if (to.length === 0) await callOffice<void>((cb) => item.to.setAsync([mail.to], cb), 15_000);
+          const type = await callOffice<Office.CoercionType>((cb) => item.body.getTypeAsync(cb), 15_000);
+          if (type === Office.CoercionType.Html) {
+            await callOffice<void>(
+              (cb) =>
+                item.body.prependAsync(`${mail.html}<hr>`, { coercionType: Office.CoercionType.Html }, cb),
+              15_000,
+            );
+          } else {
+            await callOffice<void>(
+              (cb) =>
+                item.body.prependAsync(
+                  `${mail.text}\n\n----\n\n`,
+                  { coercionType: Office.CoercionType.Text },
+                  cb,
+                ),
+              15_000,
+            );
+          }
+          return { ok: true, via: 'composeDraft' };
+        }
+        const read = item as Office.MessageRead | null | undefined;
+        const attachments =
+          options.attachCurrentItem && read?.itemId
+            ? [{ type: 'item', itemId: read.itemId, name: (read.subject || 'bounce').slice(0, 100) }]
+            : [];
+        // displayNewMessageForm throws (rather than failing a callback) on any bad parameter.
+        Office.context.mailbox.displayNewMessageForm({
+          toRecipients: [mail.to],
+          subject: mail.subject,
+          htmlBody: mail.html,
+          attachments,
+        });
+        return { ok: true, via: 'newMessageForm' };
+      } catch (error) {
+        return { ok: false, reason: 'failed', detail: describeError(error) };
+      }
+    },
+  };
+}
+
+/** The admin address in roamingSettings (per user and mailbox), with the organisation default beside it. */
+export function createRoamingSettingsStore(organisationAddress: string | null): SettingsStore {
+  let sessionAddress: string | null = null;
+  return {
+    load(): AdminSettings {
+      let stored: unknown;
+      try {
+        stored = Office.context.roamingSettings?.get(SETTING);
+      } catch {
+        stored = null;
+      }
+      return {
+        userAddress: sessionAddress ?? (typeof stored === 'string' && stored ? stored : null),
+        organisationAddress,
+      };
+    },
+    async save(address) {
+      // Keep it for this session whatever happens, so a failed save never loses what the user typed.
+      sessionAddress = address;
+      try {
+        Office.context.roamingSettings.set(SETTING, address);
+        await callOffice<void>((cb) => Office.context.roamingSettings.saveAsync(cb), 15_000);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: describeError(error) };
+      }
+    },
+  };
+}

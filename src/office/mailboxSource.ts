@@ -1,0 +1,191 @@
+import type { Attempt, MessageSource, RawInput, ReadResult } from '../ui/messageSource';
+import { callOffice, describeError } from './officeAsync';
+
+const READ_TIMEOUT_MS = 30_000;
+const ATTACHMENT_TIMEOUT_MS = 45_000;
+const BOUNCE_ATTACHMENT =
+  /\.(?:eml|msg)$|undeliver|onbestelbaar|non remis|unzustellbar|delivery status|returned mail|failure notice/i;
+
+function supports(version: string): boolean {
+  return Office.context.requirements.isSetSupported('Mailbox', version);
+}
+
+function highestMailboxSet(): string {
+  const versions = [
+    '1.16',
+    '1.15',
+    '1.14',
+    '1.13',
+    '1.12',
+    '1.11',
+    '1.10',
+    '1.9',
+    '1.8',
+    '1.7',
+    '1.6',
+    '1.5',
+    '1.4',
+    '1.3',
+    '1.2',
+    '1.1',
+  ];
+  return versions.find((v) => supports(v)) ?? '1.0';
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Read mode when the item exposes read-mode properties (subject is a string, not an object). */
+function isComposeItem(item: Office.Item): item is Office.MessageCompose {
+  const subject = (item as { subject?: unknown }).subject;
+  return typeof subject === 'object' && subject !== null;
+}
+
+/**
+ * Reads the current Outlook item through every door that is open (office-platform.md §1.5, §2),
+ * in order: attached bounces, the whole item as EML (Mailbox 1.14), headers plus body (1.8),
+ * body alone (1.3); in compose mode the draft body (a Forward of a bounce). Each door is feature-
+ * detected, and why a door was not used is recorded for the diagnostics panel.
+ */
+export function createMailboxSource(
+  options: { readonly readTimeoutMs?: number; readonly attachmentTimeoutMs?: number } = {},
+): MessageSource {
+  const readTimeout = options.readTimeoutMs ?? READ_TIMEOUT_MS;
+  const attachmentTimeout = options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS;
+  return {
+    async read(): Promise<ReadResult> {
+      const attempts: Attempt[] = [];
+      const inputs: RawInput[] = [];
+      const diagnostics = Office.context.mailbox?.diagnostics;
+      const host = {
+        name: `${diagnostics?.hostName ?? 'Outlook'} ${diagnostics?.hostVersion ?? ''}`.trim(),
+        mailboxVersion: highestMailboxSet(),
+      };
+      const current = Office.context.mailbox?.item as Office.Item | null | undefined;
+      if (!current) {
+        attempts.push({ door: 'body', outcome: 'skipped', detail: 'no item selected' });
+        return { inputs, attempts, host };
+      }
+
+      if (isComposeItem(current)) {
+        const draft = current;
+        try {
+          const text = await callOffice<string>(
+            (cb) => draft.body.getAsync(Office.CoercionType.Text, cb),
+            readTimeout,
+          );
+          inputs.push({ kind: 'text', text, label: 'compose', door: 'compose' });
+          attempts.push({ door: 'compose', outcome: 'ok' });
+        } catch (error) {
+          attempts.push({ door: 'compose', outcome: 'failed', detail: describeError(error) });
+        }
+        return { inputs, attempts, host };
+      }
+      const item = current as Office.MessageRead;
+
+      // Attached bounces first: when the user forwarded an NDR as an attachment, that is the report.
+      const attachments = (item.attachments ?? []).filter(
+        (a) =>
+          !a.isInline &&
+          (a.attachmentType === Office.MailboxEnums.AttachmentType.Item ||
+            BOUNCE_ATTACHMENT.test(a.name ?? '')),
+      );
+      for (const attachment of attachments) {
+        if (!supports('1.8')) {
+          attempts.push({
+            door: 'attachment',
+            name: attachment.name,
+            outcome: 'skipped',
+            detail: 'Mailbox 1.8',
+          });
+          continue;
+        }
+        try {
+          const content = await callOffice<Office.AttachmentContent>(
+            (cb) => item.getAttachmentContentAsync(attachment.id, cb),
+            attachmentTimeout,
+          );
+          if (content.format === Office.MailboxEnums.AttachmentContentFormat.Eml) {
+            inputs.push({
+              kind: 'bytes',
+              bytes: new TextEncoder().encode(content.content),
+              label: attachment.name,
+              door: 'attachment',
+            });
+          } else if (content.format === Office.MailboxEnums.AttachmentContentFormat.Base64) {
+            inputs.push({
+              kind: 'bytes',
+              bytes: base64ToBytes(content.content),
+              label: attachment.name,
+              door: 'attachment',
+            });
+          } else {
+            attempts.push({
+              door: 'attachment',
+              name: attachment.name,
+              outcome: 'skipped',
+              detail: String(content.format),
+            });
+            continue;
+          }
+          attempts.push({ door: 'attachment', name: attachment.name, outcome: 'ok' });
+        } catch (error) {
+          attempts.push({
+            door: 'attachment',
+            name: attachment.name,
+            outcome: 'failed',
+            detail: describeError(error),
+          });
+        }
+      }
+
+      if (supports('1.14') && typeof item.getAsFileAsync === 'function') {
+        try {
+          const base64 = await callOffice<string>((cb) => item.getAsFileAsync(cb), readTimeout);
+          inputs.push({ kind: 'bytes', bytes: base64ToBytes(base64), label: 'item', door: 'file' });
+          attempts.push({ door: 'file', outcome: 'ok' });
+          return { inputs, attempts, host };
+        } catch (error) {
+          attempts.push({ door: 'file', outcome: 'failed', detail: describeError(error) });
+        }
+      } else {
+        attempts.push({ door: 'file', outcome: 'skipped', detail: 'Mailbox 1.14' });
+      }
+
+      let body: string | null = null;
+      try {
+        body = await callOffice<string>(
+          (cb) => item.body.getAsync(Office.CoercionType.Text, cb),
+          readTimeout,
+        );
+      } catch (error) {
+        attempts.push({ door: 'body', outcome: 'failed', detail: describeError(error) });
+      }
+      if (body !== null) {
+        let headers = '';
+        if (supports('1.8') && typeof item.getAllInternetHeadersAsync === 'function') {
+          try {
+            headers = await callOffice<string>((cb) => item.getAllInternetHeadersAsync(cb), readTimeout);
+          } catch (error) {
+            attempts.push({ door: 'headersBody', outcome: 'failed', detail: describeError(error) });
+          }
+        } else {
+          attempts.push({ door: 'headersBody', outcome: 'skipped', detail: 'Mailbox 1.8' });
+        }
+        // An empty header string with "succeeded" happens for Sent Items (office-js #4773).
+        if (headers.trim()) {
+          inputs.push({ kind: 'text', text: body, headers, label: 'item', door: 'headersBody' });
+          attempts.push({ door: 'headersBody', outcome: 'ok' });
+        } else {
+          inputs.push({ kind: 'text', text: body, label: 'item', door: 'body' });
+          attempts.push({ door: 'body', outcome: 'ok' });
+        }
+      }
+      return { inputs, attempts, host };
+    },
+  };
+}

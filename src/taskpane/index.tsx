@@ -1,0 +1,59 @@
+import { createRoot } from 'react-dom/client';
+import { pickLocale } from '../i18n';
+import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/adminChannel';
+import { createMailboxSource } from '../office/mailboxSource';
+import { organisationAddressFromQuery } from '../ui/adminChannel';
+import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
+import { isDarkColor, Root } from '../ui/Root';
+
+// Composition root: wait for Office, build the mailbox adapter, render. If office.js is blocked or
+// the page is opened outside Outlook, onReady never resolves (or there is no mailbox): fall back to
+// the paste-and-drop pane after a short wait rather than spinning forever.
+const OFFICE_WAIT_MS = 8000;
+const container = document.getElementById('root');
+if (!container) throw new Error('taskpane.html has no #root element');
+const root = createRoot(container);
+let rendered = false;
+// An organisation default for the admin address: `?admin=` on the task-pane URL in the manifest.
+const organisationAddress = organisationAddressFromQuery(window.location.search);
+
+function renderWithoutOutlook(): void {
+  if (rendered) return;
+  rendered = true;
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  const admin = {
+    channel: copyOnlyChannel,
+    settings: createLocalSettingsStore(safeLocalStorage(), organisationAddress),
+  };
+  root.render(<Root locale={pickLocale(navigator.language)} dark={dark} source={null} admin={admin} />);
+}
+
+const fallback = window.setTimeout(renderWithoutOutlook, OFFICE_WAIT_MS);
+
+if (typeof Office === 'undefined') {
+  window.clearTimeout(fallback);
+  renderWithoutOutlook();
+} else {
+  void Office.onReady((info) => {
+    window.clearTimeout(fallback);
+    if (rendered) return;
+    if (info.host !== Office.HostType.Outlook || !Office.context?.mailbox) {
+      renderWithoutOutlook();
+      return;
+    }
+    rendered = true;
+    const theme = Office.context.officeTheme;
+    const admin = {
+      channel: createOfficeAdminChannel(),
+      settings: createRoamingSettingsStore(organisationAddress),
+    };
+    root.render(
+      <Root
+        locale={pickLocale(Office.context.displayLanguage)}
+        dark={isDarkColor(theme?.bodyBackgroundColor)}
+        source={createMailboxSource()}
+        admin={admin}
+      />,
+    );
+  });
+}

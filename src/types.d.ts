@@ -1,0 +1,5 @@
+// Sample bounces are bundled as text (webpack asset/source).
+declare module '*.eml' {
+  const text: string;
+  export default text;
+}

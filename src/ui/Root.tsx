@@ -1,0 +1,37 @@
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { StrictMode } from 'react';
+import { createTranslator, type Locale } from '../i18n';
+import { App, type AppProps } from './App';
+
+export interface RootProps extends Omit<AppProps, 't'> {
+  readonly locale: Locale;
+  readonly dark: boolean;
+}
+
+/** The whole pane: theme, language and the app, for both the task pane and the standalone page. */
+export function Root({ locale, dark, ...app }: RootProps) {
+  const t = createTranslator(locale);
+  return (
+    <StrictMode>
+      <FluentProvider
+        theme={dark ? webDarkTheme : webLightTheme}
+        lang={locale}
+        style={{ minHeight: '100vh' }}
+      >
+        <App t={t} {...app} />
+      </FluentProvider>
+    </StrictMode>
+  );
+}
+
+/** Office themes give colours, not a flag: a dark body background means a dark theme. */
+export function isDarkColor(color: string | null | undefined): boolean {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((color ?? '').trim());
+  if (!match) return false;
+  const [r, g, b] = [match[1], match[2], match[3]].map((h) => parseInt(h ?? '0', 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}

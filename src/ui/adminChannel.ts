@@ -1,0 +1,52 @@
+/** Where "Send to my admin" goes: Outlook (src/office) or, without Outlook, nowhere but copy/mailto. */
+
+export interface AdminMail {
+  readonly to: string;
+  readonly subject: string;
+  /** HTML body, every NDR-derived string escaped, at most MAX_HTML_BYTES. */
+  readonly html: string;
+  /** The same content as plain text (for copying and mailto:). */
+  readonly text: string;
+}
+
+export type SendOutcome =
+  | { readonly ok: true; readonly via: 'newMessageForm' | 'composeDraft' }
+  | { readonly ok: false; readonly reason: 'unsupported' | 'failed'; readonly detail?: string };
+
+export interface AdminChannel {
+  /** True when the pane runs in a compose window (the summary goes into this draft). */
+  readonly composeMode: boolean;
+  /** True when Outlook can open or fill a message for us; false means copy/mailto only. */
+  readonly canSend: boolean;
+  send(mail: AdminMail, options: { readonly attachCurrentItem: boolean }): Promise<SendOutcome>;
+}
+
+export interface AdminSettings {
+  /** The user's own choice, or null. */
+  readonly userAddress: string | null;
+  /** The organisation default from the deployment (task-pane URL `?admin=`), or null. */
+  readonly organisationAddress: string | null;
+}
+
+export interface SettingsStore {
+  load(): AdminSettings;
+  /** Saves the user's address; resolves false with a code when it could not be stored for later. */
+  save(address: string): Promise<{ readonly ok: boolean; readonly detail?: string }>;
+}
+
+/** RFC 5321-ish check, strict enough to catch typos, lenient enough for real addresses. */
+export function isValidAdminAddress(address: string): boolean {
+  const trimmed = address.trim();
+  return (
+    trimmed.length <= 254 &&
+    /^[^\s@<>()[\]\\,;:"]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(
+      trimmed,
+    )
+  );
+}
+
+/** The organisation default passed as `?admin=` on the task-pane URL, when valid. */
+export function organisationAddressFromQuery(search: string): string | null {
+  const value = new URLSearchParams(search).get('admin');
+  return value && isValidAdminAddress(value) ? value.trim() : null;
+}

@@ -1,0 +1,48 @@
+import type { AdminChannel, SettingsStore } from './adminChannel';
+
+const KEY = 'bounce-explainer.adminAddress';
+
+/** The page's local storage, or null where the browser refuses it (privacy modes, sandboxed frames). */
+export function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Settings for the standalone page: the browser's local storage (no Outlook, no server). */
+export function createLocalSettingsStore(
+  storage: Storage | null,
+  organisationAddress: string | null,
+): SettingsStore {
+  let sessionAddress: string | null = null;
+  return {
+    load() {
+      let stored: string | null;
+      try {
+        stored = storage?.getItem(KEY) ?? null;
+      } catch {
+        stored = null;
+      }
+      return { userAddress: sessionAddress ?? stored, organisationAddress };
+    },
+    async save(address) {
+      sessionAddress = address;
+      try {
+        if (!storage) return { ok: false, detail: 'no storage' };
+        storage.setItem(KEY, address);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+/** Without Outlook nothing can be sent for the user: the UI offers copy and mailto: instead. */
+export const copyOnlyChannel: AdminChannel = {
+  composeMode: false,
+  canSend: false,
+  send: async () => ({ ok: false, reason: 'unsupported' }),
+};

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'test-results');
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
+
+/** Builds the production bundle when the caller did not (npm test builds first). */
+export function ensureBuilt(): void {
+  if (existsSync(path.join(DIST, 'taskpane.html')) && existsSync(path.join(DIST, 'standalone.html'))) return;
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}
+
+/** Serves dist/ on a free localhost port. */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = path.join(DIST, path.normalize(pathname).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function chromiumPath(): string {
+  const candidates = [
+    process.env['CHROMIUM_PATH'],
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter(Boolean) as string[];
+  for (const candidate of candidates) if (existsSync(candidate)) return candidate;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  }
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export interface Watched {
+  readonly consoleErrors: string[];
+  readonly foreignRequests: string[];
+}
+
+/**
+ * Opens a page with office.js routed to the fake host, records console errors and every request
+ * that goes anywhere but our server and the office.js URL (the pane must make none).
+ */
+export async function openPage(
+  browser: Browser,
+  base: string,
+  pathAndQuery: string,
+  fakeOffice: unknown,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; watched: Watched }> {
+  const context = await browser.newContext({
+    viewport: { width: 420, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const watched: Watched = { consoleErrors: [], foreignRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.consoleErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && url !== OFFICE_JS && !url.startsWith('data:'))
+      watched.foreignRequests.push(url);
+  });
+  const fake = readFileSync(path.join(__dirname, 'fakeOffice.js'), 'utf8');
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }),
+  );
+  await page.addInitScript((config) => {
+    (window as unknown as { __FAKE_OFFICE__: unknown }).__FAKE_OFFICE__ = config;
+  }, fakeOffice);
+  await page.goto(`${base}${pathAndQuery}`);
+  return { page, watched };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReadResult } from '../../src/ui/messageSource';
+
+type FakeConfig = Record<string, unknown>;
+const FAKE = readFileSync(path.join(__dirname, '..', 'browser', 'fakeOffice.js'), 'utf8');
+
+/** Installs the same fake office.js the browser test uses, as a global in node. */
+function installOffice(config: FakeConfig): string[] {
+  const scope = globalThis as unknown as {
+    window: unknown;
+    __FAKE_OFFICE__: FakeConfig;
+    __OFFICE_CALLS__: string[];
+  };
+  scope.window = globalThis;
+  scope.__FAKE_OFFICE__ = config;
+  new Function(FAKE)();
+  return scope.__OFFICE_CALLS__;
+}
+
+async function read(
+  config: FakeConfig,
+  timeouts = { readTimeoutMs: 200, attachmentTimeoutMs: 200 },
+): Promise<{ result: ReadResult; calls: string[] }> {
+  const calls = installOffice(config);
+  const { createMailboxSource } = await import('../../src/office/mailboxSource');
+  return { result: await createMailboxSource(timeouts).read(), calls };
+}
+
+const EML = 'From: postmaster@example.com\r\nSubject: Undeliverable: x\r\n\r\nbody';
+
+describe('reading the current Outlook item', () => {
+  it('takes the whole item as EML when Mailbox 1.14 is there', async () => {
+    const { result, calls } = await read({
+      mailboxVersion: '1.14',
+      item: { fileBase64: Buffer.from(EML).toString('base64') },
+    });
+    expect(result.inputs[0]).toMatchObject({ kind: 'bytes', door: 'file' });
+    expect(new TextDecoder().decode((result.inputs[0] as { bytes: Uint8Array }).bytes)).toBe(EML);
+    expect(calls).toEqual(['file']);
+    expect(result.host?.mailboxVersion).toBe('1.14');
+  });
+
+  it('falls back to headers and body when the file API fails with 9020', async () => {
+    const { result } = await read({
+      mailboxVersion: '1.14',
+      item: { fileBase64: '', body: 'text', headers: 'Subject: x' },
+      fail: { file: { code: 9020, message: 'Internal error' } },
+    });
+    expect(result.attempts).toEqual(
+      expect.arrayContaining([{ door: 'file', outcome: 'failed', detail: '9020 Internal error' }]),
+    );
+    expect(result.inputs[0]).toMatchObject({
+      kind: 'text',
+      door: 'headersBody',
+      text: 'text',
+      headers: 'Subject: x',
+    });
+  });
+
+  it('uses headers and body on Mailbox 1.8 and records why the file door was skipped', async () => {
+    const { result, calls } = await read({
+      mailboxVersion: '1.8',
+      item: { body: 'text', headers: 'Subject: x' },
+    });
+    expect(calls).toEqual(['body', 'headers']);
+    expect(result.attempts).toEqual(
+      expect.arrayContaining([{ door: 'file', outcome: 'skipped', detail: 'Mailbox 1.14' }]),
+    );
+    expect(result.inputs[0]).toMatchObject({ door: 'headersBody' });
+  });
+
+  it('reads the body alone on Mailbox 1.3', async () => {
+    const { result, calls } = await read({ mailboxVersion: '1.3', item: { body: 'only text' } });
+    expect(calls).toEqual(['body']);
+    expect(result.inputs).toEqual([{ kind: 'text', text: 'only text', label: 'item', door: 'body' }]);
+  });
+
+  it('treats an empty header string (Sent Items) as no headers', async () => {
+    const { result } = await read({ mailboxVersion: '1.8', item: { body: 'text', headers: '' } });
+    expect(result.inputs[0]).toMatchObject({ door: 'body' });
+  });
+
+  it('reads an attached bounce before the message that carries it', async () => {
+    const { result } = await read({
+      mailboxVersion: '1.14',
+      item: {
+        fileBase64: Buffer.from(EML).toString('base64'),
+        attachments: [
+          { id: 'a1', name: 'Undeliverable: Quote', attachmentType: 'item', format: 'eml', content: EML },
+        ],
+      },
+    });
+    expect(result.inputs.map((i) => i.door)).toEqual(['attachment', 'file']);
+  });
+
+  it('gives up on an attachment that never answers and still reads the item', async () => {
+    const { result } = await read({
+      mailboxVersion: '1.14',
+      item: {
+        fileBase64: Buffer.from(EML).toString('base64'),
+        attachments: [{ id: 'a1', name: 'x.eml', attachmentType: 'file' }],
+      },
+      fail: { attachment: 'hang' },
+    });
+    expect(result.attempts[0]).toMatchObject({
+      door: 'attachment',
+      outcome: 'failed',
+      detail: expect.stringContaining('timeout'),
+    });
+    expect(result.inputs.map((i) => i.door)).toEqual(['file']);
+  });
+
+  it('reads the draft body in compose mode (the Forward window of a bounce)', async () => {
+    const { result, calls } = await read({ mode: 'compose', item: { body: 'forwarded NDR text' } });
+    expect(calls).toEqual(['compose']);
+    expect(result.inputs).toEqual([
+      { kind: 'text', text: 'forwarded NDR text', label: 'compose', door: 'compose' },
+    ]);
+  });
+
+  it('reports every API failing without throwing', async () => {
+    const { result } = await read({
+      mailboxVersion: '1.14',
+      item: {},
+      fail: { file: { code: 9041, message: 'Permission' }, body: { code: 9020, message: 'Internal error' } },
+    });
+    expect(result.inputs).toEqual([]);
+    expect(result.attempts.map((a) => `${a.door}:${a.outcome}`)).toEqual(['file:failed', 'body:failed']);
+  });
+});
