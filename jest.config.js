@@ -35,6 +35,7 @@ module.exports = {
       ...common,
       displayName: 'ui',
       testEnvironment: 'jsdom',
+      setupFiles: [...common.setupFiles, '<rootDir>/test/support/jsdomGlobals.cjs'],
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx', '<rootDir>/test/ui/**/*.test.ts'],
     },
     {

@@ -29,7 +29,14 @@ const useStyles = makeStyles({
     margin: '0 auto',
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
+
+function Title1Small({ children }: { children: string }) {
+  const styles = useStyles();
+  return <h1 className={styles.title}>{children}</h1>;
+}
 
 type State =
   | { readonly phase: 'loading' }
@@ -103,6 +110,10 @@ export function App({ t, source, initialInput = null, admin }: AppProps) {
 
   return (
     <main className={styles.root} aria-busy={state.phase === 'loading' || busy}>
+      <header className={styles.header}>
+        <img src="assets/icon-32.png" alt="" width={24} height={24} />
+        <Title1Small>{t.t('app.title')}</Title1Small>
+      </header>
       {state.phase === 'loading' && <Spinner label={t.t(source ? 'state.loading' : 'state.analyzing')} />}
       {state.phase === 'idle' && (
         <Notice title={t.t('state.noOutlook.title')} body={t.t('state.noOutlook.body')} />

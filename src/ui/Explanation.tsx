@@ -95,7 +95,16 @@ function Fact({
   );
 }
 
-export function RecipientCard({ recipient, t }: { recipient: RecipientOutcome; t: Translator }) {
+/** With one recipient the headline already names the cause, so the card does not repeat it. */
+export function RecipientCard({
+  recipient,
+  t,
+  showTitle,
+}: {
+  recipient: RecipientOutcome;
+  t: Translator;
+  showTitle: boolean;
+}) {
   const styles = useStyles();
   const params = causeParams(recipient);
   const key = `cause.${recipient.cause}`;
@@ -103,7 +112,7 @@ export function RecipientCard({ recipient, t }: { recipient: RecipientOutcome; t
   const adminSteps = t.list(`${key}.adminSteps`, params);
   return (
     <Card className={styles.card} aria-label={recipient.address ?? t.t('field.recipient')}>
-      <Subtitle2 as="h3">{t.t(`${key}.title`, params)}</Subtitle2>
+      {showTitle && <Subtitle2 as="h3">{t.t(`${key}.title`, params)}</Subtitle2>}
       <div>
         <Badge appearance="tint" color={ACTOR_COLOR[recipient.actor]}>
           {t.t(`actor.${recipient.actor}`)}
@@ -118,7 +127,7 @@ export function RecipientCard({ recipient, t }: { recipient: RecipientOutcome; t
       )}
       {userSteps.length > 0 && (
         <section aria-label={t.t('section.userSteps')}>
-          <Subtitle2 as="h4">{t.t('section.userSteps')}</Subtitle2>
+          <Subtitle2 as={showTitle ? 'h4' : 'h3'}>{t.t('section.userSteps')}</Subtitle2>
           <ol className={styles.steps}>
             {userSteps.map((step, i) => (
               <li key={i}>
@@ -130,7 +139,7 @@ export function RecipientCard({ recipient, t }: { recipient: RecipientOutcome; t
       )}
       {adminSteps.length > 0 && (
         <section aria-label={t.t('section.adminSteps')}>
-          <Subtitle2 as="h4">{t.t('section.adminSteps')}</Subtitle2>
+          <Subtitle2 as={showTitle ? 'h4' : 'h3'}>{t.t('section.adminSteps')}</Subtitle2>
           <ol className={styles.steps}>
             {adminSteps.map((step, i) => (
               <li key={i}>
@@ -200,7 +209,12 @@ export function Explanation({ analysis, t }: { analysis: Analysis; t: Translator
         </MessageBar>
       )}
       {analysis.recipients.map((recipient, i) => (
-        <RecipientCard key={`${recipient.address ?? ''}-${i}`} recipient={recipient} t={t} />
+        <RecipientCard
+          key={`${recipient.address ?? ''}-${i}`}
+          recipient={recipient}
+          t={t}
+          showTitle={analysis.recipients.length > 1}
+        />
       ))}
       <Accordion collapsible multiple>
         <AccordionItem value="details">

@@ -45,6 +45,8 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
   const [draft, setDraft] = useState(address ?? '');
   const [invalid, setInvalid] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  // Kept apart from the send outcome so that neither message hides the other.
+  const [saveWarning, setSaveWarning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pendingSend, setPendingSend] = useState(false);
 
@@ -78,8 +80,7 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
     setEditing(false);
     setUserAddress(value);
     const saved = await settings.save(value);
-    if (!saved.ok)
-      setNotice({ intent: 'warning', text: t.t('admin.saveFailed', { detail: saved.detail ?? '' }) });
+    setSaveWarning(saved.ok ? null : t.t('admin.saveFailed', { detail: saved.detail ?? '' }));
     if (pendingSend) {
       setPendingSend(false);
       await send(value);
@@ -186,6 +187,11 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
             {t.t('admin.address.change')}
           </Button>
         </div>
+      )}
+      {saveWarning && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{saveWarning}</MessageBarBody>
+        </MessageBar>
       )}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" aria-live="polite">

@@ -1,10 +1,13 @@
-/* global window, setTimeout */
-// A small fake of office.js for browser tests. The test routes Microsoft's CDN URL to this file and
-// describes the host in window.__FAKE_OFFICE__ before the page loads:
+/* global window, setTimeout, TextEncoder */
+// A small fake of office.js for tests. Browser tests route Microsoft's CDN URL to this file; node
+// tests evaluate it with `window` = globalThis. The host is described in window.__FAKE_OFFICE__:
 //   { host, displayLanguage, theme: { bodyBackgroundColor }, mailboxVersion: '1.14', mode: 'read'|'compose',
-//     item: { subject, fileBase64, body, headers, attachments: [{ id, name, attachmentType, format, content }] },
-//     fail: { file: { code, message } | 'hang', body: ..., headers: ..., attachment: ... } }
-// Every call is recorded in window.__OFFICE_CALLS__ so tests can assert what the pane asked for.
+//     noMailbox, roaming: { adminAddress },
+//     item: { subject, fileBase64, body, bodyType, headers, to: [], attachments: [{ id, name, attachmentType, format, content }] },
+//     fail: { file|body|headers|attachment|compose|roaming|prepend: { code, message } | 'hang' } }
+// Every call is recorded in window.__OFFICE_CALLS__; the new-message form's parameters land in
+// window.__NEW_MESSAGE__, the draft's recipients and prepended bodies in window.__DRAFT__, saved
+// roaming settings in window.__ROAMING__.
 (function () {
   var config = window.__FAKE_OFFICE__ || {};
   var calls = (window.__OFFICE_CALLS__ = []);
@@ -12,10 +15,15 @@
   var fail = config.fail || {};
   var Succeeded = 'succeeded';
   var Failed = 'failed';
+  var mailboxVersion = config.mailboxVersion || '1.14';
+
   function versionAtLeast(wanted, have) {
     var w = wanted.split('.').map(Number);
     var h = have.split('.').map(Number);
     return h[0] > w[0] || (h[0] === w[0] && h[1] >= w[1]);
+  }
+  function callbackOf(options, callback) {
+    return typeof options === 'function' ? options : callback;
   }
   function answer(name, callback, value) {
     calls.push(name);
@@ -31,7 +39,7 @@
       else callback({ status: Succeeded, value: value });
     }, 5);
   }
-  var mailboxVersion = config.mailboxVersion || '1.14';
+
   var readItem = {
     itemType: 'message',
     itemId: 'AAMkAGFakeItemId=',
@@ -48,11 +56,11 @@
     }),
     body: {
       getAsync: function (coercion, options, callback) {
-        answer('body', typeof options === 'function' ? options : callback, item.body || '');
+        answer('body', callbackOf(options, callback), item.body || '');
       },
     },
     getAllInternetHeadersAsync: function (options, callback) {
-      answer('headers', typeof options === 'function' ? options : callback, item.headers || '');
+      answer('headers', callbackOf(options, callback), item.headers || '');
     },
     getAttachmentContentAsync: function (id, options, callback) {
       var attachment = (item.attachments || []).filter(function (a) {
@@ -60,34 +68,87 @@
       })[0];
       answer(
         'attachment',
-        typeof options === 'function' ? options : callback,
+        callbackOf(options, callback),
         attachment ? { format: attachment.format || 'eml', content: attachment.content } : undefined,
       );
     },
   };
   if (versionAtLeast('1.14', mailboxVersion)) {
     readItem.getAsFileAsync = function (options, callback) {
-      answer('file', typeof options === 'function' ? options : callback, item.fileBase64 || '');
+      answer('file', callbackOf(options, callback), item.fileBase64 || '');
     };
   }
+
+  var draft = (window.__DRAFT__ = { to: (item.to || []).slice(), prepended: [] });
   var composeItem = {
     itemType: 'message',
     subject: {
-      getAsync: function (cb) {
-        answer('subject', cb, item.subject || '');
+      getAsync: function (options, callback) {
+        answer('subject', callbackOf(options, callback), item.subject || '');
       },
     },
     to: {
-      getAsync: function (cb) {
-        answer('to', cb, []);
+      getAsync: function (options, callback) {
+        answer(
+          'to',
+          callbackOf(options, callback),
+          draft.to.map(function (a) {
+            return { emailAddress: a, displayName: a };
+          }),
+        );
+      },
+      setAsync: function (recipients, options, callback) {
+        if (!fail.setTo) draft.to = recipients.slice();
+        answer('setTo', callbackOf(options, callback), undefined);
       },
     },
     body: {
       getAsync: function (coercion, options, callback) {
-        answer('compose', typeof options === 'function' ? options : callback, item.body || '');
+        answer('compose', callbackOf(options, callback), item.body || '');
+      },
+      getTypeAsync: function (options, callback) {
+        answer('bodyType', callbackOf(options, callback), item.bodyType || 'html');
+      },
+      prependAsync: function (data, options, callback) {
+        if (!fail.prepend)
+          draft.prepended.push({ data: data, coercionType: options && options.coercionType });
+        answer('prepend', callbackOf(options, callback), undefined);
       },
     },
   };
+
+  var roamingValues = Object.assign({}, config.roaming || {});
+  var roaming = (window.__ROAMING__ = { saved: null });
+  var roamingSettings = {
+    get: function (name) {
+      return roamingValues[name];
+    },
+    set: function (name, value) {
+      roamingValues[name] = value;
+    },
+    remove: function (name) {
+      delete roamingValues[name];
+    },
+    saveAsync: function (options, callback) {
+      if (!fail.roaming) roaming.saved = Object.assign({}, roamingValues);
+      answer('roaming', callbackOf(options, callback), undefined);
+    },
+  };
+
+  // Like the real one, displayNewMessageForm throws on unknown parameters and exceeded limits.
+  function displayNewMessageForm(parameters) {
+    calls.push('displayNewMessageForm');
+    var known = ['toRecipients', 'ccRecipients', 'bccRecipients', 'subject', 'htmlBody', 'attachments'];
+    Object.keys(parameters).forEach(function (key) {
+      if (known.indexOf(key) < 0) throw new Error('Unknown parameter ' + key);
+    });
+    if ((parameters.subject || '').length > 255) throw new Error('subject over 255 characters');
+    if (new TextEncoder().encode(parameters.htmlBody || '').length > 32768)
+      throw new Error('htmlBody over 32 KB');
+    if ((parameters.toRecipients || []).length > 100) throw new Error('more than 100 recipients');
+    window.__NEW_MESSAGE__ = JSON.parse(JSON.stringify(parameters));
+  }
+
   window.Office = {
     HostType: { Outlook: 'Outlook' },
     CoercionType: { Text: 'text', Html: 'html' },
@@ -104,11 +165,13 @@
           return name === 'Mailbox' && versionAtLeast(version, mailboxVersion);
         },
       },
+      roamingSettings: roamingSettings,
       mailbox: config.noMailbox
         ? undefined
         : {
             item: config.mode === 'compose' ? composeItem : readItem,
             diagnostics: { hostName: 'FakeOutlook', hostVersion: '16.0' },
+            displayNewMessageForm: versionAtLeast('1.6', mailboxVersion) ? displayNewMessageForm : undefined,
           },
     },
     onReady: function (callback) {

@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ensureBuilt, launch, openPage, screenshot, serveDist } from './harness';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const fixture = (relative: string): Buffer => readFileSync(path.join(ROOT, 'test', 'fixtures', relative));
+const SAMPLE = readFileSync(path.join(ROOT, 'src', 'standalone', 'samples', 'relay-access-denied.eml'));
+const ADMIN = 'helpdesk@contoso.example';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const readHost = (eml: Buffer, extra: Record<string, unknown> = {}) => ({
+  displayLanguage: 'en-US',
+  mailboxVersion: '1.14',
+  item: { subject: 'FW: Undeliverable', fileBase64: eml.toString('base64') },
+  ...extra,
+});
+
+async function pageState<T>(page: Page, name: string): Promise<T> {
+  return page.evaluate((key) => (window as unknown as Record<string, unknown>)[key], name) as Promise<T>;
+}
+
+interface NewMessage {
+  toRecipients: string[];
+  subject: string;
+  htmlBody: string;
+  attachments: { type: string; itemId: string; name: string }[];
+}
+
+describe('Send to my admin', () => {
+  it('opens a new message to the stored admin with the summary and the bounce attached (read mode)', async () => {
+    const { page, watched } = await openPage(
+      browser,
+      server.url,
+      '/taskpane.html',
+      readHost(SAMPLE, { roaming: { adminAddress: ADMIN } }),
+    );
+    // The accessible name contains "admin", so assistive tech and tests can find it by role.
+    await page.getByRole('button', { name: /^Send to my admin$/ }).click();
+    await page.getByText('A new message to your admin is open').waitFor({ timeout: 10_000 });
+    const message = await pageState<NewMessage>(page, '__NEW_MESSAGE__');
+    expect(message.toRecipients).toEqual([ADMIN]);
+    expect(message.subject).toBe(
+      'Bounce: Quote for the spring order → jan.jansen@fabrikam.example (550 5.4.1 Relay Access Denied)',
+    );
+    expect(new TextEncoder().encode(message.htmlBody).length).toBeLessThanOrEqual(32_000);
+    expect(message.htmlBody).toContain('fabrikam-example.mail.protection.outlook.com');
+    expect(message.htmlBody).toContain('Remote Connectivity Analyzer');
+    expect(message.htmlBody).toContain('Original message headers');
+    expect(message.attachments).toEqual([
+      { type: 'item', itemId: 'AAMkAGFakeItemId=', name: 'FW: Undeliverable' },
+    ]);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('asks for the admin address once, validates it and keeps it in roamingSettings', async () => {
+    const { page } = await openPage(browser, server.url, '/taskpane.html', readHost(SAMPLE));
+    await page.getByRole('button', { name: 'Send to my admin' }).click();
+    const input = page.getByRole('textbox', { name: /admin's address/ });
+    await input.fill('not an address');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('Enter a valid email address').waitFor();
+    expect(await pageState(page, '__NEW_MESSAGE__')).toBeUndefined();
+    await input.fill(ADMIN);
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('A new message to your admin is open').waitFor({ timeout: 10_000 });
+    expect(await pageState<{ saved: Record<string, string> }>(page, '__ROAMING__')).toEqual({
+      saved: { adminAddress: ADMIN },
+    });
+    expect((await pageState<NewMessage>(page, '__NEW_MESSAGE__')).toRecipients).toEqual([ADMIN]);
+    await page.getByText(`Goes to ${ADMIN}`).waitFor();
+  });
+
+  it('keeps the address for the session and says so when roamingSettings cannot save', async () => {
+    const { page } = await openPage(
+      browser,
+      server.url,
+      '/taskpane.html',
+      readHost(SAMPLE, { fail: { roaming: { code: 9057, message: 'Settings too large' } } }),
+    );
+    await page.getByRole('button', { name: 'Send to my admin' }).click();
+    await page.getByRole('textbox', { name: /admin's address/ }).fill(ADMIN);
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText(/could not be saved in your mailbox \(9057/).waitFor({ timeout: 10_000 });
+    expect((await pageState<NewMessage>(page, '__NEW_MESSAGE__')).toRecipients).toEqual([ADMIN]);
+  });
+
+  it('uses the organisation default from the task-pane URL when the user has none', async () => {
+    const { page } = await openPage(
+      browser,
+      server.url,
+      `/taskpane.html?admin=${encodeURIComponent('it@contoso.example')}`,
+      readHost(SAMPLE),
+    );
+    await page.getByText('it@contoso.example (set by your organisation)').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Send to my admin' }).click();
+    await page.getByText('A new message to your admin is open').waitFor({ timeout: 10_000 });
+    expect((await pageState<NewMessage>(page, '__NEW_MESSAGE__')).toRecipients).toEqual([
+      'it@contoso.example',
+    ]);
+  });
+
+  it('fills the Forward draft in compose mode: admin as To and the summary on top', async () => {
+    const forwarded = fixture('forwarded/forwarded-5.4.1-relay-access-denied-inline-nl.eml').toString(
+      'latin1',
+    );
+    const body = forwarded
+      .slice(forwarded.search(/\r?\n\r?\n/))
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const { page, watched } = await openPage(browser, server.url, '/taskpane.html', {
+      mode: 'compose',
+      displayLanguage: 'nl-NL',
+      roaming: { adminAddress: ADMIN },
+      item: { body, to: [] },
+    });
+    const button = page.getByRole('button', { name: /^Samenvatting voor mijn beheerder/ });
+    await button.waitFor({ timeout: 20_000 });
+    await button.click();
+    await page
+      .getByText('De samenvatting voor uw beheerder staat nu bovenaan dit concept.')
+      .waitFor({ timeout: 10_000 });
+    const draft = await pageState<{ to: string[]; prepended: { data: string; coercionType: string }[] }>(
+      page,
+      '__DRAFT__',
+    );
+    expect(draft.to).toEqual([ADMIN]);
+    expect(draft.prepended).toHaveLength(1);
+    expect(draft.prepended[0]?.coercionType).toBe('html');
+    expect(draft.prepended[0]?.data).toContain('5.4.1');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('escapes hostile bounce content in the admin mail and never runs it in the pane', async () => {
+    const hostile = fixture('hostile/hostile-5.1.1-script-in-diagnostic-and-display-name.eml');
+    const { page, watched } = await openPage(
+      browser,
+      server.url,
+      '/taskpane.html',
+      readHost(hostile, { roaming: { adminAddress: ADMIN } }),
+    );
+    await page.addInitScript(() => {
+      window.alert = () => {
+        (window as unknown as { __ALERTED__: boolean }).__ALERTED__ = true;
+      };
+    });
+    await page.getByRole('button', { name: 'Send to my admin' }).click();
+    await page.getByText('A new message to your admin is open').waitFor({ timeout: 10_000 });
+    const message = await pageState<NewMessage>(page, '__NEW_MESSAGE__');
+    // Parse the body as the admin's mail client would: only our own markup, no handlers, no foreign links.
+    const structure = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const elements = [...doc.body.querySelectorAll('*')];
+      return {
+        tags: [...new Set(elements.map((e) => e.tagName.toLowerCase()))].sort(),
+        handlers: elements.flatMap((e) =>
+          [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name),
+        ),
+        links: [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      };
+    }, message.htmlBody);
+    expect(
+      structure.tags.every((tag) =>
+        ['a', 'b', 'div', 'h3', 'hr', 'li', 'ol', 'p', 'pre', 'table', 'tbody', 'td', 'th', 'tr'].includes(
+          tag,
+        ),
+      ),
+    ).toBe(true);
+    expect(structure.handlers).toEqual([]);
+    expect(
+      structure.links.every((href) =>
+        /^https:\/\/(?:learn\.microsoft\.com|www\.rfc-editor\.org)\//.test(href ?? ''),
+      ),
+    ).toBe(true);
+    expect(message.htmlBody).toContain('&lt;script&gt;');
+    expect(message.subject).not.toMatch(/[\r\n]/);
+    expect(
+      await page.locator('main script, main iframe, main img:not([src="assets/icon-32.png"])').count(),
+    ).toBe(0);
+    expect(await pageState(page, '__ALERTED__')).toBeUndefined();
+    expect(watched.foreignRequests).toEqual([]);
+  });
+
+  it('offers copy instead of sending where Outlook cannot open a new message (Mailbox 1.5)', async () => {
+    const { page } = await openPage(
+      browser,
+      server.url,
+      '/taskpane.html',
+      readHost(SAMPLE, { mailboxVersion: '1.5', item: { subject: 'x', body: SAMPLE.toString('utf8') } }),
+    );
+    await page.getByRole('button', { name: 'Copy details for my admin' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Send to my admin' }).count()).toBe(0);
+  });
+});
+
+describe('reading doors', () => {
+  it('explains an NDR attached to the current message', async () => {
+    const attached = fixture('exchange-online/exchange-online-5.4.1-dbeb-as201806281-legacy-en.eml').toString(
+      'utf8',
+    );
+    const plain = Buffer.from(
+      'From: a@contoso.example\r\nTo: b@contoso.example\r\nSubject: FW: see attached\r\n\r\nSee the attachment.\r\n',
+    );
+    const { page } = await openPage(
+      browser,
+      server.url,
+      '/taskpane.html',
+      readHost(plain, {
+        item: {
+          subject: 'FW: see attached',
+          fileBase64: plain.toString('base64'),
+          attachments: [
+            {
+              id: 'att1',
+              name: 'Undeliverable: Quote',
+              attachmentType: 'item',
+              format: 'eml',
+              content: attached,
+            },
+          ],
+        },
+      }),
+    );
+    await page.getByRole('heading', { level: 2, name: /was not delivered/ }).waitFor({ timeout: 20_000 });
+    await page.getByText('does not exist', { exact: false }).first().waitFor();
+  });
+
+  it('shows the paste option and the diagnostics when every reading API fails', async () => {
+    const { page, watched } = await openPage(
+      browser,
+      server.url,
+      '/taskpane.html',
+      readHost(SAMPLE, {
+        fail: {
+          file: { code: 9041, message: 'Permission denied' },
+          body: { code: 9020, message: 'Internal error' },
+        },
+      }),
+    );
+    await page.getByText('Outlook did not let the add-in read this message').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Explain' }).count()).toBe(1);
+    await page.getByText('Diagnostics (for support)').click();
+    await page.getByText(/Whole message \(getAsFileAsync\): failed: 9041 Permission denied/).waitFor();
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('explains a dropped .eml and a chosen .msg file', async () => {
+    const { page } = await openPage(browser, server.url, '/standalone.html?sample=none', {});
+    const eml = fixture('exchange-online/exchange-online-5.4.1-dbeb-legacy-nl.eml').toString('latin1');
+    const zone = page.getByTestId('drop-zone');
+    await zone.waitFor({ timeout: 20_000 });
+    const transfer = await page.evaluateHandle((content) => {
+      const data = new DataTransfer();
+      const bytes = Uint8Array.from(content, (c) => c.charCodeAt(0));
+      data.items.add(new File([bytes], 'bounce.eml', { type: 'message/rfc822' }));
+      return data;
+    }, eml);
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    await page.getByRole('heading', { level: 2, name: /was not delivered/ }).waitFor({ timeout: 20_000 });
+
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(
+        path.join(ROOT, 'test', 'fixtures', 'msg', 'exchange-online-5.4.1-relay-access-denied.msg'),
+      );
+    await page.getByRole('heading', { level: 2, name: /jan@fabrikam\.example/ }).waitFor({ timeout: 20_000 });
+    await page.getByText('Relay Access Denied', { exact: false }).first().waitFor();
+  });
+});
+
+describe('accessibility', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe-core violations in the ${theme} theme`, async () => {
+      const background = theme === 'dark' ? '#1f1f1f' : '#ffffff';
+      const { page } = await openPage(
+        browser,
+        server.url,
+        '/taskpane.html',
+        readHost(SAMPLE, { theme: { bodyBackgroundColor: background }, roaming: { adminAddress: ADMIN } }),
+      );
+      await page.getByRole('heading', { level: 2, name: /was not delivered/ }).waitFor({ timeout: 20_000 });
+      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document);
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      await screenshot(page, `taskpane-${theme}.png`);
+      expect(violations).toEqual([]);
+    });
+  }
+});

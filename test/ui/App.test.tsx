@@ -1,0 +1,134 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTranslator } from '../../src/i18n';
+import type { AdminChannel, AdminMail, SettingsStore } from '../../src/ui/adminChannel';
+import { App } from '../../src/ui/App';
+import type { MessageSource, ReadResult } from '../../src/ui/messageSource';
+
+const SAMPLE = readFileSync(
+  path.join(__dirname, '..', '..', 'src', 'standalone', 'samples', 'relay-access-denied.eml'),
+);
+
+function fakeSource(result: ReadResult): MessageSource {
+  return { read: async () => result };
+}
+
+function fakeAdmin(stored: string | null) {
+  const sent: AdminMail[] = [];
+  const saved: string[] = [];
+  const channel: AdminChannel = {
+    composeMode: false,
+    canSend: true,
+    send: async (mail) => {
+      sent.push(mail);
+      return { ok: true, via: 'newMessageForm' };
+    },
+  };
+  const settings: SettingsStore = {
+    load: () => ({ userAddress: stored, organisationAddress: null }),
+    save: async (address) => {
+      saved.push(address);
+      return { ok: true };
+    },
+  };
+  return { channel, settings, sent, saved };
+}
+
+function renderApp(
+  source: MessageSource | null,
+  admin = fakeAdmin('helpdesk@contoso.example'),
+  locale: 'en' | 'nl' = 'en',
+) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App t={createTranslator(locale)} source={source} admin={admin} />
+    </FluentProvider>,
+  );
+  return admin;
+}
+
+describe('the pane', () => {
+  it('explains the bounce it reads from the message source', async () => {
+    renderApp(
+      fakeSource({
+        inputs: [{ kind: 'bytes', bytes: new Uint8Array(SAMPLE), label: 'item', door: 'file' }],
+        attempts: [{ door: 'file', outcome: 'ok' }],
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /jan\.jansen@fabrikam\.example/ }),
+    ).toBeTruthy();
+    expect(screen.getAllByText("The recipient's email admin must act").length).toBeGreaterThan(0);
+  });
+
+  it('sends the summary to the admin with one click when the address is known', async () => {
+    const admin = renderApp(
+      fakeSource({
+        inputs: [{ kind: 'bytes', bytes: new Uint8Array(SAMPLE), label: 'item', door: 'file' }],
+        attempts: [],
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Send to my admin' }));
+    await waitFor(() => expect(admin.sent).toHaveLength(1));
+    expect(admin.sent[0]?.to).toBe('helpdesk@contoso.example');
+    expect(admin.sent[0]?.subject).toContain('550 5.4.1 Relay Access Denied');
+  });
+
+  it('asks for the address first when none is stored, and saves it', async () => {
+    const admin = renderApp(
+      fakeSource({
+        inputs: [{ kind: 'bytes', bytes: new Uint8Array(SAMPLE), label: 'item', door: 'file' }],
+        attempts: [],
+      }),
+      fakeAdmin(null),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Send to my admin' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /admin's address/ }), {
+      target: { value: 'it@contoso.example' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save address' }));
+    });
+    await waitFor(() => expect(admin.sent).toHaveLength(1));
+    expect(admin.saved).toEqual(['it@contoso.example']);
+  });
+
+  it('says a message is not a bounce and keeps the paste box', async () => {
+    const plain =
+      'From: a@example.com\nTo: b@example.com\nSubject: Lunch\nMessage-ID: <1@example.com>\n\nLunch at noon?';
+    renderApp(
+      fakeSource({ inputs: [{ kind: 'text', text: plain, label: 'item', door: 'body' }], attempts: [] }),
+    );
+    expect(await screen.findByText('This message is not a bounce')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Explain' })).toBeTruthy();
+  });
+
+  it('shows the could-not-read state with diagnostics when the source has nothing', async () => {
+    renderApp(
+      fakeSource({ inputs: [], attempts: [{ door: 'file', outcome: 'failed', detail: '9041 Permission' }] }),
+    );
+    expect(await screen.findByText('Outlook did not let the add-in read this message')).toBeTruthy();
+    expect(screen.getByText(/Whole message \(getAsFileAsync\): failed: 9041 Permission/)).toBeTruthy();
+  });
+
+  it('asks for text before explaining an empty paste', async () => {
+    renderApp(null);
+    fireEvent.click(await screen.findByRole('button', { name: 'Explain' }));
+    expect(await screen.findByText('Paste the text of a bounce first.')).toBeTruthy();
+  });
+
+  it('renders in Dutch', async () => {
+    renderApp(
+      fakeSource({
+        inputs: [{ kind: 'bytes', bytes: new Uint8Array(SAMPLE), label: 'item', door: 'file' }],
+        attempts: [],
+      }),
+      fakeAdmin(null),
+      'nl',
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: /is niet bezorgd/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stuur naar mijn beheerder' })).toBeTruthy();
+  });
+});
