@@ -356,8 +356,31 @@ interface Partial {
   lastAttempt: string | null;
   retryUntil: string | null;
   command: string | null;
+  /** A reason the reporting MTA states in a field of its own (X-PowerMTA-BounceCategory). */
+  category?: Reason | null;
   evidence: Evidence[];
 }
+
+/**
+ * PowerMTA classifies every failure itself and writes the class next to the RFC 3464 fields
+ * (`X-PowerMTA-BounceCategory: bad-mailbox`). It is the sending MTA's own verdict on the reply,
+ * documented in its user guide, so it stands in for a decoder's reading of the layout; as with
+ * other provisional reasons, the classifier still lets more specific words in the reply win.
+ */
+const POWERMTA_CATEGORIES: Readonly<Record<string, Reason>> = {
+  'bad-domain': 'hostunknown',
+  'bad-mailbox': 'userunknown',
+  'inactive-mailbox': 'suspend',
+  'message-expired': 'expired',
+  'no-answer-from-host': 'networkerror',
+  'policy-related': 'policyviolation',
+  'quota-issues': 'mailboxfull',
+  'routing-errors': 'systemerror',
+  'spam-related': 'spamdetected',
+  'virus-related': 'virusdetected',
+  'content-related': 'contenterror',
+  'relaying-issues': 'norelaying',
+};
 
 function ev(source: Evidence['source'], field: string, text: string): Evidence {
   return { source, field, text: clip(stripInvisible(foldSpace(text)), EVIDENCE_MAX) };
@@ -396,6 +419,9 @@ function fromGroup(group: FieldGroup, source: Evidence['source']): Partial {
   if (diagnostic.text) evidence.push(ev(source, 'Diagnostic-Code', group.get('diagnostic-code') ?? ''));
   const remote = typedValue(group.get('remote-mta'));
   if (remote) evidence.push(ev(source, 'Remote-MTA', group.get('remote-mta') ?? ''));
+  const categoryRaw = group.get('x-powermta-bouncecategory');
+  const category = categoryRaw ? (POWERMTA_CATEGORIES[categoryRaw.trim().toLowerCase()] ?? null) : null;
+  if (category && categoryRaw) evidence.push(ev(source, 'X-PowerMTA-BounceCategory', categoryRaw));
   return {
     address,
     originalAddress:
@@ -411,6 +437,7 @@ function fromGroup(group: FieldGroup, source: Evidence['source']): Partial {
     lastAttempt: toIsoDate(group.get('last-attempt-date') ?? group.get('arrival-date')),
     retryUntil: toIsoDate(group.get('will-retry-until')),
     command: null,
+    category,
     evidence,
   };
 }
@@ -549,7 +576,7 @@ function collectRecipients(
       // returned original was addressed to exactly one mailbox, that mailbox is the one that failed.
       const to = originalRecipients(message);
       if (to.length === 1 && to[0]) {
-        const error = firstErrorLines(text);
+        const error = firstErrorLines(text) ?? linesNaming(text, to[0]);
         add({
           address: to[0],
           originalAddress: null,
@@ -592,7 +619,7 @@ function collectRecipients(
         microsoftReport,
         exchange,
         context,
-        p.diagnostic ? null : preset,
+        p.category ?? (p.diagnostic ? null : preset),
       ),
     );
 }
@@ -623,6 +650,29 @@ function firstErrorLines(text: string): { text: string; command: string | null }
     text: foldSpace(block.join(' ')),
     command: findCommand(lines.slice(Math.max(0, index - 2), index + 1).join(' ')),
   };
+}
+
+/**
+ * The report's sentence that names the recipient and the lines right after it, for reports with no
+ * SMTP reply at all ("There was an error delivering your mail to <a@b>.\nDNS lookup failure: host
+ * example.org not found"). The address was left out of the recipient scan (a postmaster@ address
+ * looks like the report's own), but the words next to it are still its error.
+ */
+function linesNaming(text: string, address: string): { text: string; command: string | null } | null {
+  const lines = splitLines(cutOriginal(text.slice(0, 100_000)));
+  const wanted = address.toLowerCase();
+  const index = lines.findIndex((l) => l.length < 2000 && l.toLowerCase().includes(wanted));
+  if (index < 0) return null;
+  // The sentence naming the address, then the paragraph after it (one blank line between is common).
+  const block: string[] = [(lines[index] ?? '').trim()];
+  let next = index + 1;
+  if ((lines[next] ?? '').trim() === '') next++;
+  for (const line of lines.slice(next, next + 3)) {
+    if (line.trim() === '') break;
+    block.push(line.trim());
+  }
+  const joined = foldSpace(block.join(' '));
+  return block.length > 1 ? { text: joined, command: findCommand(joined) } : null;
 }
 
 function mergeInto(target: Partial, extra: Partial): void {

@@ -1,16 +1,12 @@
-import enCauses from './en/causes.json';
 import enUi from './en/ui.json';
-import nlCauses from './nl/causes.json';
 import nlUi from './nl/ui.json';
 
 export type Locale = 'en' | 'nl';
 type Entry = string | readonly string[];
-type Catalogue = Readonly<Record<string, Entry>>;
+export type Catalogue = Readonly<Record<string, Entry>>;
 
-const catalogues: Readonly<Record<Locale, Catalogue>> = {
-  en: { ...enUi, ...enCauses },
-  nl: { ...nlUi, ...nlCauses },
-};
+/** UI strings are small and always bundled; cause texts are large and loaded per locale (loadTranslator). */
+const uiCatalogues: Readonly<Record<Locale, Catalogue>> = { en: enUi, nl: nlUi };
 
 /** Office display languages (`nl-NL`, `nl-BE`, `en-GB`) to a supported locale; English otherwise. */
 export function pickLocale(tag: string | null | undefined): Locale {
@@ -37,9 +33,10 @@ function format(text: string, params: Params | undefined): string {
   });
 }
 
-export function createTranslator(locale: Locale): Translator {
-  const own = catalogues[locale];
-  const fallback = catalogues.en;
+/** A translator over the UI strings plus the given cause texts (own locale first, then English). */
+export function translatorFrom(locale: Locale, causes: Catalogue, englishCauses: Catalogue = {}): Translator {
+  const own: Catalogue = { ...uiCatalogues[locale], ...causes };
+  const fallback: Catalogue = { ...uiCatalogues.en, ...englishCauses };
   const lookup = (key: string): Entry | undefined => own[key] ?? fallback[key];
   return {
     locale,
@@ -57,6 +54,18 @@ export function createTranslator(locale: Locale): Translator {
       return lookup(key) !== undefined;
     },
   };
+}
+
+/**
+ * Loads the cause texts of one locale (a separate chunk per locale, so the pane downloads only the
+ * language it shows) and returns its translator.
+ */
+export async function loadTranslator(locale: Locale): Promise<Translator> {
+  const causes =
+    locale === 'nl'
+      ? (await import(/* webpackChunkName: "causes-nl" */ './nl/causes.json')).default
+      : (await import(/* webpackChunkName: "causes-en" */ './en/causes.json')).default;
+  return translatorFrom(locale, causes);
 }
 
 /** Keys of the UI catalogue (for the parity test). */

@@ -1,34 +1,35 @@
 import { createRoot } from 'react-dom/client';
-import { pickLocale } from '../i18n';
+import { loadTranslator, pickLocale, type Translator } from '../i18n';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
+import { loadEngine } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
 import { Root } from '../ui/Root';
+import { SamplePicker } from './SamplePicker';
 
 // The standalone page: the same UI with no Outlook, for trying the add-in, for support staff and for
-// development. ?sample=<id> (default relay-access-denied, "none" for an empty page) and ?lang=en|nl.
+// development. ?sample=<id> (default relay-access-denied, "none" for an empty page), ?lang=en|nl,
+// ?theme=light|dark.
 async function main(): Promise<void> {
+  void loadEngine().catch(() => undefined);
   const container = document.getElementById('root');
   if (!container) throw new Error('standalone.html has no #root element');
   const params = new URLSearchParams(window.location.search);
   const locale = pickLocale(params.get('lang') ?? navigator.language);
+  const theme = params.get('theme');
   const dark =
-    params.get('theme') === 'dark' ||
-    (params.get('theme') !== 'light' &&
-      (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
+    theme === 'dark' ||
+    (theme !== 'light' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
   const sampleId = params.get('sample') ?? 'relay-access-denied';
-  let initialInput: RawInput | null = null;
-  if (sampleId !== 'none') {
-    const { samples } = await import(/* webpackChunkName: "samples" */ './samples');
-    const sample = samples.find((s) => s.id === sampleId) ?? samples[0];
-    if (sample)
-      initialInput = {
-        kind: 'bytes',
-        bytes: new TextEncoder().encode(sample.text),
-        label: sample.label,
-        door: 'paste',
-      };
-  }
+  const [{ samples }, t] = await Promise.all([
+    import(/* webpackChunkName: "samples" */ './samples'),
+    loadTranslator(locale),
+  ]);
+  const sample = sampleId === 'none' ? undefined : (samples.find((s) => s.id === sampleId) ?? samples[0]);
+  const initialInput: RawInput | null = sample
+    ? { kind: 'bytes', bytes: new TextEncoder().encode(sample.text), label: sample.label, door: 'paste' }
+    : null;
+  const picker = (t: Translator) => <SamplePicker t={t} samples={samples} current={sample?.id ?? 'none'} />;
   const admin = {
     channel: copyOnlyChannel,
     settings: createLocalSettingsStore(
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     ),
   };
   createRoot(container).render(
-    <Root locale={locale} dark={dark} source={null} initialInput={initialInput} admin={admin} />,
+    <Root t={t} dark={dark} source={null} initialInput={initialInput} admin={admin} toolbar={picker} />,
   );
 }
 

@@ -1,8 +1,9 @@
 import { createRoot } from 'react-dom/client';
-import { pickLocale } from '../i18n';
+import { loadTranslator, pickLocale } from '../i18n';
 import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/adminChannel';
 import { createMailboxSource } from '../office/mailboxSource';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
+import { loadEngine } from '../ui/analyzeInput';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import { isDarkColor, Root } from '../ui/Root';
 
@@ -10,6 +11,8 @@ import { isDarkColor, Root } from '../ui/Root';
 // the page is opened outside Outlook, onReady never resolves (or there is no mailbox): fall back to
 // the paste-and-drop pane after a short wait rather than spinning forever.
 const OFFICE_WAIT_MS = 8000;
+// Fetch the analysis engine while Office starts up.
+void loadEngine().catch(() => undefined);
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');
 const root = createRoot(container);
@@ -17,7 +20,7 @@ let rendered = false;
 // An organisation default for the admin address: `?admin=` on the task-pane URL in the manifest.
 const organisationAddress = organisationAddressFromQuery(window.location.search);
 
-function renderWithoutOutlook(): void {
+async function renderWithoutOutlook(): Promise<void> {
   if (rendered) return;
   rendered = true;
   const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
@@ -25,35 +28,31 @@ function renderWithoutOutlook(): void {
     channel: copyOnlyChannel,
     settings: createLocalSettingsStore(safeLocalStorage(), organisationAddress),
   };
-  root.render(<Root locale={pickLocale(navigator.language)} dark={dark} source={null} admin={admin} />);
+  const t = await loadTranslator(pickLocale(navigator.language));
+  root.render(<Root t={t} dark={dark} source={null} admin={admin} />);
 }
 
-const fallback = window.setTimeout(renderWithoutOutlook, OFFICE_WAIT_MS);
+async function renderInOutlook(): Promise<void> {
+  rendered = true;
+  const admin = {
+    channel: createOfficeAdminChannel(),
+    settings: createRoamingSettingsStore(organisationAddress),
+  };
+  const t = await loadTranslator(pickLocale(Office.context.displayLanguage));
+  const dark = isDarkColor(Office.context.officeTheme?.bodyBackgroundColor);
+  root.render(<Root t={t} dark={dark} source={createMailboxSource()} admin={admin} />);
+}
+
+const fallback = window.setTimeout(() => void renderWithoutOutlook(), OFFICE_WAIT_MS);
 
 if (typeof Office === 'undefined') {
   window.clearTimeout(fallback);
-  renderWithoutOutlook();
+  void renderWithoutOutlook();
 } else {
   void Office.onReady((info) => {
     window.clearTimeout(fallback);
     if (rendered) return;
-    if (info.host !== Office.HostType.Outlook || !Office.context?.mailbox) {
-      renderWithoutOutlook();
-      return;
-    }
-    rendered = true;
-    const theme = Office.context.officeTheme;
-    const admin = {
-      channel: createOfficeAdminChannel(),
-      settings: createRoamingSettingsStore(organisationAddress),
-    };
-    root.render(
-      <Root
-        locale={pickLocale(Office.context.displayLanguage)}
-        dark={isDarkColor(theme?.bodyBackgroundColor)}
-        source={createMailboxSource()}
-        admin={admin}
-      />,
-    );
+    if (info.host !== Office.HostType.Outlook || !Office.context?.mailbox) void renderWithoutOutlook();
+    else void renderInOutlook();
   });
 }

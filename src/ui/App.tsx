@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainFirst, type Explained } from './analyzeInput';
@@ -50,11 +50,13 @@ export interface AppProps {
   readonly source: MessageSource | null;
   /** Something to explain at start (the standalone page's sample). */
   readonly initialInput?: RawInput | null;
+  /** Extra controls shown under the title (the standalone page's sample picker). */
+  readonly toolbar?: ReactNode;
   /** "Send to my admin": Outlook's channel, or copy-only on the standalone page. */
   readonly admin: { readonly channel: AdminChannel; readonly settings: SettingsStore };
 }
 
-export function App({ t, source, initialInput = null, admin }: AppProps) {
+export function App({ t, source, initialInput = null, admin, toolbar = null }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<State>(
     source || initialInput ? { phase: 'loading' } : { phase: 'idle' },
@@ -114,6 +116,7 @@ export function App({ t, source, initialInput = null, admin }: AppProps) {
         <img src="assets/icon-32.png" alt="" width={24} height={24} />
         <Title1Small>{t.t('app.title')}</Title1Small>
       </header>
+      {toolbar}
       {state.phase === 'loading' && <Spinner label={t.t(source ? 'state.loading' : 'state.analyzing')} />}
       {state.phase === 'idle' && (
         <Notice title={t.t('state.noOutlook.title')} body={t.t('state.noOutlook.body')} />

@@ -1,24 +1,24 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { StrictMode } from 'react';
-import { createTranslator, type Locale } from '../i18n';
+import { StrictMode, type ReactNode } from 'react';
+import type { Translator } from '../i18n';
 import { App, type AppProps } from './App';
 
-export interface RootProps extends Omit<AppProps, 't'> {
-  readonly locale: Locale;
+export interface RootProps extends Omit<AppProps, 'toolbar'> {
   readonly dark: boolean;
+  /** Extra controls above the app (the standalone page's sample picker). */
+  readonly toolbar?: (t: Translator) => ReactNode;
 }
 
 /** The whole pane: theme, language and the app, for both the task pane and the standalone page. */
-export function Root({ locale, dark, ...app }: RootProps) {
-  const t = createTranslator(locale);
+export function Root({ dark, toolbar, ...app }: RootProps) {
   return (
     <StrictMode>
       <FluentProvider
         theme={dark ? webDarkTheme : webLightTheme}
-        lang={locale}
+        lang={app.t.locale}
         style={{ minHeight: '100vh' }}
       >
-        <App t={t} {...app} />
+        <App {...app} toolbar={toolbar?.(app.t)} />
       </FluentProvider>
     </StrictMode>
   );

@@ -1,9 +1,15 @@
-import { analyzeText } from '../core';
 import type { Analysis } from '../core/types';
-import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
 import type { RawInput } from './messageSource';
 
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+let enginePromise: Promise<typeof import('./engine')> | null = null;
+
+/** Starts loading the engine chunk (call early so it downloads in parallel with Office start-up). */
+export function loadEngine(): Promise<typeof import('./engine')> {
+  enginePromise ??= import(/* webpackChunkName: "engine" */ './engine');
+  return enginePromise;
+}
 
 export type Explained =
   | { readonly ok: true; readonly analysis: Analysis; readonly input: RawInput }
@@ -12,16 +18,31 @@ export type Explained =
 
 /** Analyses one raw input; never throws. */
 export async function explainInput(input: RawInput): Promise<Explained> {
+  let engine: typeof import('./engine');
+  try {
+    engine = await loadEngine();
+  } catch (error) {
+    enginePromise = null;
+    return {
+      ok: false,
+      error: 'unreadable',
+      detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
+    };
+  }
   try {
     if (input.kind === 'text') {
       if (input.text.length > MAX_INPUT_BYTES)
         return { ok: false, error: 'tooLarge', size: input.text.length, limit: MAX_INPUT_BYTES };
-      const analysis = analyzeText(input.text, input.headers ? { headers: input.headers } : {});
+      const analysis = engine.analyzeText(input.text, input.headers ? { headers: input.headers } : {});
       return { ok: true, analysis, input };
     }
-    return { ok: true, analysis: await analyzeBytes(input.bytes, { maxBytes: MAX_INPUT_BYTES }), input };
+    return {
+      ok: true,
+      analysis: await engine.analyzeBytes(input.bytes, { maxBytes: MAX_INPUT_BYTES }),
+      input,
+    };
   } catch (error) {
-    if (error instanceof InputTooLargeError)
+    if (error instanceof engine.InputTooLargeError)
       return { ok: false, error: 'tooLarge', size: error.size, limit: error.limit };
     return {
       ok: false,

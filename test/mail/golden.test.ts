@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toJson } from '../../src/cli/explain';
+import { toJson } from '../../src/cli/format';
 import { analyzeBytes } from '../../src/mail/readInput';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');

@@ -1,11 +1,14 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTranslator } from '../../src/i18n';
+import { createTranslator } from '../../src/i18n/static';
 import type { AdminChannel, AdminMail, SettingsStore } from '../../src/ui/adminChannel';
 import { App } from '../../src/ui/App';
 import type { MessageSource, ReadResult } from '../../src/ui/messageSource';
+
+// Analysis runs in a lazily loaded engine; on a busy CI machine it can take longer than the default 1 s.
+configure({ asyncUtilTimeout: 15_000 });
 
 const SAMPLE = readFileSync(
   path.join(__dirname, '..', '..', 'src', 'standalone', 'samples', 'relay-access-denied.eml'),

@@ -1,5 +1,5 @@
 import { analyzeText } from '../../src/core';
-import { createTranslator } from '../../src/i18n';
+import { createTranslator } from '../../src/i18n/static';
 import { isValidAdminAddress, organisationAddressFromQuery } from '../../src/ui/adminChannel';
 import { adminSubject, buildAdminMail, escapeHtml, mailtoLink, MAX_HTML_BYTES } from '../../src/ui/adminMail';
 

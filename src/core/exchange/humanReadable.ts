@@ -30,12 +30,21 @@ export interface ExchangeText {
 
 const lower = (s: string): string => s.toLowerCase();
 
-/** Index of the first line (from `from`) that starts with one of the labels; -1 if none. */
-function findLabel(lines: readonly string[], labels: readonly string[], from = 0): number {
+// Lines cleaned and lower-cased once per text: findLabel runs for every label group of every
+// language, and re-cleaning each line each time made 100 KB of short lines take seconds.
+const cleanedLines = new WeakMap<readonly string[], readonly string[]>();
+
+/** Index of the first line in [from, to) that starts with one of the labels; -1 if none. */
+function findLabel(lines: readonly string[], labels: readonly string[], from = 0, to = lines.length): number {
   const wanted = labels.map(lower);
-  for (let i = from; i < lines.length; i++) {
-    const line = lower(cleanLine(lines[i] ?? ''));
-    if (wanted.some((label) => line.startsWith(label))) return i;
+  let cleaned = cleanedLines.get(lines);
+  if (!cleaned) {
+    cleaned = lines.map((l) => lower(cleanLine(l)));
+    cleanedLines.set(lines, cleaned);
+  }
+  for (let i = from; i < Math.min(to, cleaned.length); i++) {
+    const line = cleaned[i] ?? '';
+    if (line && wanted.some((label) => line.startsWith(label))) return i;
   }
   return -1;
 }
@@ -52,7 +61,7 @@ function valueAfterLabel(
   from: number,
   to: number,
 ): string | null {
-  const index = findLabel(lines.slice(0, to), labels, from);
+  const index = findLabel(lines, labels, from, to);
   if (index < 0) return null;
   const line = cleanLine(lines[index] ?? '');
   const label = labels.find((l) => lower(line).startsWith(lower(l))) ?? '';

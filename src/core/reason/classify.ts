@@ -212,6 +212,15 @@ const PROVISIONAL: ReadonlySet<Reason> = new Set<Reason>([
   'userunknown',
 ]);
 
+/**
+ * Words that say the recipient was looked up in the server's own directory and not found (Lotus
+ * Domino's "not listed in Domino Directory" / "… public Name & Address Book"). A directory lookup
+ * is the address check itself, never a filter reading the message, whatever step it came at.
+ */
+const DIRECTORY_MISS: readonly RegExp[] = [
+  /not listed in (?:the )?(?:domino |public |global )?(?:directory|name (?:&|and) address book|address book)/,
+];
+
 /** SMTP commands sent before DATA: a refusal there cannot be about the message content. */
 const BEFORE_DATA: ReadonlySet<string> = new Set([
   'CONN',
@@ -269,6 +278,7 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
     'userunknown',
     (f) => {
       if (f.statusName === 'suspend') return false;
+      if (DIRECTORY_MISS.some((p) => p.test(f.text))) return true;
       if (f.statusName === 'userunknown') {
         // A 5.1.1 whose words say something more specific keeps the specific reading.
         return !(['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'] as const).some(
@@ -364,6 +374,15 @@ const STRONG_EXPIRY: readonly RegExp[] = [
   /retry time(?:out)? exceeded/,
 ];
 
+/**
+ * A queue-lifetime notice (Sendmail: "Message could not be delivered for 5 days"). Weaker than the
+ * phrases above, so it only confirms an X.4.7 status rather than overriding the quoted cause.
+ */
+const QUEUE_LIFETIME: readonly RegExp[] = [
+  ...STRONG_EXPIRY,
+  /could not be delivered for \d{1,4} (?:days?|hours?)/,
+];
+
 /** Decides the Sisimai reason for one recipient. */
 export function classifyReason(input: ReasonInput): Reason {
   if (input.action === 'delivered' || input.action === 'relayed' || input.action === 'expanded')
@@ -401,6 +420,16 @@ export function classifyReason(input: ReasonInput): Reason {
   };
   const type = (input.diagnosticType ?? '').toLowerCase();
   const smtpText = type === '' || type === 'smtp';
+  // X.4.7 (delivery time expired) and the report says the message sat in the queue until its
+  // lifetime ran out: the attempts it quotes ("Connection refused by [127.0.0.1]") are the history
+  // of the expiry, not a separate refusal. A failed name lookup is the exception: the destination
+  // could not even be found, which Sisimai reports as a network error.
+  if (
+    statusName === 'expired' &&
+    QUEUE_LIFETIME.some((p) => p.test(text)) &&
+    !/(?:host ?name|dns|name server) (?:lookup )?(?:failure|failed|error)|name server:/.test(text)
+  )
+    return 'expired';
   if (smtpText) {
     for (const [reason, probe] of FIRST_PASS) if (probe(facts)) return reason;
   }

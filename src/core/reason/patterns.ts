@@ -130,6 +130,8 @@ export const reasonPatterns: Readonly<Partial<Record<Reason, readonly RegExp[]>>
     /you are not allowed to connect/,
     /is not allowed to send mail from/,
     /was blocked by /,
+    // Open-relay lists (ORDB and successors): the sending server itself is listed, a block on the client.
+    /(?:is|as) an open relay/,
   ],
   spamdetected: [
     /\bspam\b/,
@@ -257,6 +259,8 @@ export const reasonPatterns: Readonly<Partial<Record<Reason, readonly RegExp[]>>
     /unknown (?:host|domain)/,
     /domain (?:name )?(?:not found|does not exist|doesn't exist|is not reachable|could not be found|unknown|must exist)/,
     /no such domain/,
+    // "DNS lookup failure: host example.org not found" (DragonFly Mail Agent and others).
+    /\bhost [a-z0-9.-]{1,253} not found(?!, try again)/,
     /name or service not known/,
     /unrouteable (?:mail )?domain/,
     /illegal host\/domain/,

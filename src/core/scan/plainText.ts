@@ -142,9 +142,21 @@ function scanRecipients(text: string, exclude: readonly string[], own: readonly 
     return isExcluded(start.address);
   };
 
-  type Block = { address: string; lines: string[]; field: string };
+  type Block = {
+    address: string;
+    lines: string[];
+    field: string;
+    command: string | null;
+    reply: string | null;
+  };
   const blocks: Block[] = [];
   let current: Block | null = null;
+  // A Sendmail transcript: "While talking to host:" opens an SMTP session whose ">>> CMD" and
+  // "<<< reply" lines belong to the recipient line that follows them ("550 <a@b>... User unknown"),
+  // not to the one before. A host-level line ("550 example.org (smtp)... 550 Host unknown") starts
+  // the story of the next recipients. Without this, multi-recipient reports hand each recipient
+  // the error of its neighbour.
+  let session: { host: string; command: string | null; reply: string | null } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     const line = raw.trim();
@@ -154,6 +166,34 @@ function scanRecipients(text: string, exclude: readonly string[], own: readonly 
       )
     )
       continue;
+    const talking = /^(?:\.{3}\s*)?while talking to\s+\[?([A-Za-z0-9.-]{1,255})/i.exec(line);
+    if (talking) {
+      session = { host: (talking[1] ?? '').toLowerCase().replace(/\.$/, ''), command: null, reply: null };
+      current = null;
+      continue;
+    }
+    if (session) {
+      const sent = /^>>>\s*(RCPT|MAIL|DATA|EHLO|HELO|QUIT|STARTTLS|BDAT)\b/i.exec(line);
+      if (sent) {
+        const word = (sent[1] ?? '').toUpperCase();
+        session.command = word === 'BDAT' ? 'DATA' : word;
+        session.reply = null;
+        current = null;
+        continue;
+      }
+      const received = /^<<<\s*([45]\d\d\b.*)$/.exec(line);
+      if (received) {
+        session.reply ??= foldSpace(received[1] ?? '').slice(0, 1000);
+        current = null;
+        continue;
+      }
+    }
+    const hostLine = /^[45]\d\d\s+\[?([A-Za-z0-9.-]{1,255})\]?\s+\([A-Za-z]{1,20}\)\.{3}\s/.exec(line);
+    if (hostLine) {
+      if (session && session.host !== (hostLine[1] ?? '').toLowerCase().replace(/\.$/, '')) session = null;
+      current = null;
+      continue;
+    }
     const start = blockStart(line);
     // Postfix and Sendmail quote the recipient again inside its own reply ("said: 550 5.2.1\n
     // <user@example.com>... User unknown (in reply to RCPT TO command)"): that line continues the block.
@@ -162,7 +202,13 @@ function scanRecipients(text: string, exclude: readonly string[], own: readonly 
       continue;
     }
     if (start && !isExcludedStart(start)) {
-      current = { address: start.address, lines: start.rest ? [start.rest] : [], field: start.field };
+      current = {
+        address: start.address,
+        lines: start.rest ? [start.rest] : [],
+        field: start.field,
+        command: session?.command ?? null,
+        reply: session?.reply ?? null,
+      };
       blocks.push(current);
       continue;
     }
@@ -180,8 +226,13 @@ function scanRecipients(text: string, exclude: readonly string[], own: readonly 
     const key = block.address.toLowerCase();
     // A sentence that names the recipient ("… not a member of this mailing list <a@b>") is itself
     // the error when nothing after it reads like one.
+    // The server's own reply from the transcript comes first; the reporter's summary line repeats
+    // it ("<<< 550 … User unknown" then "550 <a@b>... User unknown") or adds its own words.
+    const own = block.reply
+      ? block.lines.filter((l) => !block.reply?.toLowerCase().includes(foldSpace(l).toLowerCase()))
+      : block.lines;
     const diagnostic =
-      pickDiagnostic(block.lines) ??
+      pickDiagnostic(block.reply ? [block.reply, ...own] : own) ??
       (block.field === 'text' && block.lines[0] ? foldSpace(block.lines[0]).slice(0, 2000) : null);
     const existing = byAddress.get(key);
     if (existing && (existing.diagnostic || !diagnostic)) continue;
@@ -189,7 +240,7 @@ function scanRecipients(text: string, exclude: readonly string[], own: readonly 
       address: block.address,
       diagnostic,
       remoteMta: findRemoteHost(block.lines.join(' ')),
-      command: findCommand(block.lines.join(' ')),
+      command: block.command ?? findCommand(block.lines.join(' ')),
       field: block.field,
     });
   }
@@ -330,6 +381,10 @@ function pickDiagnostic(lines: readonly string[]): string | null {
   // A quoted reason without error words ("Sorry, you are sending to/from a blacklisted address").
   if (from < 0 && lines.length > 0 && lines.length <= 4) from = 0;
   if (from < 0) return null;
+  // Exchange 5.5–2003 put the language-independent diagnostic code ("MSEXCH:IMS:… (000C05A6)") on
+  // the line before the localised summary ("Unknown Recipient"); the code names the condition.
+  const msexch = lines.findIndex((l) => /\bMSEXCH:/i.test(l));
+  if (msexch >= 0 && msexch < from) from = msexch;
   const picked = lines.slice(from, from + 6).join(' ');
   const text = foldSpace(
     picked.replace(

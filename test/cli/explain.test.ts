@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const run = promisify(execFile);
+const fixture = (relative: string): string => path.join(ROOT, 'test', 'fixtures', relative);
+
+async function explain(
+  args: string[],
+  input?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      path.join(ROOT, 'src', 'cli', 'explain.ts'),
+      ...args,
+    ],
+    { cwd: ROOT, env: { ...process.env, LANG: 'C' } },
+  );
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run explain', () => {
+  it('prints one JSON object per file, with the documented fields', async () => {
+    const { code, stdout } = await explain([
+      '--json',
+      fixture('exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml'),
+      fixture('pasted/pasted-5.4.1-dbeb-legacy-nl.txt'),
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      verdict: 'bounce',
+      language: 'en-US',
+      recipients: [
+        {
+          address: 'jan@fabrikam.example',
+          action: 'failed',
+          status: '5.4.1',
+          replyCode: '550',
+          reason: 'norelaying',
+          cause: 'exo.relayAccessDenied',
+          actor: 'recipient-admin',
+        },
+      ],
+      warnings: [],
+    });
+    expect(Object.keys(lines[0]?.['original'] as object)).toEqual(['messageId', 'subject', 'from', 'date']);
+    expect(lines[1]).toMatchObject({
+      verdict: 'bounce',
+      recipients: [{ reason: 'userunknown', cause: 'exo.dbebRecipientNotFound' }],
+    });
+  });
+
+  it('explains for a person in Dutch', async () => {
+    const { code, stdout } = await explain([
+      '--lang',
+      'nl',
+      fixture('exchange-online/exchange-online-5.4.1-dbeb-legacy-nl.eml'),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Wat u kunt doen:');
+    expect(stdout).toContain('Voor uw beheerder:');
+  });
+
+  it('reads standard input for -', async () => {
+    const { code, stdout } = await explain(
+      ['--json', '-'],
+      "Delivery has failed to these recipients or groups:\n\nkees@fabrikam.example\n\nDiagnostic information for administrators:\n\nkees@fabrikam.example\nRemote Server returned '550 5.1.1 User unknown'\n",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      file: '-',
+      verdict: 'bounce',
+      recipients: [{ address: 'kees@fabrikam.example', status: '5.1.1' }],
+    });
+  });
+
+  it('reports an unreadable file on stderr, still processes the others and exits non-zero', async () => {
+    const { code, stdout, stderr } = await explain([
+      '--json',
+      path.join(ROOT, 'no-such-file.eml'),
+      fixture('not-ndr/not-ndr-none-newsletter.eml'),
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no-such-file\.eml: cannot read/);
+    expect(JSON.parse(stdout)).toMatchObject({ verdict: 'not-a-bounce', recipients: [] });
+  });
+
+  it('rejects an unknown language with usage help', async () => {
+    const { code, stderr } = await explain(['--lang', 'fr', 'x.eml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage: npm run explain');
+  });
+});
