@@ -1,5 +1,7 @@
 import {
   Body1,
+  Field,
+  Select,
   Caption1,
   Divider,
   MessageBar,
@@ -13,7 +15,7 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import type { AdminChannel, SettingsStore } from './adminChannel';
-import { explainFirst, type Explained } from './analyzeInput';
+import { explainCandidates, explainFirst, type Explained } from './analyzeInput';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
@@ -41,7 +43,7 @@ function Title1Small({ children }: { children: string }) {
 type State =
   | { readonly phase: 'loading' }
   | { readonly phase: 'idle' }
-  | { readonly phase: 'done'; readonly result: Explained }
+  | { readonly phase: 'done'; readonly result: Explained; readonly choices?: readonly Explained[] }
   | { readonly phase: 'readFailed' };
 
 export interface AppProps {
@@ -85,9 +87,9 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
         }
         if (cancelled) return;
         setRead(result);
-        const explained = await explainFirst(result.inputs);
+        const { result: explained, choices } = await explainCandidates(result.inputs);
         if (cancelled) return;
-        setState(explained ? { phase: 'done', result: explained } : { phase: 'readFailed' });
+        setState(explained ? { phase: 'done', result: explained, choices } : { phase: 'readFailed' });
       } else if (initialInput) {
         const explained = await explainFirst([initialInput]);
         if (!cancelled) setState(explained ? { phase: 'done', result: explained } : { phase: 'idle' });
@@ -124,6 +126,14 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
       {state.phase === 'readFailed' && (
         <Notice intent="error" title={t.t('state.readError.title')} body={t.t('state.readError.body')} />
       )}
+      {state.phase === 'done' && state.choices && state.choices.length > 1 && (
+        <AttachmentPicker
+          t={t}
+          choices={state.choices}
+          current={state.result}
+          onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
+        />
+      )}
       {state.phase === 'done' && <Outcome result={state.result} t={t} />}
       {state.phase === 'done' && state.result.ok && explainedBounce && (
         <SendToAdmin
@@ -143,6 +153,34 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
       )}
       {read && read.attempts.length > 0 && <Diagnostics read={read} t={t} />}
     </main>
+  );
+}
+
+function AttachmentPicker({
+  t,
+  choices,
+  current,
+  onPick,
+}: {
+  t: Translator;
+  choices: readonly Explained[];
+  current: Explained;
+  onPick: (e: Explained) => void;
+}) {
+  const label = (e: Explained, i: number): string => (e.ok ? e.input.label : String(i + 1));
+  return (
+    <Field label={t.t('attachments.pick')}>
+      <Select
+        value={String(choices.indexOf(current))}
+        onChange={(_e, data) => onPick(choices[Number(data.value)] ?? current)}
+      >
+        {choices.map((choice, i) => (
+          <option key={i} value={String(i)}>
+            {label(choice, i)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 

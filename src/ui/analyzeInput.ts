@@ -52,6 +52,29 @@ export async function explainInput(input: RawInput): Promise<Explained> {
   }
 }
 
+const isBounce = (e: Explained): boolean =>
+  e.ok && (e.analysis.verdict === 'bounce' || e.analysis.verdict === 'delay');
+
+/**
+ * Explains every attached candidate plus the first other input that is a bounce. When a message
+ * carries several attached bounces the user picks one; `choices` lists them in attachment order.
+ */
+export async function explainCandidates(
+  inputs: readonly RawInput[],
+): Promise<{ result: Explained | null; choices: Explained[] }> {
+  const choices: Explained[] = [];
+  let first: Explained | null = null;
+  for (const input of inputs) {
+    if (input.door !== 'attachment' && choices.length > 0) break;
+    const explained = await explainInput(input);
+    first ??= explained;
+    if (!isBounce(explained)) continue;
+    if (input.door === 'attachment') choices.push(explained);
+    else return { result: explained, choices: [] };
+  }
+  return { result: choices[0] ?? first, choices: choices.length > 1 ? choices : [] };
+}
+
 /** Tries the inputs in order and returns the first that explains a bounce (or the first result). */
 export async function explainFirst(inputs: readonly RawInput[]): Promise<Explained | null> {
   let first: Explained | null = null;

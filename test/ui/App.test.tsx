@@ -9,6 +9,7 @@ import type { MessageSource, ReadResult } from '../../src/ui/messageSource';
 
 // Analysis runs in a lazily loaded engine; on a busy CI machine it can take longer than the default 1 s.
 configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(30_000);
 
 const SAMPLE = readFileSync(
   path.join(__dirname, '..', '..', 'src', 'standalone', 'samples', 'relay-access-denied.eml'),
@@ -120,6 +121,34 @@ describe('the pane', () => {
     renderApp(null);
     fireEvent.click(await screen.findByRole('button', { name: 'Explain' }));
     expect(await screen.findByText('Paste the text of a bounce first.')).toBeTruthy();
+  });
+
+  it('lets the user pick when several bounces are attached', async () => {
+    const dbeb = readFileSync(
+      path.join(
+        __dirname,
+        '..',
+        'fixtures',
+        'exchange-online',
+        'exchange-online-5.4.1-dbeb-as201806281-legacy-en.eml',
+      ),
+    );
+    renderApp(
+      fakeSource({
+        inputs: [
+          { kind: 'bytes', bytes: new Uint8Array(SAMPLE), label: 'Undeliverable: Quote', door: 'attachment' },
+          { kind: 'bytes', bytes: new Uint8Array(dbeb), label: 'Undeliverable: Invoice', door: 'attachment' },
+          { kind: 'text', text: 'See attached.', label: 'item', door: 'body' },
+        ],
+        attempts: [],
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /jan\.jansen@fabrikam\.example/ }),
+    ).toBeTruthy();
+    const picker = screen.getByRole('combobox', { name: /several attached bounces/ });
+    fireEvent.change(picker, { target: { value: '1' } });
+    expect(await screen.findByRole('heading', { level: 2, name: /sanne@fabrikam\.example/ })).toBeTruthy();
   });
 
   it('renders in Dutch', async () => {
