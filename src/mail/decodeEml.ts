@@ -1,4 +1,5 @@
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
 
 /** Decoding limits. The defaults suit a task pane; the CLI may raise them. */
@@ -112,27 +113,4 @@ function looksLikeMessage(bytes: Uint8Array): boolean {
     /^(?:[\w-]+:[^\n]*\r?\n)+/.test(head) &&
     /^(?:from|received|return-path|message-id|date|subject):/im.test(head)
   );
-}
-
-/** Plain text from an HTML body: tags dropped, block ends as new lines, entities decoded. Never rendered. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|head)[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div|tr|li|h[1-6]|table|blockquote)\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/&lt;/gi, '<')
-    .replace(/&gt;/gi, '>')
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;|&apos;/gi, "'")
-    .replace(/&#(\d{1,6});/g, (_m, code: string) => safeChar(Number(code)))
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_m, code: string) => safeChar(parseInt(code, 16)))
-    .replace(/&amp;/gi, '&')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n');
-}
-
-function safeChar(code: number): string {
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }

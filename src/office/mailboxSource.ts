@@ -1,4 +1,5 @@
 import type { Attempt, MessageSource, RawInput, ReadResult } from '../ui/messageSource';
+import { htmlToText } from '../mail/htmlToText';
 import { callOffice, describeError } from './officeAsync';
 
 const READ_TIMEOUT_MS = 30_000;
@@ -82,6 +83,18 @@ export function createMailboxSource(
           attempts.push({ door: 'compose', outcome: 'ok' });
         } catch (error) {
           attempts.push({ door: 'compose', outcome: 'failed', detail: describeError(error) });
+        }
+        // Outlook on the web may mangle the Text rendering of a forwarded NDR's tables; the HTML
+        // body, turned into text by us, is the second candidate (office-platform.md §2.3).
+        try {
+          const html = await callOffice<string>(
+            (cb) => draft.body.getAsync(Office.CoercionType.Html, cb),
+            readTimeout,
+          );
+          if (html.trim())
+            inputs.push({ kind: 'text', text: htmlToText(html), label: 'compose-html', door: 'compose' });
+        } catch (error) {
+          attempts.push({ door: 'compose', name: 'HTML', outcome: 'failed', detail: describeError(error) });
         }
         return { inputs, attempts, host };
       }

@@ -111,11 +111,15 @@ describe('reading the current Outlook item', () => {
     expect(result.inputs.map((i) => i.door)).toEqual(['file']);
   });
 
-  it('reads the draft body in compose mode (the Forward window of a bounce)', async () => {
-    const { result, calls } = await read({ mode: 'compose', item: { body: 'forwarded NDR text' } });
-    expect(calls).toEqual(['compose']);
+  it('reads the draft body in compose mode (the Forward window of a bounce), as text and from HTML', async () => {
+    const { result, calls } = await read({
+      mode: 'compose',
+      item: { body: '<p>forwarded NDR <b>text</b></p>' },
+    });
+    expect(calls).toEqual(['compose', 'compose']);
     expect(result.inputs).toEqual([
-      { kind: 'text', text: 'forwarded NDR text', label: 'compose', door: 'compose' },
+      { kind: 'text', text: '<p>forwarded NDR <b>text</b></p>', label: 'compose', door: 'compose' },
+      { kind: 'text', text: 'forwarded NDR text\n', label: 'compose-html', door: 'compose' },
     ]);
   });
 
