@@ -53,7 +53,7 @@ const EVIDENCE_MAX = 400;
 
 /** Analyses a decoded message: a report itself, a message carrying one, or a forward of one. */
 export function analyzeMessage(message: DecodedMessage, options: AnalyzeOptions = {}): Analysis {
-  return analyzeAt(message, options, 0, 'mime');
+  return withoutNul(analyzeAt(message, options, 0, 'mime'));
 }
 
 /**
@@ -81,7 +81,20 @@ export function analyzeText(
     }
   }
   const message: DecodedMessage = { headers: ownHeaders, text: body, parts: [], raw: text, warnings: [] };
-  return analyzeAt(message, options, 0, 'text');
+  return withoutNul(analyzeAt(message, options, 0, 'text'));
+}
+
+/**
+ * NUL characters from the bounce never reach the UI or Office (a NUL truncates strings in some
+ * hosts and hides text from the reader): removed from every string of the result.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string')
+    return (value.includes('\u0000') ? value.split('\u0000').join('') : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  return value;
 }
 
 type Route = Analysis['input'];
@@ -241,7 +254,7 @@ const MTA_FINGERPRINTS: readonly [string, RegExp][] = [
   ['exim', /this message was created automatically by mail delivery software/i],
   [
     'sendmail',
-    /-{3,} ?(?:the following addresses had permanent fatal errors|transcript of session follows) ?-{3,}/i,
+    /(?<!-)-{3,} ?(?:the following addresses had permanent fatal errors|transcript of session follows) ?-{3,}/i,
   ],
   [
     'gmail',
@@ -795,7 +808,8 @@ function finishRecipient(
     });
   if (match) evidence.push({ source: 'catalogue', field: match.entry.id, text: match.entry.source });
   return {
-    address: p.address,
+    // Zero-width and bidi characters can disguise an address; show the address they hide.
+    address: p.address ? stripInvisible(p.address) : null,
     originalAddress: p.originalAddress,
     displayName: p.displayName ? clip(stripInvisible(p.displayName), 200) : null,
     action,

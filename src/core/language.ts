@@ -159,9 +159,11 @@ export function guessLanguage(text: string): string | null {
   const counts = new Map<string, number>();
   const sample = text.slice(0, 6000).toLowerCase();
   let words = 0;
-  for (const match of sample.matchAll(/[\p{L}]+/gu)) {
+  const word = /[\p{L}]+/gu;
+  for (let match = word.exec(sample); match; match = word.exec(sample)) {
     words++;
-    for (const language of LOOKUP.get(match[0]) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1);
+    const languages = LOOKUP.get(match[0]);
+    if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;

@@ -1,6 +1,7 @@
-import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import type { Attachment, Email } from 'postal-mime';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
+import { createParser } from './mimeLimits';
 
 /** Decoding limits. The defaults suit a task pane; the CLI may raise them. */
 export interface DecodeOptions {
@@ -27,33 +28,65 @@ export async function decodeEml(
   const maxDepth = options.maxDepth ?? 4;
   const bytes =
     typeof input === 'string' ? null : input instanceof Uint8Array ? input : new Uint8Array(input);
-  const raw =
-    typeof input === 'string' ? input : latin1(bytes ?? new Uint8Array(0), options.maxRawText ?? 4_000_000);
   const warnings: Warning[] = [];
+  // The raw text is only read by the fallback scanners (broken MIME): decode it on first use.
+  const maxRaw = options.maxRawText ?? 4_000_000;
+  let rawText: string | null = typeof input === 'string' ? input : null;
+  const raw = (): string => (rawText ??= latin1(bytes ?? new Uint8Array(0), maxRaw));
   let email: Email;
+  const { parser, state } = createParser(
+    { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer', maxNestingDepth: 100 },
+    true,
+  );
   try {
-    email = await PostalMime.parse(typeof input === 'string' ? input : (bytes ?? new Uint8Array(0)), {
-      forceRfc822Attachments: true,
-      attachmentEncoding: 'arraybuffer',
-      maxNestingDepth: 100,
-    });
+    email = await parser.parse(
+      typeof input === 'string' ? input : parseInput(collapseBlankRuns(bytes ?? new Uint8Array(0))),
+    );
   } catch (error) {
     warnings.push({
       code: 'mime.unparseable',
       detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
     });
-    return { headers: [], text: raw, parts: [], raw, warnings };
+    return withRaw({ headers: [], text: raw(), parts: [], warnings }, raw);
   }
+  if (state.truncated) warnings.push({ code: 'input.partsTruncated' });
   const headers: HeaderField[] = email.headers.map((h) => ({
     name: h.key,
     originalName: h.originalKey || h.key,
     value: h.value,
   }));
   const parts: DecodedPart[] = [];
-  for (const attachment of email.attachments)
-    parts.push(await decodePart(attachment, options, depth, maxDepth, warnings));
+  for (const attachment of email.attachments) {
+    const part = await decodePart(attachment, options, depth, maxDepth, warnings);
+    // An attached report may be what gets explained: it says so too (its own copy was cut here).
+    const inner = part.message;
+    if (
+      state.truncated &&
+      inner &&
+      !Object.isFrozen(inner.warnings) &&
+      !inner.warnings.some((w) => w.code === 'input.partsTruncated')
+    )
+      (inner.warnings as Warning[]).push({ code: 'input.partsTruncated' });
+    parts.push(part);
+  }
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
-  return { headers, text, parts, raw, warnings };
+  return withRaw({ headers, text, parts, warnings }, raw);
+}
+
+/** The message with `raw` as a lazily computed (then cached) property. */
+function withRaw(message: Omit<DecodedMessage, 'raw'>, raw: () => string): DecodedMessage {
+  const out = { ...message } as DecodedMessage;
+  Object.defineProperty(out, 'raw', { get: raw, enumerable: true, configurable: true });
+  return out;
+}
+
+/** postal-mime copies a typed array before parsing; a whole ArrayBuffer it reads in place. */
+function parseInput(bytes: Uint8Array): ArrayBuffer | Uint8Array {
+  return bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+    ? bytes.buffer
+    : bytes;
 }
 
 async function decodePart(
@@ -86,25 +119,72 @@ async function decodePart(
   return { mimeType, filename, text: null, message: null };
 }
 
+/**
+ * postal-mime keeps every body line as a separate Blob part, which costs seconds per 100 KB of bare
+ * line breaks (in Node and in Chromium): a cheap way to hang the pane. Runs of more than
+ * MAX_BLANK_RUN blank lines carry nothing to read, so the extra ones are dropped before decoding.
+ */
+const MAX_BLANK_RUN = 100;
+
+function collapseBlankRuns(bytes: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [];
+  let blankRun = 0;
+  let keptFrom = 0;
+  let lineStart = 0;
+  let blank = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0a) {
+      blankRun = blank ? blankRun + 1 : 0;
+      if (blankRun > MAX_BLANK_RUN) {
+        // Drop this blank line: keep what came before it.
+        if (lineStart > keptFrom) kept.push(bytes.subarray(keptFrom, lineStart));
+        keptFrom = i + 1;
+      }
+      lineStart = i + 1;
+      blank = true;
+    } else if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) blank = false;
+  }
+  if (kept.length === 0 && keptFrom === 0) return bytes;
+  kept.push(bytes.subarray(keptFrom));
+  const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of kept) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Delivery-status parts are US-ASCII by RFC, UTF-8 for message/global-delivery-status. */
 function decodeText(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     return latin1(bytes, bytes.length);
   }
 }
 
+interface NodeBuffer {
+  from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string };
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
+/** Bytes as ISO-8859-1 (one character per byte), at most `max` of them. */
 function latin1(bytes: Uint8Array, max: number): string {
   const view = bytes.length > max ? bytes.subarray(0, max) : bytes;
-  let out = '';
-  for (let i = 0; i < view.length; i += 8192) out += String.fromCharCode(...view.subarray(i, i + 8192));
-  return out;
+  if (nodeBuffer) return nodeBuffer.from(view.buffer, view.byteOffset, view.length).toString('latin1');
+  const pieces: string[] = [];
+  for (let i = 0; i < view.length; i += 8192)
+    pieces.push(String.fromCharCode.apply(null, view.subarray(i, i + 8192) as unknown as number[]));
+  return pieces.join('');
 }
 
 function looksLikeMessage(bytes: Uint8Array): boolean {

@@ -159,9 +159,13 @@ export function createMailboxSource(
       if (supports('1.14') && typeof item.getAsFileAsync === 'function') {
         try {
           const base64 = await callOffice<string>((cb) => item.getAsFileAsync(cb), readTimeout);
-          inputs.push({ kind: 'bytes', bytes: base64ToBytes(base64), label: 'item', door: 'file' });
-          attempts.push({ door: 'file', outcome: 'ok' });
-          return { inputs, attempts, host };
+          // "Succeeded" with nothing in it happens too; then the next door may still have the text.
+          if (base64.trim()) {
+            inputs.push({ kind: 'bytes', bytes: base64ToBytes(base64), label: 'item', door: 'file' });
+            attempts.push({ door: 'file', outcome: 'ok' });
+            return { inputs, attempts, host };
+          }
+          attempts.push({ door: 'file', outcome: 'failed', detail: 'empty' });
         } catch (error) {
           attempts.push({ door: 'file', outcome: 'failed', detail: describeError(error) });
         }

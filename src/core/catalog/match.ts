@@ -18,8 +18,15 @@ export interface CauseMatch {
   readonly confidence: 'catalogue' | 'status' | 'guess';
 }
 
+// Catalogue status patterns are few and fixed: parse each range once.
+const ranges = new Map<string, RegExpExecArray | null>();
+
 function statusMatches(pattern: string, code: string): boolean {
-  const range = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(pattern);
+  let range = ranges.get(pattern);
+  if (range === undefined) {
+    range = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/.exec(pattern);
+    ranges.set(pattern, range);
+  }
   if (!range) return pattern === code;
   const [cls, subject, detail] = code.split('.').map(Number);
   return (

@@ -34,12 +34,24 @@ const lower = (s: string): string => s.toLowerCase();
 // language, and re-cleaning each line each time made 100 KB of short lines take seconds.
 const cleanedLines = new WeakMap<readonly string[], readonly string[]>();
 
+// The same lines cleaned (not lower-cased), for the headline patterns of every language.
+const cleanLinesCache = new WeakMap<readonly string[], readonly string[]>();
+
+function cleanLines(lines: readonly string[]): readonly string[] {
+  let cleaned = cleanLinesCache.get(lines);
+  if (!cleaned) {
+    cleaned = lines.map(cleanLine);
+    cleanLinesCache.set(lines, cleaned);
+  }
+  return cleaned;
+}
+
 /** Index of the first line in [from, to) that starts with one of the labels; -1 if none. */
 function findLabel(lines: readonly string[], labels: readonly string[], from = 0, to = lines.length): number {
   const wanted = labels.map(lower);
   let cleaned = cleanedLines.get(lines);
   if (!cleaned) {
-    cleaned = lines.map((l) => lower(cleanLine(l)));
+    cleaned = cleanLines(lines).map(lower);
     cleanedLines.set(lines, cleaned);
   }
   for (let i = from; i < Math.min(to, cleaned.length); i++) {
@@ -49,9 +61,15 @@ function findLabel(lines: readonly string[], labels: readonly string[], from = 0
   return -1;
 }
 
+const TRAILING = /[\s*_|]/;
+
 /** Strips markdown/HTML-to-text decorations that clients add around headings. */
 function cleanLine(line: string): string {
-  return line.replace(/^[\s>*_#|]+/, '').replace(/[\s*_|]+$/, '');
+  const start = line.replace(/^[\s>*_#|]+/, '');
+  // Trimmed by hand: /[\s*_|]+$/ retries from every character of a long blank run (quadratic).
+  let end = start.length;
+  while (end > 0 && TRAILING.test(start[end - 1] ?? '')) end--;
+  return start.slice(0, end);
 }
 
 /** The value after a label on the same line, or on the next non-empty line when the label stands alone. */
@@ -92,7 +110,7 @@ function detectLanguage(
     ]) {
       if (findLabel(lines, group) >= 0) hits++;
     }
-    if (lines.some((l) => labels.enhancedHeadline.some((r) => r.test(cleanLine(l))))) hits += 2;
+    if (cleanLines(lines).some((l) => labels.enhancedHeadline.some((r) => r.test(l)))) hits += 2;
     if (subject && labels.subjectPrefixes.some((p) => lower(subject).startsWith(lower(p)))) hits++;
     if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits };
   }
@@ -130,7 +148,7 @@ function parseDiagnosticLine(line: string): { text: string; host: string | null;
 /** Recipient lines of the legacy user section: `Name (addr)<mailto:addr>`, `addr<mailto:addr>`, `addr`. */
 function recipientFromLine(line: string): { address: string; displayName: string | null } | null {
   const trimmed = cleanLine(line)
-    .replace(/\s*<mailto:[^>]*>/gi, '')
+    .replace(/(?<!\s)\s*<mailto:[^>]*>/gi, '')
     .trim();
   if (!trimmed || trimmed.length > 320) return null;
   if (isAddress(trimmed)) return { address: cleanAddress(trimmed), displayName: null };
@@ -151,7 +169,7 @@ export function parseExchangeText(text: string, subject: string | null): Exchang
   const detected = detectLanguage(lines, subject);
   if (!detected) return null;
   const { labels } = detected;
-  const headlineIndex = lines.findIndex((l) => labels.enhancedHeadline.some((r) => r.test(cleanLine(l))));
+  const headlineIndex = cleanLines(lines).findIndex((l) => labels.enhancedHeadline.some((r) => r.test(l)));
   const adminIndex = findLabel(lines, labels.enhancedAdminHeading);
   const errorDetailsIndex = findLabel(lines, labels.enhancedErrorDetails);
   const enhanced = headlineIndex >= 0 && (adminIndex >= 0 || errorDetailsIndex >= 0);
@@ -161,7 +179,7 @@ export function parseExchangeText(text: string, subject: string | null): Exchang
   const delayed =
     findLabel(lines, labels.delayLines) >= 0 ||
     /has been delayed|vertraagd|verzögert|retardée|ritardato|retrasado|atrasad|fördröjt/i.test(
-      lines.find((l) => labels.enhancedHeadline.some((r) => r.test(cleanLine(l)))) ?? '',
+      lines.find((_l, i) => labels.enhancedHeadline.some((r) => r.test(cleanLines(lines)[i] ?? ''))) ?? '',
     );
 
   // The original headers label may appear in either layout; everything after it is the header block.

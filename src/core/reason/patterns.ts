@@ -407,9 +407,30 @@ export const reasonPatterns: Readonly<Partial<Record<Reason, readonly RegExp[]>>
   ],
 };
 
+/**
+ * The patterns of each reason as one alternation: the same answer as trying them one by one (none
+ * has flags, back-references or lookbehind), in one pass over the text instead of one per pattern.
+ */
+const combined = new Map<Reason, RegExp>();
+for (const [reason, patterns] of Object.entries(reasonPatterns) as [Reason, readonly RegExp[]][]) {
+  combined.set(reason, new RegExp(patterns.map((p) => `(?:${p.source})`).join('|')));
+}
+
+// The classifier asks about the same text for many reasons, some more than once.
+let memoText = '';
+const memo = new Map<Reason, boolean>();
+
 /** True when the text reads like the given reason. */
 export function textSays(reason: Reason, text: string): boolean {
   if (!text) return false;
-  const patterns = reasonPatterns[reason];
-  return patterns !== undefined && patterns.some((p) => p.test(text));
+  if (text !== memoText) {
+    memoText = text;
+    memo.clear();
+  }
+  const known = memo.get(reason);
+  if (known !== undefined) return known;
+  const pattern = combined.get(reason);
+  const says = pattern !== undefined && pattern.test(text);
+  memo.set(reason, says);
+  return says;
 }

@@ -24,11 +24,25 @@ const ORIGINAL_MARKERS: readonly RegExp[] = [
   /^Received: from/i,
 ];
 
+/** The markers as one alternation (all case-insensitive, each anchored at the start). */
+const ANY_ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((m) => `(?:${m.source})`).join('|'), 'i');
+
+// The analyser cuts the same text several times (signals, recipients, language, original).
+const cutCache: { text: string; cut: string }[] = [];
+
 export function cutOriginal(text: string): string {
+  for (const entry of cutCache) if (entry.text === text) return entry.cut;
+  const cut = cutOriginalUncached(text);
+  cutCache.unshift({ text, cut });
+  if (cutCache.length > 4) cutCache.length = 4;
+  return cut;
+}
+
+function cutOriginalUncached(text: string): string {
   const lines = splitLines(text);
   for (let i = 1; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
-    if (ORIGINAL_MARKERS.some((m) => m.test(line))) return lines.slice(0, i).join('\n');
+    if (ANY_ORIGINAL_MARKER.test(line)) return lines.slice(0, i).join('\n');
   }
   return text;
 }

@@ -1,0 +1,335 @@
+import PostalMime from 'postal-mime';
+
+/**
+ * Speed and memory for postal-mime, without changing what it parses.
+ *
+ * 1. postal-mime collects each part's body as one chunk per line and joins them through a Blob
+ *    (`await blob.arrayBuffer()`), which is slow in Node and costs a copy per part. The content
+ *    decoders' `finalize` is replaced by a plain concatenation that gives the same bytes.
+ * 2. For parsers that opt in (`limitParts`), the bodies of parts the analyser never reads are
+ *    cut: non-text leaves (application/*, image/*, …) keep their first `LEAF_LIMIT` bytes, an
+ *    application/octet-stream part (maybe an attached .eml) its first `OCTET_LIMIT`. An attached
+ *    message (message/rfc822 or message/global, 7bit/8bit) keeps its MIME structure — headers,
+ *    boundaries, text and report parts — and only its own non-text leaves are cut the same way,
+ *    so an NDR forwarded as an attachment still shows its delivery-status part. Headers and
+ *    boundary lines are never dropped; a line starting with "--" that is not a known boundary stops
+ *    the cutting of that part (broken MIME is then parsed as it is).
+ *
+ * postal-mime's MimeNode class is internal; it is reached through a parser's root node. The
+ * patch is applied once and only wraps methods, so a postal-mime update that renames them leaves
+ * the parser working as before (just without the savings).
+ */
+
+/** Bytes kept of a non-text leaf part (its content is not read by the analyser). */
+const LEAF_LIMIT = 256 * 1024;
+/** Bytes kept of an application/octet-stream part, which may be an attached message. */
+const OCTET_LIMIT = 4 * 1024 * 1024;
+/** Attached messages nested deeper than this inside one part are kept as they are. */
+const MAX_CUT_DEPTH = 8;
+
+type Chunk = Uint8Array | ArrayBuffer | string;
+
+interface DecoderLike {
+  chunks?: Chunk[];
+  update: (line: Uint8Array) => void;
+  finalize: () => Promise<ArrayBuffer>;
+  flushRemainder?: () => void;
+  flushBuffer?: () => void;
+}
+
+interface StructuredHeader {
+  value: string;
+  params: Record<string, string | undefined>;
+}
+
+interface NodeLike {
+  postalMime?: unknown;
+  contentType?: { value?: string; parsed?: StructuredHeader; multipart?: string | false };
+  contentDisposition?: { value?: string };
+  contentTransferEncoding?: { encoding?: string };
+  contentDecoder?: DecoderLike | null;
+  parseStructuredHeader?: (value: string) => StructuredHeader;
+  stripComments?: (value: string) => string;
+}
+
+/** Per-parser state for parsers that opted in to cutting. */
+export interface CutState {
+  truncated: boolean;
+}
+
+const CUT_STATE = new WeakMap<object, CutState>();
+const PATCHED = Symbol.for('bounce-explainer.postal-mime-patched');
+const textEncoder = new TextEncoder();
+const NEWLINE = new Uint8Array([0x0a]);
+const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+let structuredParser: NodeLike | null = null;
+
+/** Creates a parser; with `limitParts`, bodies the analyser never reads are cut (see above). */
+export function createParser(
+  options: ConstructorParameters<typeof PostalMime>[0],
+  limitParts: boolean,
+): { parser: PostalMime; state: CutState } {
+  patchPostalMime();
+  const parser = new PostalMime(options);
+  const state: CutState = { truncated: false };
+  if (limitParts) CUT_STATE.set(parser, state);
+  return { parser, state };
+}
+
+function patchPostalMime(): void {
+  const root = (new PostalMime() as unknown as { root?: NodeLike }).root;
+  const proto = root ? (Object.getPrototypeOf(root) as Record<PropertyKey, unknown>) : null;
+  if (!root || !proto || proto[PATCHED]) return;
+  const setup = proto['setupContentDecoder'];
+  if (typeof setup !== 'function' || typeof root.parseStructuredHeader !== 'function') return;
+  structuredParser = root;
+  proto[PATCHED] = true;
+  proto['setupContentDecoder'] = function (this: NodeLike, ...args: unknown[]): unknown {
+    const result: unknown = setup.apply(this, args);
+    try {
+      const decoder = this.contentDecoder;
+      if (decoder && Array.isArray(decoder.chunks)) {
+        decoder.finalize = fastFinalize;
+        const state = this.postalMime ? CUT_STATE.get(this.postalMime) : undefined;
+        if (state) installCut(this, decoder, state);
+      }
+    } catch {
+      // Leave the node as postal-mime set it up.
+    }
+    return result;
+  };
+}
+
+/** Same bytes as `new Blob(chunks).arrayBuffer()`, without the Blob. */
+function fastFinalize(this: DecoderLike): Promise<ArrayBuffer> {
+  this.flushRemainder?.();
+  this.flushBuffer?.();
+  const chunks = this.chunks ?? [];
+  let total = 0;
+  const parts: Uint8Array[] = [];
+  for (const chunk of chunks) {
+    const bytes =
+      typeof chunk === 'string'
+        ? chunk === '\n'
+          ? NEWLINE
+          : textEncoder.encode(chunk)
+        : chunk instanceof Uint8Array
+          ? chunk
+          : new Uint8Array(chunk);
+    parts.push(bytes);
+    total += bytes.length;
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const bytes of parts) {
+    out.set(bytes, offset);
+    offset += bytes.length;
+  }
+  this.chunks = [];
+  return Promise.resolve(out.buffer);
+}
+
+type Kind = 'keep' | 'message' | { limit: number };
+
+/** What to do with the body of a leaf part of the given type and encoding. */
+function leafKind(type: string, encoding: string, headerText: string): Kind {
+  const t = type.trim().toLowerCase();
+  if (/^message\/(?:rfc822|global)$/.test(t))
+    return /^(?:|7bit|8bit|binary)$/.test(encoding.trim().toLowerCase()) ? 'message' : 'keep';
+  // A file name that may name a message (or is encoded so we cannot tell) keeps the part whole.
+  if (/\.(?:eml|msg)|%2e|=\?|\*\s*=|\*\d/i.test(headerText)) return 'keep';
+  if (t === 'application/octet-stream') return { limit: OCTET_LIMIT };
+  if (t === 'application/vnd.ms-outlook') return 'keep';
+  if (/^(?:application|image|audio|video|font|model)\//.test(t)) return { limit: LEAF_LIMIT };
+  return 'keep';
+}
+
+function installCut(node: NodeLike, decoder: DecoderLike, state: CutState): void {
+  if (node.contentType?.multipart) return;
+  const kind = leafKind(
+    node.contentType?.parsed?.value ?? '',
+    node.contentTransferEncoding?.encoding ?? '',
+    `${node.contentType?.value ?? ''}\n${node.contentDisposition?.value ?? ''}`,
+  );
+  if (kind === 'keep') return;
+  const filter = kind === 'message' ? new MessageCutter(state, 1) : new LeafCutter(kind.limit, state);
+  const update = decoder.update;
+  decoder.update = function (this: DecoderLike, line: Uint8Array): void {
+    if (filter.accept(line)) update.call(this, line);
+  };
+}
+
+interface LineFilter {
+  /** True to keep the line (boundaries already handled by the caller). */
+  accept(line: Uint8Array): boolean;
+}
+
+class LeafCutter implements LineFilter {
+  private kept = 0;
+  private cutting = true;
+  constructor(
+    private readonly limit: number,
+    private readonly state: CutState,
+  ) {}
+  accept(line: Uint8Array): boolean {
+    if (!this.cutting) return true;
+    // Not a boundary we know of, but maybe one we misread: stop cutting this part.
+    if (line.length >= 2 && line[0] === 0x2d && line[1] === 0x2d) {
+      this.cutting = false;
+      return true;
+    }
+    this.kept += line.length + 1;
+    if (this.kept <= this.limit) return true;
+    this.state.truncated = true;
+    return false;
+  }
+}
+
+interface Entity {
+  state: 'header' | 'body';
+  headerLines: string[];
+  body: LineFilter | null;
+  boundary: Uint8Array | null;
+}
+
+/**
+ * Follows the MIME structure of an attached message line by line (as postal-mime parses it when
+ * the message is decoded on its own) and cuts the bodies of its non-text leaves.
+ */
+class MessageCutter implements LineFilter {
+  private readonly boundaries: { value: Uint8Array; entity: Entity; parent: Entity | null }[] = [];
+  private current: Entity | null = newEntity();
+  private readonly parents = new Map<Entity, Entity | null>();
+  constructor(
+    private readonly state: CutState,
+    private readonly depth: number,
+  ) {
+    if (this.current) this.parents.set(this.current, null);
+  }
+
+  accept(line: Uint8Array): boolean {
+    if (this.boundaries.length > 0 && line.length > 2 && line[0] === 0x2d && line[1] === 0x2d) {
+      for (let i = this.boundaries.length - 1; i >= 0; i--) {
+        const b = this.boundaries[i];
+        if (!b) continue;
+        const match = boundaryMatch(line, b.value);
+        if (match === null) continue;
+        if (match === 'end') {
+          this.boundaries.length = i;
+          this.current = b.parent;
+        } else {
+          this.boundaries.length = i + 1;
+          const child = newEntity();
+          this.parents.set(child, b.entity);
+          this.current = child;
+        }
+        return true;
+      }
+    }
+    const entity = this.current;
+    if (!entity) return true;
+    if (entity.state === 'header') {
+      if (line.length === 0) this.endHeaders(entity);
+      else entity.headerLines.push(headerDecoder.decode(line));
+      return true;
+    }
+    return entity.body ? entity.body.accept(line) : true;
+  }
+
+  private endHeaders(entity: Entity): void {
+    entity.state = 'body';
+    const fields = unfold(entity.headerLines);
+    entity.headerLines = [];
+    const contentType = fields.get('content-type') ?? '';
+    const parsed = parseStructured(contentType);
+    if (!parsed) {
+      // Cannot read the header as postal-mime does: keep everything from here on.
+      this.current = null;
+      return;
+    }
+    if (/^multipart\//i.test(parsed.value)) {
+      const boundary = parsed.params['boundary'];
+      if (boundary) {
+        entity.boundary = textEncoder.encode(boundary);
+        this.boundaries.push({
+          value: entity.boundary,
+          entity,
+          parent: this.parents.get(entity) ?? null,
+        });
+      }
+      return;
+    }
+    const encoding = stripComments(fields.get('content-transfer-encoding') ?? '')
+      .toLowerCase()
+      .match(/[\w-]+/)?.[0];
+    const kind = leafKind(
+      parsed.value,
+      encoding ?? '',
+      `${contentType}\n${fields.get('content-disposition') ?? ''}`,
+    );
+    if (kind === 'message') {
+      if (this.depth < MAX_CUT_DEPTH) entity.body = new MessageCutter(this.state, this.depth + 1);
+    } else if (kind !== 'keep') {
+      entity.body = new LeafCutter(kind.limit, this.state);
+    }
+  }
+}
+
+function newEntity(): Entity {
+  return { state: 'header', headerLines: [], body: null, boundary: null };
+}
+
+/** As postal-mime: "--" boundary, optionally "--", then only spaces and tabs. */
+function boundaryMatch(line: Uint8Array, value: Uint8Array): 'next' | 'end' | null {
+  if (line.length < value.length + 2) return null;
+  for (let j = 0; j < value.length; j++) if (line[j + 2] !== value[j]) return null;
+  let end = value.length + 2;
+  let terminator = false;
+  if (line.length >= value.length + 4 && line[end] === 0x2d && line[end + 1] === 0x2d) {
+    terminator = true;
+    end += 2;
+  }
+  for (let j = end; j < line.length; j++) if (line[j] !== 0x20 && line[j] !== 0x09) return null;
+  return terminator ? 'end' : 'next';
+}
+
+/** First occurrence of each content header, unfolded as postal-mime does. */
+function unfold(lines: readonly string[]): Map<string, string> {
+  const folded: string[][] = [];
+  for (const line of lines) {
+    const last = folded[folded.length - 1];
+    if (last && /^[ \t]/.test(line)) last.push(line);
+    else folded.push([line]);
+  }
+  const fields = new Map<string, string>();
+  for (const parts of folded) {
+    const line = parts.join('');
+    const sep = line.indexOf(':');
+    if (sep < 0) continue;
+    const key = trimWsp(line.slice(0, sep)).toLowerCase();
+    if (!key.startsWith('content-') || fields.has(key)) continue;
+    fields.set(key, trimWsp(line.slice(sep + 1).replace(/[\r\n]+/g, ' ')));
+  }
+  return fields;
+}
+
+function trimWsp(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+function stripComments(value: string): string {
+  try {
+    return structuredParser?.stripComments?.(value) ?? value.replace(/\([^)]*\)/g, '');
+  } catch {
+    return value;
+  }
+}
+
+function parseStructured(value: string): StructuredHeader | null {
+  try {
+    return structuredParser?.parseStructuredHeader?.(value) ?? null;
+  } catch {
+    return null;
+  }
+}
