@@ -31,6 +31,7 @@ export function toJson(file: string, analysis: Analysis): Record<string, unknown
     },
     suspicion: analysis.suspicion,
     warnings: analysis.warnings.map((w) => (w.detail ? `${w.code}: ${w.detail}` : w.code)),
+    unparsed: analysis.unparsed,
   };
 }
 

@@ -221,7 +221,13 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
     route,
     layout,
     recipients,
-    { ds, exchange, reportingMta, dsPart },
+    {
+      ds,
+      exchange,
+      reportingMta,
+      dsPart,
+      unparsed: findLeftovers(dsPart?.text ?? null, exchange?.adminInformation ?? null, recipients),
+    },
     warnings,
     exchange?.language ?? null,
   );
@@ -832,6 +838,7 @@ function finishRecipient(
 }
 
 interface Context {
+  readonly unparsed?: readonly string[];
   readonly ds?: DeliveryStatusReport | null;
   readonly exchange?: ExchangeText | null;
   readonly reportingMta?: string | null;
@@ -879,8 +886,65 @@ function finish(
     adminInformation: adminInformation ? clip(stripInvisible(adminInformation), 8000) : null,
     suspicion: isBounceLike ? suspicions(message, context) : [],
     warnings: dedupeWarnings(warnings),
-    unparsed: [],
+    unparsed: context.unparsed ?? [],
   };
+}
+
+/** RFC 3464 and RFC 6533 field names; anything else (but X- extensions) is a leftover worth showing. */
+const DSN_FIELDS = new Set([
+  'original-envelope-id',
+  'reporting-mta',
+  'dsn-gateway',
+  'received-from-mta',
+  'arrival-date',
+  'original-recipient',
+  'final-recipient',
+  'action',
+  'status',
+  'remote-mta',
+  'diagnostic-code',
+  'last-attempt-date',
+  'final-log-id',
+  'will-retry-until',
+]);
+const MAX_LEFTOVERS = 50;
+
+/**
+ * What looked meaningful but was not used: lines of the delivery-status part that are not fields or
+ * are unknown fields, and error lines in the administrators' section that no recipient took.
+ * Shown to admins so nothing from the report is silently dropped.
+ */
+function findLeftovers(
+  dsText: string | null,
+  adminText: string | null,
+  recipients: readonly RecipientOutcome[],
+): string[] {
+  const leftovers: string[] = [];
+  const add = (line: string): void => {
+    if (leftovers.length < MAX_LEFTOVERS) leftovers.push(clip(stripInvisible(line.trim()), 300));
+  };
+  if (dsText) {
+    for (const line of splitLines(dsText.slice(0, 200_000))) {
+      if (line.trim() === '' || /^[ \t]/.test(line)) continue;
+      const field = /^([A-Za-z][A-Za-z0-9-]{0,60})\s*:/.exec(line)?.[1]?.toLowerCase();
+      if (field === undefined || (!DSN_FIELDS.has(field) && !field.startsWith('x-'))) add(line);
+    }
+  }
+  if (adminText) {
+    const used = recipients.map((r) => normalizeForMatch(r.diagnostic ?? '')).filter(Boolean);
+    // A line naming the same reply code and status as a recipient's answer adds nothing (a
+    // "Status code: 550 5.4.1" label, a help-link sentence); earlier retry answers do.
+    const answers = new Set(recipients.map((r) => `${r.replyCode ?? ''} ${r.status?.code ?? ''}`));
+    for (const line of splitLines(adminText.slice(0, 200_000))) {
+      const folded = normalizeForMatch(line);
+      const replyCode = findReplyCode(line);
+      if (folded.length < 8 || !replyCode) continue;
+      if (answers.has(`${replyCode} ${findEnhancedStatus(line)?.code ?? ''}`)) continue;
+      if (used.some((u) => folded.includes(u) || u.includes(folded))) continue;
+      add(line);
+    }
+  }
+  return leftovers;
 }
 
 function dedupeWarnings(warnings: readonly Warning[]): Warning[] {

@@ -254,6 +254,14 @@ export function Explanation({ analysis, t }: { analysis: Analysis; t: Translator
             </AccordionPanel>
           </AccordionItem>
         )}
+        {analysis.unparsed.length > 0 && (
+          <AccordionItem value="unparsed">
+            <AccordionHeader as="h3">{t.t('section.unparsed')}</AccordionHeader>
+            <AccordionPanel>
+              <pre className={styles.pre}>{analysis.unparsed.join('\n')}</pre>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
         {analysis.warnings.length > 0 && (
           <AccordionItem value="warnings">
             <AccordionHeader as="h3">{t.t('section.warnings')}</AccordionHeader>

@@ -185,6 +185,7 @@ export function buildAdminMail(analysis: Analysis, to: string, t: Translator): A
   const closing = '</div>';
   const sections: [string, string | null][] = [
     [t.t('section.adminInformation'), analysis.adminInformation],
+    [t.t('section.unparsed'), analysis.unparsed.length > 0 ? analysis.unparsed.join('\n') : null],
     [t.t('section.originalHeaders'), o.headers],
   ];
   let body = html.join('');
