@@ -3,6 +3,8 @@ import { htmlToText } from '../mail/htmlToText';
 import { callOffice, describeError } from './officeAsync';
 
 const READ_TIMEOUT_MS = 30_000;
+/** The pane's input limit (50 MB). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const ATTACHMENT_TIMEOUT_MS = 45_000;
 const BOUNCE_ATTACHMENT =
   /\.(?:eml|msg)$|undeliver|onbestelbaar|non remis|unzustellbar|delivery status|returned mail|failure notice/i;
@@ -53,10 +55,11 @@ function isComposeItem(item: Office.Item): item is Office.MessageCompose {
  * detected, and why a door was not used is recorded for the diagnostics panel.
  */
 export function createMailboxSource(
-  options: { readonly readTimeoutMs?: number; readonly attachmentTimeoutMs?: number } = {},
+  options: { readonly readTimeoutMs?: number; readonly attachmentTimeoutMs?: number; readonly maxFileBytes?: number } = {},
 ): MessageSource {
   const readTimeout = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   const attachmentTimeout = options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS;
+  const maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   return {
     async read(): Promise<ReadResult> {
       const attempts: Attempt[] = [];
@@ -160,12 +163,14 @@ export function createMailboxSource(
         try {
           const base64 = await callOffice<string>((cb) => item.getAsFileAsync(cb), readTimeout);
           // "Succeeded" with nothing in it happens too; then the next door may still have the text.
-          if (base64.trim()) {
+          // Over the size limit, the headers-and-body door gives a lighter analysis of the same bounce.
+          if (base64.length > Math.ceil((maxFileBytes * 4) / 3)) {
+            attempts.push({ door: 'file', outcome: 'skipped', detail: `over ${Math.round(maxFileBytes / 1048576)} MB` });
+          } else if (base64.trim()) {
             inputs.push({ kind: 'bytes', bytes: base64ToBytes(base64), label: 'item', door: 'file' });
             attempts.push({ door: 'file', outcome: 'ok' });
             return { inputs, attempts, host };
-          }
-          attempts.push({ door: 'file', outcome: 'failed', detail: 'empty' });
+          } else attempts.push({ door: 'file', outcome: 'failed', detail: 'empty' });
         } catch (error) {
           attempts.push({ door: 'file', outcome: 'failed', detail: describeError(error) });
         }

@@ -1,5 +1,7 @@
 import {
   Body1,
+  Button,
+  MessageBarActions,
   Field,
   Select,
   Caption1,
@@ -15,7 +17,7 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import type { AdminChannel, SettingsStore } from './adminChannel';
-import { explainCandidates, explainFirst, type Explained } from './analyzeInput';
+import { explainCandidates, explainFirst, headOf, type Explained } from './analyzeInput';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
@@ -134,7 +136,9 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
           onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
         />
       )}
-      {state.phase === 'done' && <Outcome result={state.result} t={t} />}
+      {state.phase === 'done' && (
+        <Outcome result={state.result} t={t} onInput={(input) => void onInput(input)} />
+      )}
       {state.phase === 'done' && state.result.ok && explainedBounce && (
         <SendToAdmin
           analysis={state.result.analysis}
@@ -203,16 +207,40 @@ function Notice({
   );
 }
 
-function Outcome({ result, t }: { result: Explained; t: Translator }) {
-  if (!result.ok) {
-    const body =
-      result.error === 'tooLarge'
-        ? t.t('state.tooLarge', {
+function Outcome({
+  result,
+  t,
+  onInput,
+}: {
+  result: Explained;
+  t: Translator;
+  onInput: (input: RawInput) => void;
+}) {
+  if (!result.ok && result.error === 'tooLarge') {
+    // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t.t('state.tooLargeTitle')}</MessageBarTitle>
+          {t.t('state.tooLarge', {
             size: (result.size / 1048576).toFixed(1),
             limit: Math.round(result.limit / 1048576),
-          })
-        : t.t('state.unreadableFile', { detail: result.detail });
-    return <Notice intent="error" title={t.t('state.readError.title')} body={body} />;
+          })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => onInput(headOf(result.input))}>{t.t('state.tooLargeHead')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  if (!result.ok) {
+    return (
+      <Notice
+        intent="error"
+        title={t.t('state.readError.title')}
+        body={t.t('state.unreadableFile', { detail: result.detail })}
+      />
+    );
   }
   const { analysis } = result;
   switch (analysis.verdict) {

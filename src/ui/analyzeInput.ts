@@ -13,7 +13,13 @@ export function loadEngine(): Promise<typeof import('./engine')> {
 
 export type Explained =
   | { readonly ok: true; readonly analysis: Analysis; readonly input: RawInput }
-  | { readonly ok: false; readonly error: 'tooLarge'; readonly size: number; readonly limit: number }
+  | {
+      readonly ok: false;
+      readonly error: 'tooLarge';
+      readonly size: number;
+      readonly limit: number;
+      readonly input: RawInput;
+    }
   | { readonly ok: false; readonly error: 'unreadable'; readonly detail: string };
 
 /** Analyses one raw input; never throws. */
@@ -32,7 +38,7 @@ export async function explainInput(input: RawInput): Promise<Explained> {
   try {
     if (input.kind === 'text') {
       if (input.text.length > MAX_INPUT_BYTES)
-        return { ok: false, error: 'tooLarge', size: input.text.length, limit: MAX_INPUT_BYTES };
+        return { ok: false, error: 'tooLarge', size: input.text.length, limit: MAX_INPUT_BYTES, input };
       const analysis = engine.analyzeText(input.text, input.headers ? { headers: input.headers } : {});
       return { ok: true, analysis, input };
     }
@@ -43,7 +49,7 @@ export async function explainInput(input: RawInput): Promise<Explained> {
     };
   } catch (error) {
     if (error instanceof engine.InputTooLargeError)
-      return { ok: false, error: 'tooLarge', size: error.size, limit: error.limit };
+      return { ok: false, error: 'tooLarge', size: error.size, limit: error.limit, input };
     return {
       ok: false,
       error: 'unreadable',
@@ -85,4 +91,14 @@ export async function explainFirst(inputs: readonly RawInput[]): Promise<Explain
     first ??= explained;
   }
   return first;
+}
+
+/** Bytes kept for the lighter analysis of a too-large input: its headers and the report parts, which come first. */
+export const HEAD_BYTES = 2 * 1024 * 1024;
+
+/** The beginning of a too-large input (headers, human-readable and delivery-status parts). */
+export function headOf(input: RawInput): RawInput {
+  return input.kind === 'bytes'
+    ? { ...input, bytes: input.bytes.subarray(0, HEAD_BYTES), label: `${input.label} (head)` }
+    : { ...input, text: input.text.slice(0, HEAD_BYTES), label: `${input.label} (head)` };
 }

@@ -20,7 +20,10 @@ function installOffice(config: FakeConfig): string[] {
 
 async function read(
   config: FakeConfig,
-  timeouts = { readTimeoutMs: 200, attachmentTimeoutMs: 200 },
+  timeouts: { readTimeoutMs: number; attachmentTimeoutMs: number; maxFileBytes?: number } = {
+    readTimeoutMs: 200,
+    attachmentTimeoutMs: 200,
+  },
 ): Promise<{ result: ReadResult; calls: string[] }> {
   const calls = installOffice(config);
   const { createMailboxSource } = await import('../../src/office/mailboxSource');
@@ -67,6 +70,18 @@ describe('reading the current Outlook item', () => {
     expect(result.attempts).toEqual(
       expect.arrayContaining([{ door: 'file', outcome: 'skipped', detail: 'Mailbox 1.14' }]),
     );
+    expect(result.inputs[0]).toMatchObject({ door: 'headersBody' });
+  });
+
+  it('reads headers and body instead of a whole item over the size limit', async () => {
+    const { result } = await read(
+      {
+        mailboxVersion: '1.14',
+        item: { fileBase64: Buffer.from(EML).toString('base64'), body: 'text', headers: 'Subject: x' },
+      },
+      { readTimeoutMs: 200, attachmentTimeoutMs: 200, maxFileBytes: 10 },
+    );
+    expect(result.attempts[0]).toEqual({ door: 'file', outcome: 'skipped', detail: 'over 0 MB' });
     expect(result.inputs[0]).toMatchObject({ door: 'headersBody' });
   });
 

@@ -151,6 +151,19 @@ describe('the pane', () => {
     expect(await screen.findByRole('heading', { level: 2, name: /sanne@fabrikam\.example/ })).toBeTruthy();
   });
 
+  it('offers the beginning of a file over the size limit instead of failing', async () => {
+    const huge = new Uint8Array(51 * 1024 * 1024);
+    huge.set(SAMPLE);
+    renderApp(
+      fakeSource({ inputs: [{ kind: 'bytes', bytes: huge, label: 'big.eml', door: 'file' }], attempts: [] }),
+    );
+    expect(await screen.findByText('This file is too large to explain whole')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Explain the beginning only' }));
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /jan\.jansen@fabrikam\.example/ }),
+    ).toBeTruthy();
+  });
+
   it('renders in Dutch', async () => {
     renderApp(
       fakeSource({
