@@ -3,6 +3,8 @@ import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
 import { createParser } from './mimeLimits';
 
+const MAX_HEADER_BYTES = 256 * 1024;
+
 /** Decoding limits. The defaults suit a task pane; the CLI may raise them. */
 export interface DecodeOptions {
   /** Nested message/rfc822 levels that are decoded (default 4). */
@@ -35,7 +37,15 @@ export async function decodeEml(
   const raw = (): string => (rawText ??= latin1(bytes ?? new Uint8Array(0), maxRaw));
   let email: Email;
   const { parser, state } = createParser(
-    { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer', maxNestingDepth: 100 },
+    // postal-mime decodes RFC 2047 words in a header in quadratic time: a 1 MB header of encoded
+    // words took 39 s. Real header blocks stay far below 256 KB (Exchange's own default limit);
+    // above it postal-mime stops, and the message is read as raw text with a warning.
+    {
+      forceRfc822Attachments: true,
+      attachmentEncoding: 'arraybuffer',
+      maxNestingDepth: 100,
+      maxHeadersSize: MAX_HEADER_BYTES,
+    },
     true,
   );
   try {
