@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, launch, openPage, screenshot, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, useServedPane } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -10,19 +10,7 @@ const fixture = (relative: string): Buffer => readFileSync(path.join(ROOT, 'test
 const SAMPLE = readFileSync(path.join(ROOT, 'src', 'standalone', 'samples', 'relay-access-denied.eml'));
 const ADMIN = 'helpdesk@contoso.example';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = useServedPane();
 
 const readHost = (eml: Buffer, extra: Record<string, unknown> = {}) => ({
   displayLanguage: 'en-US',
@@ -45,8 +33,8 @@ interface NewMessage {
 describe('Send to my admin', () => {
   it('opens a new message to the stored admin with the summary and the bounce attached (read mode)', async () => {
     const { page, watched } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost(SAMPLE, { roaming: { adminAddress: ADMIN } }),
     );
@@ -69,7 +57,7 @@ describe('Send to my admin', () => {
   });
 
   it('asks for the admin address once, validates it and keeps it in roamingSettings', async () => {
-    const { page } = await openPage(browser, server.url, '/taskpane.html', readHost(SAMPLE));
+    const { page } = await openPage(pane.browser, pane.url, '/taskpane.html', readHost(SAMPLE));
     await page.getByRole('button', { name: 'Send to my admin' }).click();
     const input = page.getByRole('textbox', { name: /admin's address/ });
     await input.fill('not an address');
@@ -88,8 +76,8 @@ describe('Send to my admin', () => {
 
   it('keeps the address for the session and says so when roamingSettings cannot save', async () => {
     const { page } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost(SAMPLE, { fail: { roaming: { code: 9057, message: 'Settings too large' } } }),
     );
@@ -102,8 +90,8 @@ describe('Send to my admin', () => {
 
   it('uses the organisation default from the task-pane URL when the user has none', async () => {
     const { page } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       `/taskpane.html?admin=${encodeURIComponent('it@contoso.example')}`,
       readHost(SAMPLE),
     );
@@ -123,7 +111,7 @@ describe('Send to my admin', () => {
       .slice(forwarded.search(/\r?\n\r?\n/))
       .replace(/=\r?\n/g, '')
       .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    const { page, watched } = await openPage(browser, server.url, '/taskpane.html', {
+    const { page, watched } = await openPage(pane.browser, pane.url, '/taskpane.html', {
       mode: 'compose',
       displayLanguage: 'nl-NL',
       roaming: { adminAddress: ADMIN },
@@ -149,8 +137,8 @@ describe('Send to my admin', () => {
   it('escapes hostile bounce content in the admin mail and never runs it in the pane', async () => {
     const hostile = fixture('hostile/hostile-5.1.1-script-in-diagnostic-and-display-name.eml');
     const { page, watched } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost(hostile, { roaming: { adminAddress: ADMIN } }),
     );
@@ -198,8 +186,8 @@ describe('Send to my admin', () => {
 
   it('offers copy instead of sending where Outlook cannot open a new message (Mailbox 1.5)', async () => {
     const { page } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost(SAMPLE, { mailboxVersion: '1.5', item: { subject: 'x', body: SAMPLE.toString('utf8') } }),
     );
@@ -217,8 +205,8 @@ describe('reading doors', () => {
       'From: a@contoso.example\r\nTo: b@contoso.example\r\nSubject: FW: see attached\r\n\r\nSee the attachment.\r\n',
     );
     const { page } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost(plain, {
         item: {
@@ -242,8 +230,8 @@ describe('reading doors', () => {
 
   it('shows the paste option and the diagnostics when every reading API fails', async () => {
     const { page, watched } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost(SAMPLE, {
         fail: {
@@ -260,7 +248,7 @@ describe('reading doors', () => {
   });
 
   it('explains a dropped .eml and a chosen .msg file', async () => {
-    const { page } = await openPage(browser, server.url, '/standalone.html?sample=none', {});
+    const { page } = await openPage(pane.browser, pane.url, '/standalone.html?sample=none', {});
     const eml = fixture('exchange-online/exchange-online-5.4.1-dbeb-legacy-nl.eml').toString('latin1');
     const zone = page.getByTestId('drop-zone');
     await zone.waitFor({ timeout: 20_000 });
@@ -288,8 +276,8 @@ describe('accessibility', () => {
     it(`has no axe-core violations in the ${theme} theme`, async () => {
       const background = theme === 'dark' ? '#1f1f1f' : '#ffffff';
       const { page } = await openPage(
-        browser,
-        server.url,
+        pane.browser,
+        pane.url,
         '/taskpane.html',
         readHost(SAMPLE, { theme: { bodyBackgroundColor: background }, roaming: { adminAddress: ADMIN } }),
       );

@@ -130,3 +130,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A built pane served on localhost and one Chromium, shared by every test in a file. */
+export interface ServedPane {
+  browser: Browser;
+  url: string;
+}
+
+/** Registers beforeAll/afterAll that build (if needed), serve dist/ and launch Chromium once per file. */
+export function useServedPane(): ServedPane {
+  const pane = {} as ServedPane;
+  let close: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    ensureBuilt();
+    const server = await serveDist();
+    close = server.close;
+    pane.url = server.url;
+    pane.browser = await launch();
+  });
+  afterAll(async () => {
+    await pane.browser?.close();
+    await close?.();
+  });
+  return pane;
+}

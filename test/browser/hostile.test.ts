@@ -6,8 +6,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { OFFICE_JS, ensureBuilt, launch, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { OFFICE_JS, useServedPane } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -38,19 +38,7 @@ const files = ['hostile-generated', 'hostile'].flatMap((dir) =>
     .map((name) => `${dir}/${name}`),
 );
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedPane();
 
 /** Traps every way a payload could announce itself, before any page script runs. */
 function instrument(): void {
@@ -141,7 +129,7 @@ const FAKE_OFFICE = readFileSync(path.join(__dirname, 'fakeOffice.js'), 'utf8');
 
 /** Like harness.openPage, but with the traps installed before the first navigation (one load per case). */
 async function explainInPane(eml: Buffer): Promise<Outcome> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+  const context = await served.browser.newContext({ viewport: { width: 420, height: 900 } });
   try {
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -152,7 +140,7 @@ async function explainInPane(eml: Buffer): Promise<Outcome> {
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     page.on('request', (r) => {
       const url = r.url();
-      if (!url.startsWith(server.url) && url !== OFFICE_JS && !url.startsWith('data:'))
+      if (!url.startsWith(served.url) && url !== OFFICE_JS && !url.startsWith('data:'))
         foreignRequests.push(url);
     });
     await page.route(OFFICE_JS, (route) =>
@@ -170,7 +158,7 @@ async function explainInPane(eml: Buffer): Promise<Outcome> {
       },
     );
     await page.addInitScript(instrument);
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${served.url}/taskpane.html`);
     await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 30_000 });
     const pane = await paneState(page);
     await page.getByRole('button', { name: 'Send to my admin' }).click();

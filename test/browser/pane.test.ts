@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ensureBuilt, launch, openPage, screenshot, serveDist } from './harness';
+
+import { openPage, screenshot, useServedPane } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -9,19 +9,7 @@ const SAMPLE = readFileSync(
   path.join(__dirname, '..', '..', 'src', 'standalone', 'samples', 'relay-access-denied.eml'),
 );
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = useServedPane();
 
 const readHost = (extra: Record<string, unknown> = {}) => ({
   displayLanguage: 'en-US',
@@ -32,7 +20,7 @@ const readHost = (extra: Record<string, unknown> = {}) => ({
 
 describe('task pane in Outlook (fake host)', () => {
   it('explains a 5.4.1 Relay Access Denied bounce read with getAsFileAsync', async () => {
-    const { page, watched } = await openPage(browser, server.url, '/taskpane.html', readHost());
+    const { page, watched } = await openPage(pane.browser, pane.url, '/taskpane.html', readHost());
     const heading = page.getByRole('heading', { level: 2 }).first();
     await heading.waitFor({ timeout: 20_000 });
     expect(await heading.textContent()).toContain('jan.jansen@fabrikam.example');
@@ -55,8 +43,8 @@ describe('task pane in Outlook (fake host)', () => {
         ?.replace(/=\n/g, '')
         .replace(/=3D/g, '=') ?? '';
     const { page, watched } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost({
         mailboxVersion: '1.8',
@@ -81,8 +69,8 @@ describe('task pane in Outlook (fake host)', () => {
 
   it('speaks Dutch when Outlook does', async () => {
     const { page } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost({ displayLanguage: 'nl-NL' }),
     );
@@ -97,8 +85,8 @@ describe('task pane in Outlook (fake host)', () => {
       'From: a@example.com\r\nTo: b@example.com\r\nSubject: Lunch?\r\nMessage-ID: <1@example.com>\r\nDate: Tue, 3 Nov 2026 09:00:00 +0000\r\n\r\nShall we have lunch?\r\n',
     );
     const { page, watched } = await openPage(
-      browser,
-      server.url,
+      pane.browser,
+      pane.url,
       '/taskpane.html',
       readHost({ item: { subject: 'Lunch?', fileBase64: plain.toString('base64') } }),
     );
@@ -110,7 +98,7 @@ describe('task pane in Outlook (fake host)', () => {
 
 describe('standalone page', () => {
   it('renders the built-in 5.4.1 sample without console errors or network requests', async () => {
-    const { page, watched } = await openPage(browser, server.url, '/standalone.html', {});
+    const { page, watched } = await openPage(pane.browser, pane.url, '/standalone.html', {});
     const heading = page.getByRole('heading', { level: 2 }).first();
     await heading.waitFor({ timeout: 20_000 });
     expect(await heading.textContent()).toContain('jan.jansen@fabrikam.example');
@@ -120,7 +108,7 @@ describe('standalone page', () => {
   });
 
   it('explains pasted bounce text', async () => {
-    const { page, watched } = await openPage(browser, server.url, '/standalone.html?sample=none', {});
+    const { page, watched } = await openPage(pane.browser, pane.url, '/standalone.html?sample=none', {});
     const pasted = [
       'Delivery has failed to these recipients or groups:',
       '',
