@@ -55,7 +55,11 @@ function isComposeItem(item: Office.Item): item is Office.MessageCompose {
  * detected, and why a door was not used is recorded for the diagnostics panel.
  */
 export function createMailboxSource(
-  options: { readonly readTimeoutMs?: number; readonly attachmentTimeoutMs?: number; readonly maxFileBytes?: number } = {},
+  options: {
+    readonly readTimeoutMs?: number;
+    readonly attachmentTimeoutMs?: number;
+    readonly maxFileBytes?: number;
+  } = {},
 ): MessageSource {
   const readTimeout = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   const attachmentTimeout = options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS;
@@ -165,7 +169,11 @@ export function createMailboxSource(
           // "Succeeded" with nothing in it happens too; then the next door may still have the text.
           // Over the size limit, the headers-and-body door gives a lighter analysis of the same bounce.
           if (base64.length > Math.ceil((maxFileBytes * 4) / 3)) {
-            attempts.push({ door: 'file', outcome: 'skipped', detail: `over ${Math.round(maxFileBytes / 1048576)} MB` });
+            attempts.push({
+              door: 'file',
+              outcome: 'skipped',
+              detail: `over ${Math.round(maxFileBytes / 1048576)} MB`,
+            });
           } else if (base64.trim()) {
             inputs.push({ kind: 'bytes', bytes: base64ToBytes(base64), label: 'item', door: 'file' });
             attempts.push({ door: 'file', outcome: 'ok' });
