@@ -16,7 +16,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -26,8 +25,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -578,41 +575,6 @@ async function buildBaseline(dir: string): Promise<void> {
   );
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
-/** dist/ at /, the baseline page at /baseline/, on 127.0.0.1. */
-async function serve(baselineDir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const [base, rest] = pathname.startsWith('/baseline/')
-      ? [baselineDir, pathname.slice('/baseline/'.length)]
-      : [DIST, pathname];
-    const file = path.join(base, path.normalize(rest || 'index.html').replace(/^([/\\])+/, ''));
-    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /**
  * Milliseconds from navigation start (the page's time origin) to the frame after a level-2 heading
  * containing `text` entered the document; in a fresh browser context (empty cache).
@@ -677,7 +639,7 @@ async function pageLoad(): Promise<PageResult | null> {
   const baselineDir = path.join(tmp, 'baseline');
   await buildBaseline(baselineDir);
   const baselineGz = gzipSync(readFileSync(path.join(baselineDir, 'baseline.js')), { level: 9 }).length;
-  const server = await serve(baselineDir);
+  const server = await harness.serveDist({ '/baseline/': baselineDir });
   const browser = await harness.launch();
   try {
     const ours = (): Promise<number> =>

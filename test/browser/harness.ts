@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.xml': 'application/xml',
   '.map': 'application/json',
+  '.json': 'application/json',
 };
 
 /** Builds the production bundle when the caller did not (npm test builds first). */
@@ -29,12 +30,20 @@ export function ensureBuilt(): void {
   );
 }
 
-/** Serves dist/ on a free localhost port. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves dist/ on a free localhost port; `mounts` serve other folders under a path prefix
+ * (the bench's baseline page at /baseline/). A folder's index.html answers its bare prefix.
+ */
+export async function serveDist(
+  mounts: Readonly<Record<string, string>> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = path.join(DIST, path.normalize(pathname).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    const prefix = Object.keys(mounts).find((p) => pathname.startsWith(p));
+    const base = prefix ? (mounts[prefix] ?? DIST) : DIST;
+    const rest = prefix ? pathname.slice(prefix.length) : pathname;
+    const file = path.join(base, path.normalize(rest || 'index.html').replace(/^([/\\])+/, ''));
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end('not found');
       return;
     }
@@ -45,7 +54,11 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
