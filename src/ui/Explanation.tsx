@@ -230,37 +230,27 @@ export function Explanation({ analysis, t }: { analysis: Analysis; t: Translator
             </dl>
           </AccordionPanel>
         </AccordionItem>
-        {analysis.userInformation && (
-          <AccordionItem value="user">
-            <AccordionHeader as="h3">{t.t('section.userInformation')}</AccordionHeader>
-            <AccordionPanel>
-              <pre className={styles.pre}>{analysis.userInformation}</pre>
-            </AccordionPanel>
-          </AccordionItem>
-        )}
-        {analysis.adminInformation && (
-          <AccordionItem value="admin">
-            <AccordionHeader as="h3">{t.t('section.adminInformation')}</AccordionHeader>
-            <AccordionPanel>
-              <pre className={styles.pre}>{analysis.adminInformation}</pre>
-            </AccordionPanel>
-          </AccordionItem>
-        )}
-        {original.headers && (
-          <AccordionItem value="headers">
-            <AccordionHeader as="h3">{t.t('section.originalHeaders')}</AccordionHeader>
-            <AccordionPanel>
-              <pre className={styles.pre}>{original.headers}</pre>
-            </AccordionPanel>
-          </AccordionItem>
-        )}
-        {analysis.unparsed.length > 0 && (
-          <AccordionItem value="unparsed">
-            <AccordionHeader as="h3">{t.t('section.unparsed')}</AccordionHeader>
-            <AccordionPanel>
-              <pre className={styles.pre}>{analysis.unparsed.join('\n')}</pre>
-            </AccordionPanel>
-          </AccordionItem>
+        {(
+          [
+            ['user', 'section.userInformation', analysis.userInformation],
+            ['admin', 'section.adminInformation', analysis.adminInformation],
+            ['headers', 'section.originalHeaders', original.headers],
+            [
+              'unparsed',
+              'section.unparsed',
+              analysis.unparsed.length > 0 ? analysis.unparsed.join('\n') : null,
+            ],
+          ] as const
+        ).map(
+          ([value, title, text]) =>
+            text && (
+              <AccordionItem key={value} value={value}>
+                <AccordionHeader as="h3">{t.t(title)}</AccordionHeader>
+                <AccordionPanel>
+                  <pre className={styles.pre}>{text}</pre>
+                </AccordionPanel>
+              </AccordionItem>
+            ),
         )}
         {analysis.warnings.length > 0 && (
           <AccordionItem value="warnings">

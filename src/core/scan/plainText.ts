@@ -309,59 +309,39 @@ function looksLikeMessageId(address: string): boolean {
   return /^[\d.]{10,}$/.test(local) && local.includes('.');
 }
 
+/** A recipient line found in a bounce's own listing: the address and the words that came with it. */
+function addressBlock(
+  address: string,
+  rest: string,
+): { address: string; rest: string; field: string; strict: boolean } {
+  return { address: cleanAddress(address), rest, field: 'address block', strict: true };
+}
+
 function blockStart(line: string): { address: string; rest: string; field: string; strict: boolean } | null {
   // A bullet before a listed address ("* user@example.com", "- user@example.com").
   const bare = line.replace(/^[*\u2022-]\s+/, '');
   // Postfix / qmail: "<user@example.com>: host ... said: 550 ..." or "<user@example.com>:"
   let match = /^<([^<>\s@]+@[^<>\s]+)>(?:\s*\(expanded from [^)]*\))?\s*:?\s*(.*)$/.exec(bare);
-  if (match && isAddress(match[1] ?? ''))
-    return {
-      address: cleanAddress(match[1] ?? ''),
-      rest: match[2] ?? '',
-      field: 'address block',
-      strict: true,
-    };
+  if (match && isAddress(match[1] ?? '')) return addressBlock(match[1] ?? '', match[2] ?? '');
   // Sendmail: "user@example.com... User unknown", "554 <user@example.com>... 550 Host unknown"
   match = /^(?:[245]\d\d[ -])?<?([^<>\s@]+@[^<>\s@]+?)>?\.\.\.\s*(.*)$/.exec(bare);
-  if (match && isAddress(match[1] ?? ''))
-    return {
-      address: cleanAddress(match[1] ?? ''),
-      rest: match[2] ?? '',
-      field: 'address block',
-      strict: true,
-    };
+  if (match && isAddress(match[1] ?? '')) return addressBlock(match[1] ?? '', match[2] ?? '');
   // Exim / many others: an address alone on its line, or "address: reason", or "address (reason)"
   match = /^(?:RCPT TO:\s*)?<?([^<>\s:;,()@]+@[^<>\s:;,()[\]@]+)>?\s*(?::\s*(.*)|\((.*)\)|\[(.*)\])?$/i.exec(
     bare,
   );
   if (match && isAddress(match[1] ?? ''))
-    return {
-      address: cleanAddress(match[1] ?? ''),
-      rest: match[2] ?? match[3] ?? match[4] ?? '',
-      field: 'address block',
-      strict: true,
-    };
+    return addressBlock(match[1] ?? '', match[2] ?? match[3] ?? match[4] ?? '');
   // A display-name form with the reason after it (Exim: "name <user@example.com>: malformed address: …"):
   // the bracketed address is the recipient, not what precedes it.
   match = /^[^<>:]{1,200}<([^<>\s@]+@[^<>\s]+)>\s*:\s*(\S.*)$/.exec(bare);
-  if (match && isAddress(match[1] ?? ''))
-    return {
-      address: cleanAddress(match[1] ?? ''),
-      rest: match[2] ?? '',
-      field: 'address block',
-      strict: true,
-    };
+  if (match && isAddress(match[1] ?? '')) return addressBlock(match[1] ?? '', match[2] ?? '');
   // "user@example.com Error, ERROR_CODE :550 …", "user@example.com on <date>" (Exchange 2003):
   // the address first, then words.
   match = /^<?([^<>\s:;,()@]+@[^<>\s:;,()[\]@]+)>?[\s,]+(\S.*)$/.exec(bare);
   if (match && isAddress(match[1] ?? '')) {
     const rest = match[2] ?? '';
-    return {
-      address: cleanAddress(match[1] ?? ''),
-      rest: /^on\s/i.test(rest) ? '' : rest,
-      field: 'address block',
-      strict: true,
-    };
+    return addressBlock(match[1] ?? '', /^on\s/i.test(rest) ? '' : rest);
   }
   // The reason first: "Unknown user: user@example.com", "User's mailbox is full: <user@example.com>".
   match = /^([^:<>@]{3,160}):\s*<?([^<>\s:;,()@]+@[^<>\s:;,()@]+?)>?\.?$/.exec(bare);
@@ -371,12 +351,7 @@ function blockStart(line: string): { address: string; rest: string; field: strin
     ERROR_WORDS.test(match[1] ?? '') &&
     !/^(?:from|to|cc|bcc|sender|reply-to|return-path)$/i.test((match[1] ?? '').trim())
   ) {
-    return {
-      address: cleanAddress(match[2] ?? ''),
-      rest: match[1] ?? '',
-      field: 'address block',
-      strict: true,
-    };
+    return addressBlock(match[2] ?? '', match[1] ?? '');
   }
   // Gmail and similar prose: "Your message wasn't delivered to user@example.com because ..."
   match =
