@@ -86,14 +86,29 @@ export function analyzeText(
 
 /**
  * NUL characters from the bounce never reach the UI or Office (a NUL truncates strings in some
- * hosts and hides text from the reader): removed from every string of the result.
+ * hosts and hides text from the reader): removed from every string of the result. Almost no result
+ * has one, so a walk that only looks comes first; copying the whole result every time cost more
+ * than some of the parsing.
  */
 function withoutNul<T>(value: T): T {
+  return hasNul(value) ? copyWithoutNul(value) : value;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') {
+    for (const key in value) if (hasNul((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+function copyWithoutNul<T>(value: T): T {
   if (typeof value === 'string')
     return (value.includes('\u0000') ? value.split('\u0000').join('') : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (Array.isArray(value)) return value.map(copyWithoutNul) as T;
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyWithoutNul(v)])) as T;
   return value;
 }
 
