@@ -318,6 +318,8 @@ function addressBlock(
 }
 
 function blockStart(line: string): { address: string; rest: string; field: string; strict: boolean } | null {
+  // Every form below contains an address; most lines of a bounce do not, and skip seven regexes.
+  if (!line.includes('@')) return null;
   // A bullet before a listed address ("* user@example.com", "- user@example.com").
   const bare = line.replace(/^[*\u2022-]\s+/, '');
   // Postfix / qmail: "<user@example.com>: host ... said: 550 ..." or "<user@example.com>:"
