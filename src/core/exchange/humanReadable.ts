@@ -46,14 +46,19 @@ function cleanLines(lines: readonly string[]): readonly string[] {
   return cleaned;
 }
 
+function loweredLines(lines: readonly string[]): readonly string[] {
+  let lowered = cleanedLines.get(lines);
+  if (!lowered) {
+    lowered = cleanLines(lines).map(lower);
+    cleanedLines.set(lines, lowered);
+  }
+  return lowered;
+}
+
 /** Index of the first line in [from, to) that starts with one of the labels; -1 if none. */
 function findLabel(lines: readonly string[], labels: readonly string[], from = 0, to = lines.length): number {
   const wanted = labels.map(lower);
-  let cleaned = cleanedLines.get(lines);
-  if (!cleaned) {
-    cleaned = cleanLines(lines).map(lower);
-    cleanedLines.set(lines, cleaned);
-  }
+  const cleaned = loweredLines(lines);
   for (let i = from; i < Math.min(to, cleaned.length); i++) {
     const line = cleaned[i] ?? '';
     if (line && wanted.some((label) => line.startsWith(label))) return i;
@@ -92,25 +97,64 @@ function valueAfterLabel(
   return null;
 }
 
+/** The label groups whose presence votes for a language (each group counts once). */
+function votingGroups(labels: ExchangeLabels): readonly (readonly string[])[] {
+  return [
+    labels.firstLines,
+    labels.diagnosticHeadings,
+    labels.generatingServer,
+    labels.originalHeaders,
+    labels.enhancedAdminHeading,
+    labels.enhancedErrorDetails,
+    labels.delayLines,
+  ];
+}
+
+interface VotingLabel {
+  /** Lower-cased, as the lines it is compared with. */
+  readonly label: string;
+  readonly language: number;
+  readonly group: number;
+}
+
+// Every voting label of every language, filed under its first two (lower-case) characters: a line
+// is compared only with the few labels that could start it, instead of with all of them for each
+// language and group in turn (the label search was the analyser's single largest cost). Labels
+// are whole phrases, never shorter than the two-character key.
+const VOTING_LABELS = new Map<string, VotingLabel[]>();
+exchangeLabels.forEach((labels, language) => {
+  votingGroups(labels).forEach((group, index) => {
+    for (const label of group.map(lower)) {
+      const key = label.slice(0, 2);
+      VOTING_LABELS.set(key, [...(VOTING_LABELS.get(key) ?? []), { label, language, group: index }]);
+    }
+  });
+});
+
+// All languages' headline patterns as one alternation (all are case-insensitive and anchored, with
+// no back-references), so that only lines matching some headline are tried language by language.
+const ANY_HEADLINE = new RegExp(
+  exchangeLabels.flatMap((l) => l.enhancedHeadline.map((r) => `(?:${r.source})`)).join('|'),
+  'i',
+);
+
 function detectLanguage(
   lines: readonly string[],
   subject: string | null,
 ): { labels: ExchangeLabels; hits: number } | null {
-  let best: { labels: ExchangeLabels; hits: number } | null = null;
-  for (const labels of exchangeLabels) {
-    let hits = 0;
-    for (const group of [
-      labels.firstLines,
-      labels.diagnosticHeadings,
-      labels.generatingServer,
-      labels.originalHeaders,
-      labels.enhancedAdminHeading,
-      labels.enhancedErrorDetails,
-      labels.delayLines,
-    ]) {
-      if (findLabel(lines, group) >= 0) hits++;
+  // Which voting groups of each language have a line starting with one of their labels; the same
+  // answer as findLabel(lines, group) >= 0 for each group.
+  const groupsFound = exchangeLabels.map(() => new Set<number>());
+  for (const line of loweredLines(lines)) {
+    for (const { label, language, group } of VOTING_LABELS.get(line.slice(0, 2)) ?? []) {
+      if (line.startsWith(label)) groupsFound[language]?.add(group);
     }
-    if (cleanLines(lines).some((l) => labels.enhancedHeadline.some((r) => r.test(l)))) hits += 2;
+  }
+  const headlines = cleanLines(lines).filter((l) => ANY_HEADLINE.test(l));
+  let best: { labels: ExchangeLabels; hits: number } | null = null;
+  for (const [language, labels] of exchangeLabels.entries()) {
+    let hits = groupsFound[language]?.size ?? 0;
+    if (headlines.some((l) => labels.enhancedHeadline.some((r) => r.test(l)))) hits += 2;
     if (subject && labels.subjectPrefixes.some((p) => lower(subject).startsWith(lower(p)))) hits++;
     if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits };
   }
