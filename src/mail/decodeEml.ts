@@ -1,7 +1,7 @@
 import type { Attachment, Email } from 'postal-mime';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
-import { createParser } from './mimeLimits';
+import { MAX_BLANK_RUN, createParser } from './mimeLimits';
 
 const MAX_HEADER_BYTES = 256 * 1024;
 
@@ -36,7 +36,7 @@ export async function decodeEml(
   let rawText: string | null = typeof input === 'string' ? input : null;
   const raw = (): string => (rawText ??= latin1(bytes ?? new Uint8Array(0), maxRaw));
   let email: Email;
-  const { parser, state } = createParser(
+  const { parser, state, dropsBlankRuns } = createParser(
     // postal-mime decodes RFC 2047 words in a header in quadratic time: a 1 MB header of encoded
     // words took 39 s. Real header blocks stay far below 256 KB (Exchange's own default limit);
     // above it postal-mime stops, and the message is read as raw text with a warning.
@@ -50,7 +50,11 @@ export async function decodeEml(
   );
   try {
     email = await parser.parse(
-      typeof input === 'string' ? input : parseInput(collapseBlankRuns(bytes ?? new Uint8Array(0))),
+      typeof input === 'string'
+        ? input
+        : parseInput(
+            dropsBlankRuns ? (bytes ?? new Uint8Array(0)) : collapseBlankRuns(bytes ?? new Uint8Array(0)),
+          ),
     );
   } catch (error) {
     warnings.push({
@@ -130,30 +134,35 @@ async function decodePart(
 }
 
 /**
- * postal-mime keeps every body line as a separate Blob part, which costs seconds per 100 KB of bare
- * line breaks (in Node and in Chromium): a cheap way to hang the pane. Runs of more than
- * MAX_BLANK_RUN blank lines carry nothing to read, so the extra ones are dropped before decoding.
+ * postal-mime keeps every body line as a separate chunk, which costs seconds per 100 KB of bare
+ * line breaks: a cheap way to hang the pane. Runs of more than MAX_BLANK_RUN blank lines carry
+ * nothing to read, so the extra ones are dropped before decoding. (The patched parser drops them
+ * as it reads; this copy is for when the patch could not be applied.)
  */
-const MAX_BLANK_RUN = 100;
 
 function collapseBlankRuns(bytes: Uint8Array): Uint8Array {
   const kept: Uint8Array[] = [];
   let blankRun = 0;
   let keptFrom = 0;
   let lineStart = 0;
-  let blank = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === 0x0a) {
-      blankRun = blank ? blankRun + 1 : 0;
-      if (blankRun > MAX_BLANK_RUN) {
-        // Drop this blank line: keep what came before it.
-        if (lineStart > keptFrom) kept.push(bytes.subarray(keptFrom, lineStart));
-        keptFrom = i + 1;
+  // Line feeds are found natively; a line is read only up to its first character that is not
+  // a space, tab or carriage return (for most lines, the first).
+  for (let lf = bytes.indexOf(0x0a); lf >= 0; lf = bytes.indexOf(0x0a, lf + 1)) {
+    let blank = true;
+    for (let i = lineStart; i < lf; i++) {
+      const byte = bytes[i];
+      if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) {
+        blank = false;
+        break;
       }
-      lineStart = i + 1;
-      blank = true;
-    } else if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) blank = false;
+    }
+    blankRun = blank ? blankRun + 1 : 0;
+    if (blankRun > MAX_BLANK_RUN) {
+      // Drop this blank line: keep what came before it.
+      if (lineStart > keptFrom) kept.push(bytes.subarray(keptFrom, lineStart));
+      keptFrom = lf + 1;
+    }
+    lineStart = lf + 1;
   }
   if (kept.length === 0 && keptFrom === 0) return bytes;
   kept.push(bytes.subarray(keptFrom));
