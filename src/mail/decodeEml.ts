@@ -87,11 +87,20 @@ export async function decodeEml(
   return withRaw({ headers, text, parts, warnings }, raw);
 }
 
-/** The message with `raw` as a lazily computed (then cached) property. */
+/**
+ * The message with `raw` as a lazily computed (then cached) property. An accessor in the literal
+ * keeps the object fast; Object.defineProperty on it turned it into a slow dictionary object.
+ */
 function withRaw(message: Omit<DecodedMessage, 'raw'>, raw: () => string): DecodedMessage {
-  const out = { ...message } as DecodedMessage;
-  Object.defineProperty(out, 'raw', { get: raw, enumerable: true, configurable: true });
-  return out;
+  return {
+    headers: message.headers,
+    text: message.text,
+    parts: message.parts,
+    warnings: message.warnings,
+    get raw() {
+      return raw();
+    },
+  };
 }
 
 /** postal-mime copies a typed array before parsing; a whole ArrayBuffer it reads in place. */

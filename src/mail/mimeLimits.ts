@@ -17,9 +17,9 @@ import PostalMime from 'postal-mime';
  *
  * 3. postal-mime finds line ends one byte at a time in JavaScript and awaits an async
  *    `processLine` for every line. `readLine` is replaced by one that finds the line feed with
- *    the native `indexOf`, and `processLine` by one that feeds an ordinary body or header line to
- *    the current node directly (what the original does for such a line) and hands only possible
- *    boundary lines and the last line to the original.
+ *    the native `indexOf` and itself feeds each ordinary body or header line to the current part
+ *    (what processLine does with such a line), so that only possible boundary lines and the last
+ *    line go through processLine and an await.
  * 4. Blank lines after the first `MAX_BLANK_RUN` of a run are dropped as they are read: postal-mime
  *    keeps every body line as a chunk of its own, so 100 KB of bare line breaks cost seconds.
  * 5. `buildMessage` of our parsers returns only what decodeEml reads (headers, text, html,
@@ -143,24 +143,17 @@ function patchParserLoop(): void {
   loopPatched = true;
   proto['readLine'] = readLine;
   const original = processLine as ProcessLine;
-  const fast: ProcessLine = function (line, isFinal) {
-    const ours = this.ours;
-    if (ours) {
-      ours.blankRun = isBlank(line) ? ours.blankRun + 1 : 0;
-      if (ours.blankRun > MAX_BLANK_RUN) return isFinal ? this.finalize() : undefined;
-    }
-    // The original only looks for a boundary when a line starts with "--".
-    if (isFinal || (this.boundaries.length > 0 && line.length > 2 && line[0] === 0x2d && line[1] === 0x2d))
-      return original.call(this, line, isFinal);
-    this.currentNode.feed(line);
-    return undefined;
+  // Only the last line and possible boundary lines reach processLine (see readLine).
+  const last: ProcessLine = function (line, isFinal) {
+    if (isFinal && this.ours && dropBlank(this.ours, line)) return this.finalize();
+    return original.call(this, line, isFinal);
   };
-  proto['processLine'] = fast;
+  proto['processLine'] = last;
   const originalBuild = buildMessage as (this: ParserLike) => unknown;
   proto['buildMessage'] = function (this: ParserLike): unknown {
     if (!this.ours) return originalBuild.call(this);
     const message: Record<string, unknown> = {
-      headers: this.root.headers.map((h) => ({ key: h.key, originalKey: h.originalKey, value: h.value })),
+      headers: this.root.headers, // decodeEml copies what it keeps
       attachments: this.attachments,
     };
     if (this.textContent.html) message['html'] = this.textContent.html;
@@ -177,15 +170,36 @@ function isBlank(line: Uint8Array): boolean {
   return true;
 }
 
-/** As postal-mime's: the next line without its line feed and the carriage returns before it. */
+/**
+ * As postal-mime's readLine (the next line, without its line feed and the carriage returns before
+ * it), but for our parsers it also does what processLine would do with every line that is neither
+ * the last nor a possible boundary ("--…"): feed it to the current part, or drop it when it is
+ * too far into a run of blank lines. Only the other lines are returned to postal-mime's loop,
+ * which awaits processLine for each line it gets.
+ */
 function readLine(this: ParserLike): { bytes: Uint8Array; done: boolean } {
   const av = this.av;
-  const start = this.readPos;
-  const lf = av.indexOf(0x0a, start);
-  let end = lf < 0 ? av.length : lf;
-  this.readPos = lf < 0 ? av.length : lf + 1;
-  while (end > start && av[end - 1] === 0x0d) end--;
-  return { bytes: new Uint8Array(this.buf, start, end - start), done: this.readPos >= av.length };
+  const ours = this.ours;
+  for (;;) {
+    const start = this.readPos;
+    const lf = av.indexOf(0x0a, start);
+    let end = lf < 0 ? av.length : lf;
+    this.readPos = lf < 0 ? av.length : lf + 1;
+    while (end > start && av[end - 1] === 0x0d) end--;
+    const bytes = new Uint8Array(this.buf, start, end - start);
+    const done = this.readPos >= av.length;
+    if (!ours || done) return { bytes, done };
+    if (dropBlank(ours, bytes)) continue;
+    if (this.boundaries.length > 0 && bytes.length > 2 && bytes[0] === 0x2d && bytes[1] === 0x2d)
+      return { bytes, done };
+    this.currentNode.feed(bytes);
+  }
+}
+
+/** Counts the line into the current run of blank lines; true when it is past MAX_BLANK_RUN. */
+function dropBlank(ours: { blankRun: number }, line: Uint8Array): boolean {
+  ours.blankRun = isBlank(line) ? ours.blankRun + 1 : 0;
+  return ours.blankRun > MAX_BLANK_RUN;
 }
 
 function patchPostalMime(): void {
