@@ -6,13 +6,13 @@ export type InputKind = 'msg' | 'eml' | 'text';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+const headDecoder = new TextDecoder('latin1');
+
 /** Tells an Outlook .msg (OLE compound file), a MIME message and plain text apart by content. */
 export function sniffInput(bytes: Uint8Array): InputKind {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return 'msg';
-  const head = stripMboxLine(
-    new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, ''),
-  );
-  const firstLines = head.split(/\r\n|\r|\n/).slice(0, 40);
+  const head = stripMboxLine(headDecoder.decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, ''));
+  const firstLines = head.split(/\r\n|\r|\n/, 40);
   const fields = firstLines.filter((l) => /^[!-9;-~]{1,76}:/.test(l)).length;
   const mimeMarkers = /^(?:mime-version|content-type|received|return-path|message-id|from|date)\s*:/im.test(
     head,
