@@ -1,4 +1,5 @@
 import type { DeliveryAction, EnhancedStatus, Reason } from '../types';
+import { collapseSpace } from '../text';
 import { textSays } from './patterns';
 
 export interface ReasonInput {
@@ -391,7 +392,7 @@ export function classifyReason(input: ReasonInput): Reason {
   if (input.provider) return input.provider;
   // Multi-line replies repeat the codes on each line ("550-5.7.1 Messages with multiple 550-5.7.1
   // addresses"); dropping the repeats lets phrases that span lines match.
-  const folded = input.diagnostic ? input.diagnostic.replace(/\s+/g, ' ').toLowerCase().slice(0, 4000) : '';
+  const folded = input.diagnostic ? collapseSpace(input.diagnostic).toLowerCase().slice(0, 4000) : '';
   const text =
     folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
   // Vendor knowledge first (as Sisimai's decoders and remote-host tables do): Exchange Online
