@@ -138,6 +138,8 @@ const ANY_HEADLINE = new RegExp(
   'i',
 );
 
+const SUBJECT_PREFIXES = exchangeLabels.map((labels) => labels.subjectPrefixes.map(lower));
+
 function detectLanguage(
   lines: readonly string[],
   subject: string | null,
@@ -151,11 +153,12 @@ function detectLanguage(
     }
   }
   const headlines = cleanLines(lines).filter((l) => ANY_HEADLINE.test(l));
+  const lowerSubject = subject ? lower(subject) : null;
   let best: { labels: ExchangeLabels; hits: number } | null = null;
   for (const [language, labels] of exchangeLabels.entries()) {
     let hits = groupsFound[language]?.size ?? 0;
     if (headlines.some((l) => labels.enhancedHeadline.some((r) => r.test(l)))) hits += 2;
-    if (subject && labels.subjectPrefixes.some((p) => lower(subject).startsWith(lower(p)))) hits++;
+    if (lowerSubject !== null && SUBJECT_PREFIXES[language]?.some((p) => lowerSubject.startsWith(p))) hits++;
     if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits };
   }
   return best;

@@ -126,7 +126,9 @@ export function scanPlainBounce(
   const recipients = scanRecipients(text, exclude, own);
   const lines = splitLines(text);
   const firstAddressLine = lines.findIndex(
-    (l) => findAddress(l) !== null && !/^\s*(?:from|to|cc|subject|date|reply-to)\s*:/i.test(l),
+    // The @ test first: most lines hold no address and need no regex.
+    (l) =>
+      l.includes('@') && findAddress(l) !== null && !/^\s*(?:from|to|cc|subject|date|reply-to)\s*:/i.test(l),
   );
   const preambleLines = (firstAddressLine >= 0 ? lines.slice(0, firstAddressLine) : lines).filter(
     (l) => l.trim() !== '',
