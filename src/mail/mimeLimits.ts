@@ -114,7 +114,13 @@ interface ParserLike {
   attachments: unknown[];
   finalize(): Promise<void>;
   /** Set on parsers made by createParser. */
-  ours?: { blankRun: number };
+  ours?: Ours;
+}
+
+interface Ours {
+  blankRun: number;
+  /** The input as Node's Buffer when there is one (see searchable), else the Uint8Array. */
+  search?: ByteSearch;
 }
 
 type ProcessLine = (this: ParserLike, line: Uint8Array, isFinal: boolean) => Promise<void> | undefined;
@@ -180,9 +186,10 @@ function isBlank(line: Uint8Array): boolean {
 function readLine(this: ParserLike): { bytes: Uint8Array; done: boolean } {
   const av = this.av;
   const ours = this.ours;
+  const search = ours ? (ours.search ??= searchable(this.buf, av)) : av;
   for (;;) {
     const start = this.readPos;
-    const lf = av.indexOf(0x0a, start);
+    const lf = search.indexOf(0x0a, start);
     let end = lf < 0 ? av.length : lf;
     this.readPos = lf < 0 ? av.length : lf + 1;
     while (end > start && av[end - 1] === 0x0d) end--;
@@ -196,8 +203,21 @@ function readLine(this: ParserLike): { bytes: Uint8Array; done: boolean } {
   }
 }
 
+interface ByteSearch {
+  indexOf(byte: number, from: number): number;
+}
+interface NodeBuffer {
+  from(buffer: ArrayBuffer): ByteSearch;
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
+/** Node's Buffer finds a byte with memchr, about twice as fast as Uint8Array's indexOf. */
+function searchable(buf: ArrayBuffer, av: Uint8Array): ByteSearch {
+  return nodeBuffer && av.byteOffset === 0 && av.byteLength === buf.byteLength ? nodeBuffer.from(buf) : av;
+}
+
 /** Counts the line into the current run of blank lines; true when it is past MAX_BLANK_RUN. */
-function dropBlank(ours: { blankRun: number }, line: Uint8Array): boolean {
+function dropBlank(ours: Ours, line: Uint8Array): boolean {
   ours.blankRun = isBlank(line) ? ours.blankRun + 1 : 0;
   return ours.blankRun > MAX_BLANK_RUN;
 }
