@@ -27,16 +27,23 @@ interface StatusRange {
 
 /**
  * A catalogue matcher with its criteria prepared once at load: status patterns split into exact
- * codes and parsed detail ranges, tokens lower-cased. Every recipient is tried against all ~250
- * matchers, and re-parsing the patterns for each try was a tenth of the analysis.
+ * codes and parsed detail ranges, tokens lower-cased, and every criterion present as a field (null
+ * when the matcher does not give it). Every recipient is tried against all ~250 matchers; the
+ * catalogue's own objects come in a score of shapes, which made each property read slow, and
+ * re-parsing the patterns on each try cost as much again.
  */
 interface PreparedMatcher {
   readonly entry: CauseEntry;
   readonly matcher: CauseMatcher;
   readonly confidence: CauseMatch['confidence'];
-  readonly exactStatuses: ReadonlySet<string>;
+  readonly microsoft: boolean | null;
+  readonly reasons: readonly Reason[] | null;
+  readonly actions: readonly DeliveryAction[] | null;
+  readonly classSubject: readonly string[] | null;
+  readonly exactStatuses: ReadonlySet<string> | null;
   readonly statusRanges: readonly StatusRange[];
-  readonly tokens: ReadonlySet<string>;
+  readonly tokens: ReadonlySet<string> | null;
+  readonly text: readonly string[] | null;
 }
 
 const STATUS_RANGE = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/;
@@ -61,9 +68,14 @@ function prepare(entry: CauseEntry, matcher: CauseMatcher): PreparedMatcher {
     entry,
     matcher,
     confidence: specific ? 'catalogue' : matcher.classSubject ? 'status' : 'guess',
-    exactStatuses,
+    microsoft: matcher.microsoft ?? null,
+    reasons: matcher.reasons ?? null,
+    actions: matcher.actions ?? null,
+    classSubject: matcher.classSubject ?? null,
+    exactStatuses: matcher.statuses ? exactStatuses : null,
     statusRanges,
-    tokens: new Set((matcher.tokens ?? []).map((t) => t.toLowerCase())),
+    tokens: matcher.tokens ? new Set(matcher.tokens.map((t) => t.toLowerCase())) : null,
+    text: matcher.text ?? null,
   };
 }
 
@@ -87,51 +99,57 @@ const PREPARED: readonly PreparedMatcher[] = (causes as readonly CauseEntry[]).f
 interface PreparedQuery {
   readonly query: CauseQuery;
   readonly code: string | null;
-  /** Class, subject and detail of `code` (NaN where a part is missing). */
-  readonly parts: readonly number[];
-  readonly classSubject: string | null;
-  readonly cls: string | null;
+  /** Class, subject and detail of `code` as numbers (NaN where not a number, -1 for a missing detail). */
+  readonly cls: number;
+  readonly subject: number;
+  readonly detail: number;
+  readonly classSubjectPrefix: string | null;
+  readonly classPrefix: string | null;
   readonly token: string | null;
 }
 
-function statusMatches(prepared: PreparedMatcher, q: PreparedQuery): boolean {
+function statusMatches(prepared: PreparedMatcher, exact: ReadonlySet<string>, q: PreparedQuery): boolean {
   if (q.code === null) return false;
-  if (prepared.exactStatuses.has(q.code)) return true;
-  const [cls, subject, detail = -1] = q.parts;
+  if (exact.has(q.code)) return true;
   return prepared.statusRanges.some(
-    (r) => cls === r.cls && subject === r.subject && detail >= r.from && detail <= r.to,
+    (r) => q.cls === r.cls && q.subject === r.subject && q.detail >= r.from && q.detail <= r.to,
   );
 }
 
 /** Every criterion the matcher gives must hold; the cheap comparisons are tried first. */
 function matcherHolds(prepared: PreparedMatcher, q: PreparedQuery): boolean {
-  const { matcher } = prepared;
   const { query } = q;
-  if (matcher.microsoft !== undefined && matcher.microsoft !== query.microsoft) return false;
-  if (matcher.reasons && !matcher.reasons.includes(query.reason)) return false;
+  if (prepared.microsoft !== null && prepared.microsoft !== query.microsoft) return false;
+  if (prepared.reasons && !prepared.reasons.includes(query.reason)) return false;
   if (
-    matcher.actions &&
-    ((query.action !== 'failed' && query.action !== 'delayed') || !matcher.actions.includes(query.action))
+    prepared.actions &&
+    ((query.action !== 'failed' && query.action !== 'delayed') || !prepared.actions.includes(query.action))
   )
     return false;
-  if (matcher.classSubject && !matcher.classSubject.some((p) => p === q.classSubject || p === q.cls))
+  if (
+    prepared.classSubject &&
+    !prepared.classSubject.some((p) => p === q.classSubjectPrefix || p === q.classPrefix)
+  )
     return false;
-  if (matcher.statuses && !statusMatches(prepared, q)) return false;
-  if (matcher.tokens && (!q.token || !prepared.tokens.has(q.token))) return false;
-  if (matcher.text && !matcher.text.some((fragment) => query.text.includes(fragment))) return false;
+  if (prepared.exactStatuses && !statusMatches(prepared, prepared.exactStatuses, q)) return false;
+  if (prepared.tokens && (!q.token || !prepared.tokens.has(q.token))) return false;
+  if (prepared.text && !prepared.text.some((fragment) => query.text.includes(fragment))) return false;
   return true;
 }
 
 /** The first catalogue entry (in catalogue order) that explains the outcome. */
 export function matchCause(query: CauseQuery): CauseMatch | null {
   const status = query.status;
-  const code = status?.code ?? null;
+  const code = status?.code || null;
+  const [cls = NaN, subject = NaN, detail = -1] = code ? code.split('.').map(Number) : [];
   const prepared: PreparedQuery = {
     query,
-    code: code || null,
-    parts: code ? code.split('.').map(Number) : [],
-    classSubject: status ? `${status.class}.${status.subject}` : null,
-    cls: status ? String(status.class) : null,
+    code,
+    cls,
+    subject,
+    detail,
+    classSubjectPrefix: status ? `${status.class}.${status.subject}` : null,
+    classPrefix: status ? String(status.class) : null,
     token: query.token?.toLowerCase() || null,
   };
   for (const candidate of PREPARED) {
