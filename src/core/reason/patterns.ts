@@ -416,21 +416,9 @@ for (const [reason, patterns] of Object.entries(reasonPatterns) as [Reason, read
   combined.set(reason, new RegExp(patterns.map((p) => `(?:${p.source})`).join('|')));
 }
 
-// The classifier asks about the same text for many reasons, some more than once.
-let memoText = '';
-const memo = new Map<Reason, boolean>();
-
 /** True when the text reads like the given reason. */
 export function textSays(reason: Reason, text: string): boolean {
   if (!text) return false;
-  if (text !== memoText) {
-    memoText = text;
-    memo.clear();
-  }
-  const known = memo.get(reason);
-  if (known !== undefined) return known;
   const pattern = combined.get(reason);
-  const says = pattern !== undefined && pattern.test(text);
-  memo.set(reason, says);
-  return says;
+  return pattern !== undefined && pattern.test(text);
 }
