@@ -1042,12 +1042,16 @@ function findOriginal(message: DecodedMessage, exchange: ExchangeText | null): O
   };
 }
 
+/** Exchange's subject prefixes of every language, with their lower-case form for comparing. */
+const SUBJECT_PREFIXES = exchangeLabels.flatMap((l) =>
+  l.subjectPrefixes.map((prefix) => ({ prefix, lower: prefix.toLowerCase() })),
+);
+
 function stripBouncePrefix(subject: string | null): string | null {
   if (!subject) return null;
-  const prefixes = exchangeLabels.flatMap((l) => l.subjectPrefixes);
   const lower = subject.toLowerCase();
-  for (const prefix of prefixes)
-    if (lower.startsWith(prefix.toLowerCase())) return subject.slice(prefix.length).trim() || null;
+  for (const { prefix, lower: lowerPrefix } of SUBJECT_PREFIXES)
+    if (lower.startsWith(lowerPrefix)) return subject.slice(prefix.length).trim() || null;
   return null;
 }
 
@@ -1055,9 +1059,8 @@ function stripBouncePrefix(subject: string | null): string | null {
 function suspicions(message: DecodedMessage, context: Context): string[] {
   const found: string[] = [];
   const subject = getHeader(message.headers, 'subject') ?? '';
-  const looksExchange = exchangeLabels.some((l) =>
-    l.subjectPrefixes.some((p) => subject.toLowerCase().startsWith(p.toLowerCase())),
-  );
+  const lowerSubject = subject.toLowerCase();
+  const looksExchange = SUBJECT_PREFIXES.some((p) => lowerSubject.startsWith(p.lower));
   const hasHeaders = message.headers.some((h) => h.name === 'received' || h.name === 'message-id');
   if (
     hasHeaders &&
