@@ -362,8 +362,25 @@ export const providers: readonly Provider[] = [
   },
 ];
 
-function hostMatches(host: string, suffix: string): boolean {
-  return host === suffix || host.endsWith(`.${suffix}`);
+/** Each host suffix of the table with the position of the first provider that lists it. */
+const PROVIDER_BY_SUFFIX = new Map<string, number>();
+providers.forEach((provider, index) => {
+  for (const suffix of provider.hosts)
+    if (!PROVIDER_BY_SUFFIX.has(suffix)) PROVIDER_BY_SUFFIX.set(suffix, index);
+});
+
+/**
+ * The first provider (in table order) with a suffix that `host` is or ends in after a dot
+ * (`example.com` matches `example.com` and `mx.example.com`): the host's own dot-suffixes are
+ * looked up, instead of comparing the host with every suffix of every provider.
+ */
+function providerOf(host: string): Provider | undefined {
+  let first = PROVIDER_BY_SUFFIX.get(host);
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+    const index = PROVIDER_BY_SUFFIX.get(host.slice(dot + 1));
+    if (index !== undefined && (first === undefined || index < first)) first = index;
+  }
+  return first === undefined ? undefined : providers[first];
 }
 
 export interface ProviderInput {
@@ -382,7 +399,7 @@ export function providerReason(
   const hosts = input.hosts.filter((h): h is string => !!h).map((h) => h.toLowerCase().replace(/\.$/, ''));
   // The first host (recipient domain before remote MTA before reporter) that names a provider decides.
   for (const host of hosts) {
-    const provider = providers.find((p) => p.hosts.some((s) => hostMatches(host, s)));
+    const provider = providerOf(host);
     if (!provider) continue;
     const text = input.text.slice(0, 4000);
     const byCode = provider.code?.(text) ?? null;
