@@ -68,12 +68,28 @@ function findLabel(lines: readonly string[], labels: readonly string[], from = 0
 
 const TRAILING = /[\s*_|]/;
 
+/**
+ * A printable ASCII character other than the decorations `>*_#|`: neither white space nor
+ * anything cleanLine strips. Most lines start and end with one, and need no regex.
+ */
+function isPlainAscii(code: number): boolean {
+  return (
+    code > 0x20 &&
+    code < 0x7f &&
+    code !== 0x3e &&
+    code !== 0x2a &&
+    code !== 0x5f &&
+    code !== 0x23 &&
+    code !== 0x7c
+  );
+}
+
 /** Strips markdown/HTML-to-text decorations that clients add around headings. */
 function cleanLine(line: string): string {
-  const start = line.replace(/^[\s>*_#|]+/, '');
+  const start = isPlainAscii(line.charCodeAt(0)) ? line : line.replace(/^[\s>*_#|]+/, '');
   // Trimmed by hand: /[\s*_|]+$/ retries from every character of a long blank run (quadratic).
   let end = start.length;
-  while (end > 0 && TRAILING.test(start[end - 1] ?? '')) end--;
+  while (end > 0 && !isPlainAscii(start.charCodeAt(end - 1)) && TRAILING.test(start[end - 1] ?? '')) end--;
   return start.slice(0, end);
 }
 
