@@ -123,8 +123,8 @@ export function scanPlainBounce(
   own: readonly string[] = exclude,
 ): PlainScan {
   const text = cutOriginal(body);
-  const recipients = scanRecipients(text, exclude, own);
   const lines = splitLines(text);
+  const recipients = scanRecipients(text, lines, exclude, own);
   const firstAddressLine = lines.findIndex(
     // The @ test first: most lines hold no address and need no regex.
     (l) =>
@@ -139,8 +139,13 @@ export function scanPlainBounce(
   return { recipients, preamble, delayed: DELAY_WORDS.test(head) };
 }
 
-function scanRecipients(text: string, exclude: readonly string[], own: readonly string[]): PlainRecipient[] {
-  const lines = splitLines(text);
+/** `lines`: the lines of `text`, split once by the caller. */
+function scanRecipients(
+  text: string,
+  lines: readonly string[],
+  exclude: readonly string[],
+  own: readonly string[],
+): PlainRecipient[] {
   const excluded = new Set(exclude.map((a) => a.toLowerCase()));
   const ownSet = new Set(own.map((a) => a.toLowerCase()));
   const isExcluded = (address: string): boolean => {
