@@ -6,12 +6,12 @@ export type InputKind = 'msg' | 'eml' | 'text';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-const headDecoder = new TextDecoder('latin1');
-
 /** Tells an Outlook .msg (OLE compound file), a MIME message and plain text apart by content. */
 export function sniffInput(bytes: Uint8Array): InputKind {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return 'msg';
-  const head = stripMboxLine(headDecoder.decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, ''));
+  const start = headerStart(bytes);
+  // One character per byte is enough to see ASCII header names (and much cheaper than a decoder).
+  const head = String.fromCharCode.apply(null, bytes.subarray(start, start + 4096) as unknown as number[]);
   const firstLines = head.split(/\r\n|\r|\n/, 40);
   const fields = firstLines.filter((l) => /^[!-9;-~]{1,76}:/.test(l)).length;
   const mimeMarkers = /^(?:mime-version|content-type|received|return-path|message-id|from|date)\s*:/im.test(
@@ -20,9 +20,13 @@ export function sniffInput(bytes: Uint8Array): InputKind {
   return fields >= 3 && mimeMarkers && /^[!-9;-~]{1,76}:/.test(firstLines[0] ?? '') ? 'eml' : 'text';
 }
 
-/** Mail saved from an mbox starts with a "From sender date" envelope line before the headers. */
-function stripMboxLine(text: string): string {
-  return /^From \S+/.test(text) ? text.replace(/^From [^\r\n]*(?:\r\n|\r|\n)/, '') : text;
+/**
+ * Where the header of a saved message starts: after a UTF-8 byte-order mark (some Windows tools
+ * write one) and after the "From sender date" envelope line of mail saved from an mbox.
+ */
+function headerStart(bytes: Uint8Array): number {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bom + mboxLineLength(bytes.subarray(bom));
 }
 
 function mboxLineLength(bytes: Uint8Array): number {
@@ -63,7 +67,7 @@ export async function analyzeBytes(bytes: Uint8Array, options: ReadOptions = {})
     return analyzeMessage(decodeMsg(bytes), options);
   }
   if (kind === 'eml')
-    return analyzeMessage(await decodeEml(bytes.subarray(mboxLineLength(bytes)), options), options);
+    return analyzeMessage(await decodeEml(bytes.subarray(headerStart(bytes)), options), options);
   return analyzeText(decodeTextBytes(bytes), options);
 }
 
