@@ -1,4 +1,5 @@
 import type { Attachment, Email } from 'postal-mime';
+import { latin1 } from './bytes';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
 import { MAX_BLANK_RUN, createParser } from './mimeLimits';
@@ -198,21 +199,6 @@ function decodeText(bytes: Uint8Array): string {
   } catch {
     return latin1(bytes, bytes.length);
   }
-}
-
-interface NodeBuffer {
-  from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string };
-}
-const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-
-/** Bytes as ISO-8859-1 (one character per byte), at most `max` of them. */
-function latin1(bytes: Uint8Array, max: number): string {
-  const view = bytes.length > max ? bytes.subarray(0, max) : bytes;
-  if (nodeBuffer) return nodeBuffer.from(view.buffer, view.byteOffset, view.length).toString('latin1');
-  const pieces: string[] = [];
-  for (let i = 0; i < view.length; i += 8192)
-    pieces.push(String.fromCharCode.apply(null, view.subarray(i, i + 8192) as unknown as number[]));
-  return pieces.join('');
 }
 
 function looksLikeMessage(bytes: Uint8Array): boolean {

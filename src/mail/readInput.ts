@@ -1,5 +1,6 @@
 import { analyzeMessage, analyzeText, type AnalyzeOptions } from '../core';
 import type { Analysis } from '../core/types';
+import { latin1 } from './bytes';
 import { decodeEml, type DecodeOptions } from './decodeEml';
 
 export type InputKind = 'msg' | 'eml' | 'text';
@@ -10,8 +11,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export function sniffInput(bytes: Uint8Array): InputKind {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return 'msg';
   const start = headerStart(bytes);
-  // One character per byte is enough to see ASCII header names (and much cheaper than a decoder).
-  const head = String.fromCharCode.apply(null, bytes.subarray(start, start + 4096) as unknown as number[]);
+  const head = latin1(bytes.subarray(start), 4096);
   const firstLines = head.split(/\r\n|\r|\n/, 40);
   const fields = firstLines.filter((l) => /^[!-9;-~]{1,76}:/.test(l)).length;
   const mimeMarkers = /^(?:mime-version|content-type|received|return-path|message-id|from|date)\s*:/im.test(
