@@ -113,7 +113,7 @@ function valueAfterLabel(
   return null;
 }
 
-/** The label groups whose presence votes for a language (each group counts once). */
+/** The label groups whose presence votes for a language (each group counts once), in GROUP order. */
 function votingGroups(labels: ExchangeLabels): readonly (readonly string[])[] {
   return [
     labels.firstLines,
@@ -125,6 +125,14 @@ function votingGroups(labels: ExchangeLabels): readonly (readonly string[])[] {
     labels.delayLines,
   ];
 }
+
+const GROUP = {
+  firstLines: 0,
+  diagnosticHeadings: 1,
+  enhancedAdminHeading: 4,
+  enhancedErrorDetails: 5,
+  delayLines: 6,
+} as const;
 
 interface VotingLabel {
   /** Lower-cased, as the lines it is compared with. */
@@ -156,26 +164,44 @@ const ANY_HEADLINE = new RegExp(
 
 const SUBJECT_PREFIXES = exchangeLabels.map((labels) => labels.subjectPrefixes.map(lower));
 
+/**
+ * The language whose labels the text (and subject) shows most; null when none shows any.
+ * `anchored`: the text has that language's first line, delay line or administrators' heading, or
+ * its headline with one of the enhanced layout's headings. Without these it is no Exchange NDR.
+ */
 function detectLanguage(
   lines: readonly string[],
   subject: string | null,
-): { labels: ExchangeLabels; hits: number } | null {
+): { labels: ExchangeLabels; hits: number; anchored: boolean } | null {
   // Which voting groups of each language have a line starting with one of their labels; the same
   // answer as findLabel(lines, group) >= 0 for each group.
   const groupsFound = exchangeLabels.map(() => new Set<number>());
-  for (const line of loweredLines(lines)) {
-    for (const { label, language, group } of VOTING_LABELS.get(line.slice(0, 2)) ?? []) {
-      if (line.startsWith(label)) groupsFound[language]?.add(group);
+  for (const line of cleanLines(lines)) {
+    // Only the first two characters are needed to look labels up. When they are ASCII they
+    // lower-case on their own, and the whole line is lower-cased only if a label could start it.
+    const asciiStart = line.length >= 2 && line.charCodeAt(0) < 0x80 && line.charCodeAt(1) < 0x80;
+    const candidates = VOTING_LABELS.get(lower(asciiStart ? line.slice(0, 2) : line).slice(0, 2));
+    if (!candidates) continue;
+    const lowered = lower(line);
+    for (const { label, language, group } of candidates) {
+      if (lowered.startsWith(label)) groupsFound[language]?.add(group);
     }
   }
   const headlines = cleanLines(lines).filter((l) => ANY_HEADLINE.test(l));
   const lowerSubject = subject ? lower(subject) : null;
-  let best: { labels: ExchangeLabels; hits: number } | null = null;
+  let best: { labels: ExchangeLabels; hits: number; anchored: boolean } | null = null;
   for (const [language, labels] of exchangeLabels.entries()) {
-    let hits = groupsFound[language]?.size ?? 0;
-    if (headlines.some((l) => labels.enhancedHeadline.some((r) => r.test(l)))) hits += 2;
+    const found = groupsFound[language] ?? new Set<number>();
+    const headline = headlines.some((l) => labels.enhancedHeadline.some((r) => r.test(l)));
+    let hits = found.size;
+    if (headline) hits += 2;
     if (lowerSubject !== null && SUBJECT_PREFIXES[language]?.some((p) => lowerSubject.startsWith(p))) hits++;
-    if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits };
+    const anchored =
+      (headline && (found.has(GROUP.enhancedAdminHeading) || found.has(GROUP.enhancedErrorDetails))) ||
+      found.has(GROUP.firstLines) ||
+      found.has(GROUP.delayLines) ||
+      found.has(GROUP.diagnosticHeadings);
+    if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits, anchored };
   }
   return best;
 }
@@ -230,7 +256,9 @@ function recipientFromLine(line: string): { address: string; displayName: string
 export function parseExchangeText(text: string, subject: string | null): ExchangeText | null {
   const lines = splitLines(text);
   const detected = detectLanguage(lines, subject);
-  if (!detected) return null;
+  // The same test as the one on enhanced, firstIndex and diagIndex below, answered from the
+  // language detection's findings: most texts stop here without searching their lines again.
+  if (!detected?.anchored) return null;
   const { labels } = detected;
   const headlineIndex = cleanLines(lines).findIndex((l) => labels.enhancedHeadline.some((r) => r.test(l)));
   const adminIndex = findLabel(lines, labels.enhancedAdminHeading);
