@@ -89,9 +89,10 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
-      // @kenjiuno/msgreader decodes .msg strings with iconv-lite, which wants Node's Buffer. It only
-      // loads with the (lazy) .msg reader, so the polyfill stays out of the pane's first download.
-      fallback: { buffer: require.resolve('buffer/'), stream: false, string_decoder: false },
+      // @kenjiuno/msgreader decodes 8-bit .msg strings with iconv-lite, which brings code-page
+      // tables and wants Node's Buffer; the browser's TextDecoder does the same (src/mail/iconvShim.ts).
+      alias: { 'iconv-lite$': path.resolve(__dirname, 'src/mail/iconvShim.ts') },
+      fallback: { buffer: false, stream: false, string_decoder: false },
     },
     module: {
       rules: [
