@@ -34,6 +34,11 @@ function singleByte(bytes: Uint8Array, high: string | null): string {
   return chars.join('');
 }
 
+/** Windows-1252 text, the same in Node and in browsers. */
+export function windows1252(bytes: Uint8Array): string {
+  return singleByte(bytes, CP1252_HIGH);
+}
+
 export function decode(bytes: Uint8Array, encoding: string): string {
   // iconv-lite's latin1 is one character per byte; WHATWG's "latin1" means windows-1252.
   if (/^(?:binary|latin-?1|iso-?8859-?1)$/i.test(encoding.trim())) return singleByte(bytes, null);

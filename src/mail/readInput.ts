@@ -2,6 +2,7 @@ import { analyzeMessage, analyzeText, type AnalyzeOptions } from '../core';
 import type { Analysis } from '../core/types';
 import { latin1 } from './bytes';
 import { decodeEml, type DecodeOptions } from './decodeEml';
+import { windows1252 } from './iconvShim';
 
 export type InputKind = 'msg' | 'eml' | 'text';
 
@@ -76,6 +77,6 @@ export function decodeTextBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return windows1252(bytes);
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeBytes, sniffInput } from '../../src/mail/readInput';
+import { analyzeBytes, decodeTextBytes, sniffInput } from '../../src/mail/readInput';
 
 const FIXTURE = path.join(
   __dirname,
@@ -36,5 +36,11 @@ describe('reading a saved message', () => {
     expect(sniffInput(new TextEncoder().encode('From what I can see, the mail did not arrive.\n'))).toBe(
       'text',
     );
+  });
+
+  it('reads pasted text that is not UTF-8 as Windows-1252, the same in Node as in browsers', () => {
+    const bytes = Uint8Array.of(0x80, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x20, 0xe9);
+    expect(decodeTextBytes(bytes)).toBe('\u20ac \u201cok\u201d \u00e9');
+    expect(decodeTextBytes(new TextEncoder().encode('\ufeffcaf\u00e9'))).toBe('caf\u00e9');
   });
 });
