@@ -14,7 +14,7 @@ import { findForwardedBlocks } from './forward';
 import { guessLanguage } from './language';
 import { formatHeaderBlock, getHeader, hasHeader, parseHeaderBlock } from './headers';
 import { classifyReason } from './reason/classify';
-import { cutOriginal, findCommand, scanPlainBounce } from './scan/plainText';
+import { BounceText, findCommand, scanPlainBounce } from './scan/plainText';
 import { findSesNotification } from './scan/sesJson';
 import { findAllEnhancedStatuses, findEnhancedStatus, findReplyCode, parseEnhancedStatus } from './status';
 import {
@@ -124,11 +124,12 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
   const subject = getHeader(message.headers, 'subject');
   const contentType = (getHeader(message.headers, 'content-type') ?? '').toLowerCase();
   const reportType = /report-type\s*=\s*"?([a-z0-9-]+)/.exec(contentType)?.[1] ?? null;
+  const body = new BounceText(text);
 
   const partOf = (...types: string[]): DecodedPart | undefined =>
     message.parts.find((p) => types.includes(p.mimeType.toLowerCase()));
   if (reportType === 'feedback-report' || partOf('message/feedback-report')) {
-    return finish(message, 'feedback', route, null, [], {}, warnings, null);
+    return finish(message, 'feedback', route, null, [], {}, warnings, null, body);
   }
   if (reportType === 'disposition-notification' || partOf('message/disposition-notification')) {
     // A read receipt: the message was delivered (and opened); not a failure.
@@ -141,6 +142,7 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
       {},
       [...warnings, { code: 'report.readReceipt' }],
       null,
+      body,
     );
   }
 
@@ -162,7 +164,7 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
       if (inner.verdict === 'bounce' || inner.verdict === 'delay')
         return { ...inner, input: 'attached-report' };
     }
-    for (const block of findForwardedBlocks(text)) {
+    for (const block of findForwardedBlocks(text, body.lines)) {
       const forwarded: DecodedMessage = {
         headers: block.headers,
         text: block.body,
@@ -191,7 +193,8 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
   if (!ds) {
     // Amazon SES notifications mailed through SNS carry the report as JSON in the body.
     const ses = findSesNotification(text);
-    if (ses?.kind === 'complaint') return finish(message, 'feedback', route, null, [], {}, warnings, null);
+    if (ses?.kind === 'complaint')
+      return finish(message, 'feedback', route, null, [], {}, warnings, null, body);
     if (ses) {
       const parsed = parseDeliveryStatus(ses.deliveryStatus);
       if (parsed.perRecipient.length > 0) {
@@ -200,18 +203,18 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
       }
     }
   }
-  const exchange = parseExchangeText(text, subject);
-  const signals = bounceSignals(message, text, subject, ds !== null, exchange !== null);
+  const exchange = parseExchangeText(text, subject, body.lines);
+  const signals = bounceSignals(message, body, subject, ds !== null, exchange !== null);
 
   if (!signals.isReport) {
     const verdict: Verdict = signals.autoReply ? 'auto-reply' : 'not-a-bounce';
-    return finish(message, verdict, route, null, [], {}, warnings, null);
+    return finish(message, verdict, route, null, [], {}, warnings, null, body);
   }
 
   const reportingMta = typedValue(ds?.perMessage.get('reporting-mta')) ?? exchange?.generatingServer ?? null;
   const recipients = collectRecipients(
     message,
-    text,
+    body,
     ds,
     dsSource,
     exchange,
@@ -245,6 +248,7 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
     },
     warnings,
     exchange?.language ?? null,
+    body,
   );
 }
 
@@ -319,7 +323,7 @@ const LIST_REFUSAL =
 
 function bounceSignals(
   message: DecodedMessage,
-  text: string,
+  body: BounceText,
   subject: string | null,
   hasDs: boolean,
   isExchange: boolean,
@@ -345,7 +349,7 @@ function bounceSignals(
   )
     medium++;
   if (returnPath !== null && /^<?\s*>?$/.test(returnPath.trim())) medium++;
-  const bounceText = cutOriginal(text.slice(0, 100_000));
+  const bounceText = body.ownWithin(100_000);
   if (BOUNCE_PHRASES.test(bounceText)) medium++;
   const smtpLike =
     /(?:^|\s)[45]\d\d[\s-]+(?:[45]\.\d{1,3}\.\d{1,3}|[a-z<#])/im.test(bounceText) ||
@@ -484,7 +488,7 @@ function toIsoDate(value: string | undefined): string | null {
 
 function collectRecipients(
   message: DecodedMessage,
-  text: string,
+  body: BounceText,
   ds: DeliveryStatusReport | null,
   dsSource: Evidence['source'],
   exchange: ExchangeText | null,
@@ -541,7 +545,7 @@ function collectRecipients(
   const exclude = [...own, ...findAddresses(getHeader(message.headers, 'to') ?? '')];
   const needsText = partials.length === 0 || partials.some((p) => !p.diagnostic);
   let context: string | null = null;
-  const scan = scanPlainBounce(text, exclude, own);
+  const scan = scanPlainBounce(body, exclude, own);
   // The human-readable part often names the SMTP command the DS part leaves out ("in reply to
   // RCPT TO command", a ">>> MAIL From:" transcript); it decides between e.g. userunknown and filtered.
   for (const partial of partials) {
@@ -585,7 +589,7 @@ function collectRecipients(
       const addresses = findAddresses(failed ?? '');
       // The text names the recipient in a form we could not read (a local alias, "save to …"):
       // with a single failed recipient, the bounce's only SMTP error line is its error.
-      const error = addresses.length === 1 ? firstErrorLines(text) : null;
+      const error = addresses.length === 1 ? firstErrorLines(body) : null;
       for (const address of addresses) {
         add({
           address,
@@ -608,9 +612,9 @@ function collectRecipients(
     if (partials.length === 0) {
       // The report names no recipient at all ("Message could not be delivered to mobile."): when the
       // returned original was addressed to exactly one mailbox, that mailbox is the one that failed.
-      const to = originalRecipients(message);
+      const to = originalRecipients(message, textOf(message, body));
       if (to.length === 1 && to[0]) {
-        const error = firstErrorLines(text) ?? linesNaming(text, to[0]);
+        const error = firstErrorLines(body) ?? linesNaming(body, to[0]);
         add({
           address: to[0],
           originalAddress: null,
@@ -640,10 +644,10 @@ function collectRecipients(
   // Sendmail transcripts name the command the server answered: ">>> DATA" then "<<< 550 …".
   const transcript =
     /^>>>\s*(RCPT|MAIL|DATA|EHLO|HELO|STARTTLS)\b[^\n]*\n(?:[^\n]*\n){0,3}?<<<\s*[45]\d\d/im.exec(
-      cutOriginal(text.slice(0, 200_000)),
+      body.ownWithin(200_000),
     );
   const transcriptCommand = transcript ? (transcript[1] ?? '').toUpperCase() : null;
-  const preset = layoutReason(text);
+  const preset = layoutReason(body);
   return partials
     .slice(0, max)
     .map((p) =>
@@ -659,8 +663,8 @@ function collectRecipients(
 }
 
 /** Addresses in the To and Cc of the returned original message, when one is included. */
-function originalRecipients(message: DecodedMessage): string[] {
-  const original = findOriginal(message, null);
+function originalRecipients(message: DecodedMessage, messageText: BounceText): string[] {
+  const original = findOriginal(message, null, messageText);
   if (original.headers === null && original.to.length === 0) return [];
   const cc = original.headers
     ? findAddresses(getHeader(parseHeaderBlock(original.headers).headers, 'cc') ?? '')
@@ -669,8 +673,8 @@ function originalRecipients(message: DecodedMessage): string[] {
 }
 
 /** The first SMTP error in a text bounce (a reply code or enhanced status) and the lines after it. */
-function firstErrorLines(text: string): { text: string; command: string | null } | null {
-  const lines = splitLines(cutOriginal(text.slice(0, 100_000)));
+function firstErrorLines(body: BounceText): { text: string; command: string | null } | null {
+  const lines = body.ownLinesWithin(100_000);
   const index = lines.findIndex(
     (l) => /(?:^|\s)[45]\d\d[\s-]/.test(l) && (findReplyCode(l) !== null || findEnhancedStatus(l) !== null),
   );
@@ -692,8 +696,8 @@ function firstErrorLines(text: string): { text: string; command: string | null }
  * example.org not found"). The address was left out of the recipient scan (a postmaster@ address
  * looks like the report's own), but the words next to it are still its error.
  */
-function linesNaming(text: string, address: string): { text: string; command: string | null } | null {
-  const lines = splitLines(cutOriginal(text.slice(0, 100_000)));
+function linesNaming(body: BounceText, address: string): { text: string; command: string | null } | null {
+  const lines = body.ownLinesWithin(100_000);
   const wanted = address.toLowerCase();
   const index = lines.findIndex((l) => l.length < 2000 && l.toLowerCase().includes(wanted));
   if (index < 0) return null;
@@ -734,8 +738,8 @@ function mergeInto(target: Partial, extra: Partial): void {
  * a post it refuses (no such group, or no permission to post) with a localised notice that always
  * links its help centre; whatever the language, the poster (the envelope sender) was refused.
  */
-function layoutReason(text: string): Reason | null {
-  const head = cutOriginal(text.slice(0, 100_000));
+function layoutReason(body: BounceText): Reason | null {
+  const head = body.ownWithin(100_000);
   if (/https?:\/\/groups\.google\.com\/support\b/i.test(head)) return 'rejected';
   return null;
 }
@@ -869,6 +873,7 @@ function finish(
   context: Context,
   warnings: Warning[],
   labelLanguage: string | null,
+  body: BounceText,
 ): Analysis {
   const headers = message.headers;
   const contentLanguage = getHeader(headers, 'content-language')?.split(',')[0]?.trim() ?? null;
@@ -876,11 +881,11 @@ function finish(
   const validTag =
     contentLanguage && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(contentLanguage) ? contentLanguage : null;
   // Content-Language names the report's language; else Exchange's labels; else its own words.
-  const language =
-    validTag ?? (isBounceLike ? (labelLanguage ?? guessLanguage(cutOriginal(message.text))) : null);
+  const messageText = isBounceLike ? textOf(message, body) : null;
+  const language = validTag ?? (messageText ? (labelLanguage ?? guessLanguage(messageText.own)) : null);
   const exchange = context.exchange ?? null;
-  const original = isBounceLike ? findOriginal(message, exchange) : emptyOriginal();
-  const userInformation = isBounceLike ? (exchange?.userInformation ?? humanText(message.text)) : null;
+  const original = messageText ? findOriginal(message, exchange, messageText) : emptyOriginal();
+  const userInformation = messageText ? (exchange?.userInformation ?? humanText(messageText)) : null;
   const adminInformation = isBounceLike
     ? (exchange?.adminInformation ?? context.dsPart?.text?.trim() ?? null)
     : null;
@@ -972,8 +977,8 @@ function dedupeWarnings(warnings: readonly Warning[]): Warning[] {
   });
 }
 
-function humanText(text: string): string | null {
-  const cut = cutOriginal(text).trim();
+function humanText(messageText: BounceText): string | null {
+  const cut = messageText.own.trim();
   return cut === '' ? null : cut;
 }
 
@@ -992,8 +997,20 @@ function originalFromHeaders(headers: readonly HeaderField[], text: string | nul
   };
 }
 
+/**
+ * `message.text` as a BounceText: the analysed one when it is the same text (it is not when the
+ * text was truncated or read from the raw message), else a new one.
+ */
+function textOf(message: DecodedMessage, body: BounceText): BounceText {
+  return body.text === message.text ? body : new BounceText(message.text);
+}
+
 /** The returned original: an attached message, text/rfc822-headers, or Exchange's header block. */
-function findOriginal(message: DecodedMessage, exchange: ExchangeText | null): OriginalMessage {
+function findOriginal(
+  message: DecodedMessage,
+  exchange: ExchangeText | null,
+  messageText: BounceText,
+): OriginalMessage {
   for (const part of message.parts) {
     const type = part.mimeType.toLowerCase();
     if (part.message && (type === 'message/rfc822' || type === 'message/global'))
@@ -1012,7 +1029,7 @@ function findOriginal(message: DecodedMessage, exchange: ExchangeText | null): O
   if (exchange && exchange.originalHeaders.length > 0)
     return originalFromHeaders(exchange.originalHeaders, exchange.originalHeadersText);
   // Text bounces quote the original after a marker line.
-  const cut = cutOriginal(message.text);
+  const cut = messageText.own;
   if (cut.length < message.text.length) {
     const rest = message.text.slice(cut.length);
     const startOfHeaders = rest.search(

@@ -27,8 +27,10 @@ const compiled = forwardLabels.map((labels) => ({
  * Subject:", "Van: / Verzonden: / Aan: / Onderwerp:", …) and returns each with the text below it,
  * outermost first. Quote markers ("> ") are removed from the forwarded text.
  */
-export function findForwardedBlocks(text: string): ForwardedBlock[] {
-  const lines = splitLines(text);
+export function findForwardedBlocks(
+  text: string,
+  lines: readonly string[] = splitLines(text),
+): ForwardedBlock[] {
   const blocks: ForwardedBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     for (const labels of compiled) {

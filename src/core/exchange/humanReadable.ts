@@ -253,8 +253,12 @@ function recipientFromLine(line: string): { address: string; displayName: string
  * Reads Exchange's human-readable NDR text (legacy or enhanced layout, in any language we know).
  * Returns null when the text is not an Exchange NDR.
  */
-export function parseExchangeText(text: string, subject: string | null): ExchangeText | null {
-  const lines = splitLines(text);
+export function parseExchangeText(
+  text: string,
+  subject: string | null,
+  /** splitLines(text), when the caller has them. */
+  lines: readonly string[] = splitLines(text),
+): ExchangeText | null {
   const detected = detectLanguage(lines, subject);
   // The same test as the one on enhanced, firstIndex and diagIndex below, answered from the
   // language detection's findings: most texts stop here without searching their lines again.

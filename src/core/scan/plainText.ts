@@ -27,24 +27,84 @@ const ORIGINAL_MARKERS: readonly RegExp[] = [
 /** The markers as one alternation (all case-insensitive, each anchored at the start). */
 const ANY_ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((m) => `(?:${m.source})`).join('|'), 'i');
 
-// The analyser cuts the same text several times (signals, recipients, language, original).
-const cutCache: { text: string; cut: string }[] = [];
-
-export function cutOriginal(text: string): string {
-  for (const entry of cutCache) if (entry.text === text) return entry.cut;
-  const cut = cutOriginalUncached(text);
-  cutCache.unshift({ text, cut });
-  if (cutCache.length > 4) cutCache.length = 4;
-  return cut;
+/** Index of the line where the returned original begins (never the first line); -1 if none. */
+function originalStart(lines: readonly string[]): number {
+  for (let i = 1; i < lines.length; i++) {
+    if (ANY_ORIGINAL_MARKER.test((lines[i] ?? '').trim())) return i;
+  }
+  return -1;
 }
 
-function cutOriginalUncached(text: string): string {
+/** The text before the returned original (all of it when no marker is found). */
+export function cutOriginal(text: string): string {
   const lines = splitLines(text);
-  for (let i = 1; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (ANY_ORIGINAL_MARKER.test(line)) return lines.slice(0, i).join('\n');
+  const start = originalStart(lines);
+  return start < 0 ? text : lines.slice(0, start).join('\n');
+}
+
+/**
+ * A bounce's text with its lines and its own part (before the returned original), each worked
+ * out once when first asked for. The analyser reads the same text many times (signals, language,
+ * recipients, the original, forwarded blocks); splitting and cutting it again for each cost more
+ * than some of the parsing. One is made per analysed text and dropped with the analysis.
+ */
+export class BounceText {
+  private allLines: readonly string[] | null = null;
+  /** Line where the returned original begins, -1 when it is not there; undefined until looked for. */
+  private start: number | undefined;
+  private cut: string | null = null;
+  private cutLines: readonly string[] | null = null;
+  private prefixCuts: Map<number, string> | null = null;
+
+  constructor(readonly text: string) {}
+
+  /** splitLines(text). */
+  get lines(): readonly string[] {
+    return (this.allLines ??= splitLines(this.text));
   }
-  return text;
+
+  private originalStart(): number {
+    return (this.start ??= originalStart(this.lines));
+  }
+
+  /** cutOriginal(text). */
+  get own(): string {
+    if (this.cut === null) {
+      const start = this.originalStart();
+      this.cut = start < 0 ? this.text : this.lines.slice(0, start).join('\n');
+    }
+    return this.cut;
+  }
+
+  /**
+   * splitLines(own). The lines hold no line breaks, so joining the first ones with LF and splitting
+   * that again gives the same lines: they are taken from the text's own lines.
+   */
+  get ownLines(): readonly string[] {
+    if (this.cutLines === null) {
+      const start = this.originalStart();
+      this.cutLines = start < 0 ? this.lines : this.lines.slice(0, start);
+    }
+    return this.cutLines;
+  }
+
+  /** cutOriginal(text.slice(0, max)): the same as `own` unless the text is longer than `max`. */
+  ownWithin(max: number): string {
+    if (this.text.length <= max) return this.own;
+    this.prefixCuts ??= new Map();
+    let cut = this.prefixCuts.get(max);
+    if (cut === undefined) {
+      // A cut line can read as a marker that the whole line is not: cut the prefix itself.
+      cut = cutOriginal(this.text.slice(0, max));
+      this.prefixCuts.set(max, cut);
+    }
+    return cut;
+  }
+
+  /** splitLines(ownWithin(max)). */
+  ownLinesWithin(max: number): readonly string[] {
+    return this.text.length <= max ? this.ownLines : splitLines(this.ownWithin(max));
+  }
 }
 
 const ERROR_WORDS =
@@ -118,12 +178,12 @@ const DELAY_WORDS =
  * report's To (a sender writing to itself) or a postmaster; prose mentions are not.
  */
 export function scanPlainBounce(
-  body: string,
+  body: BounceText,
   exclude: readonly string[],
   own: readonly string[] = exclude,
 ): PlainScan {
-  const text = cutOriginal(body);
-  const lines = splitLines(text);
+  const text = body.own;
+  const lines = body.ownLines;
   const recipients = scanRecipients(text, lines, exclude, own);
   const firstAddressLine = lines.findIndex(
     // The @ test first: most lines hold no address and need no regex.
