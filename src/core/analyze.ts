@@ -328,14 +328,17 @@ function bounceSignals(
   hasDs: boolean,
   isExchange: boolean,
 ): Signals {
-  const from = (getHeader(message.headers, 'from') ?? '').toLowerCase();
-  const autoSubmitted = (getHeader(message.headers, 'auto-submitted') ?? '').toLowerCase();
-  const returnPath = getHeader(message.headers, 'return-path');
   const strong =
     hasDs ||
     isExchange ||
     hasHeader(message.headers, 'x-failed-recipients') ||
     hasHeader(message.headers, 'x-ms-exchange-message-is-ndr');
+  // A strong sign decides alone (and a report is never an auto-reply): the weaker signs below scan
+  // the whole text and could not change the answer.
+  if (strong) return { isReport: true, autoReply: false };
+  const from = (getHeader(message.headers, 'from') ?? '').toLowerCase();
+  const autoSubmitted = (getHeader(message.headers, 'auto-submitted') ?? '').toLowerCase();
+  const returnPath = getHeader(message.headers, 'return-path');
   let medium = 0;
   if (
     subject &&
@@ -361,7 +364,7 @@ function bounceSignals(
     hasHeader(message.headers, 'x-mailman-version');
   const listRefusal = listManager && LIST_REFUSAL.test(`${subject ?? ''}\n${bounceText.slice(0, 5000)}`);
   // Pasted text has no headers: the words and an SMTP reply together are enough.
-  const isReport = strong || listRefusal || medium >= 2;
+  const isReport = listRefusal || medium >= 2;
   const autoReply =
     !isReport &&
     (autoSubmitted.startsWith('auto-replied') ||
@@ -795,10 +798,12 @@ function finishRecipient(
       diagnostic ?? '',
     );
   // A provider that documents its own error codes says what its reply means (catalog/providers.ts).
+  // Both the provider tables and the catalogue compare fragments with the folded, lower-case text.
+  const normalized = normalizeForMatch(diagnostic ?? '');
   const provider = diagnostic
     ? providerReason({
         hosts: [domainOf(p.address), p.remoteMta, reportingMta],
-        text: normalizeForMatch(diagnostic),
+        text: normalized,
         replyCode,
       })
     : null;
@@ -818,7 +823,7 @@ function finishRecipient(
   const match = matchCause({
     status,
     token,
-    text: normalizeForMatch(diagnostic ?? ''),
+    text: normalized,
     microsoft,
     reason,
     action,
