@@ -150,24 +150,73 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-const LOOKUP = new Map<string, string[]>();
-for (const [language, words] of Object.entries(WORDS)) {
-  for (const word of words) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), language]);
+const LANGUAGES = Object.keys(WORDS);
+
+/** Each function word with the indexes (in LANGUAGES) of the languages that use it. */
+const LOOKUP = new Map<string, number[]>();
+LANGUAGES.forEach((language, index) => {
+  for (const word of WORDS[language] ?? []) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), index]);
+});
+const LONGEST_WORD = Math.max(...[...LOOKUP.keys()].map((w) => w.length));
+
+const LETTER = /\p{L}/u;
+
+/** 1 for the ASCII letters, by character code. */
+const ASCII_LETTER = new Uint8Array(128);
+for (let code = 0x41; code <= 0x7a; code++) if (code <= 0x5a || code >= 0x61) ASCII_LETTER[code] = 1;
+
+/**
+ * The number of UTF-16 units of the letter (\p{L}) at `i`, 0 when there is none. ASCII is
+ * answered by its code; other characters (rarer in bounces) by the regex.
+ */
+function letterAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return ASCII_LETTER[code] ?? 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+    return 0;
+  }
+  return LETTER.test(text[i] ?? '') ? 1 : 0;
 }
 
 export function guessLanguage(text: string): string | null {
-  const counts = new Map<string, number>();
+  const counts = LANGUAGES.map(() => 0);
   const sample = text.slice(0, 6000).toLowerCase();
+  const end = sample.length;
+  // The words are the runs of letters (/\p{L}+/gu), found by hand: the regex built a match for
+  // every word of the text, and this was the slowest step of a report's language guess.
   let words = 0;
-  const word = /[\p{L}]+/gu;
-  for (let match = word.exec(sample); match; match = word.exec(sample)) {
+  let i = 0;
+  while (i < end) {
+    let width = letterAt(sample, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do {
+      i += width;
+      width = i < end ? letterAt(sample, i) : 0;
+    } while (width > 0);
     words++;
-    const languages = LOOKUP.get(match[0]);
-    if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
+    // Only a word as short as the longest function word can be one.
+    const languages = i - start <= LONGEST_WORD ? LOOKUP.get(sample.slice(start, i)) : undefined;
+    if (languages) for (const language of languages) counts[language] = (counts[language] ?? 0) + 1;
   }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best || words < 8 || best[1] < 4) return null;
-  if (second && best[1] < second[1] * 1.5) return null;
-  return best[0];
+  // The most counted language, and the count of the runner-up (equal to the best on a tie).
+  let best = -1;
+  let bestCount = 0;
+  let secondCount = 0;
+  counts.forEach((count, language) => {
+    if (count > bestCount) {
+      secondCount = bestCount;
+      best = language;
+      bestCount = count;
+    } else if (count > secondCount) secondCount = count;
+  });
+  if (best < 0 || words < 8 || bestCount < 4) return null;
+  // A tie gives no winner, whichever language came first.
+  if (bestCount < secondCount * 1.5) return null;
+  return LANGUAGES[best] ?? null;
 }
