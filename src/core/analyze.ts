@@ -561,13 +561,14 @@ function collectRecipients(
   }
   if (needsText) {
     const structured = partials.length;
-    context = scan.preamble;
+    const { preamble, delayed } = scan.context();
+    context = preamble;
     for (const found of scan.recipients) {
       const partial: Partial = {
         address: found.address,
         originalAddress: null,
         displayName: null,
-        action: scan.delayed ? 'delayed' : null,
+        action: delayed ? 'delayed' : null,
         statusText: null,
         diagnostic: found.diagnostic,
         diagnosticField: found.diagnostic ? found.field : null,
@@ -622,7 +623,7 @@ function collectRecipients(
           address: to[0],
           originalAddress: null,
           displayName: null,
-          action: scan.delayed ? 'delayed' : 'failed',
+          action: delayed ? 'delayed' : 'failed',
           statusText: null,
           diagnostic: error?.text ?? null,
           diagnosticField: error ? 'text' : null,

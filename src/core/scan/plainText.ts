@@ -163,6 +163,14 @@ export function findRemoteHost(text: string | null): string | null {
  */
 export interface PlainScan {
   readonly recipients: readonly PlainRecipient[];
+  /**
+   * What the bounce says around its recipients, worked out when asked for: a report whose
+   * delivery-status part gives every recipient an error uses only the recipients' commands.
+   */
+  readonly context: () => PlainContext;
+}
+
+export interface PlainContext {
   /** The bounce's own words before the first recipient ("The following address(es) failed:", …). */
   readonly preamble: string | null;
   /** The text says the message is only delayed and will be retried. */
@@ -182,9 +190,11 @@ export function scanPlainBounce(
   exclude: readonly string[],
   own: readonly string[] = exclude,
 ): PlainScan {
-  const text = body.own;
-  const lines = body.ownLines;
-  const recipients = scanRecipients(text, lines, exclude, own);
+  const recipients = scanRecipients(body.own, body.ownLines, exclude, own);
+  return { recipients, context: () => plainContext(body.ownLines) };
+}
+
+function plainContext(lines: readonly string[]): PlainContext {
   const firstAddressLine = lines.findIndex(
     // The @ test first: most lines hold no address and need no regex.
     (l) =>
@@ -196,7 +206,7 @@ export function scanPlainBounce(
   const preamble =
     preambleLines.length > 0 ? foldSpace(preambleLines.slice(-8).join(' ')).slice(0, 1500) : null;
   const head = foldSpace(lines.slice(0, Math.max(10, firstAddressLine + 3)).join(' '));
-  return { recipients, preamble, delayed: DELAY_WORDS.test(head) };
+  return { preamble, delayed: DELAY_WORDS.test(head) };
 }
 
 /** `lines`: the lines of `text`, split once by the caller. */
