@@ -157,7 +157,25 @@ const LOOKUP = new Map<string, number[]>();
 LANGUAGES.forEach((language, index) => {
   for (const word of WORDS[language] ?? []) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), index]);
 });
-const LONGEST_WORD = Math.max(...[...LOOKUP.keys()].map((w) => w.length));
+
+const WORD_BUCKETS = 4096;
+
+/** A hash of a word's length and first two characters (the second is 0 for one-letter words). */
+function wordBucket(first: number, second: number, length: number): number {
+  return ((first * 31 + second) * 31 + length) & (WORD_BUCKETS - 1);
+}
+
+/**
+ * The function words filed by wordBucket: a word of the text is compared only with the few that
+ * share its bucket, without cutting it out of the text (most words of a text are no function word,
+ * and slicing each one to look it up in LOOKUP was the guess's largest cost).
+ */
+const WORDS_BY_BUCKET: ({ readonly word: string; readonly languages: readonly number[] }[] | undefined)[] =
+  new Array<{ readonly word: string; readonly languages: readonly number[] }[] | undefined>(WORD_BUCKETS);
+for (const [word, languages] of LOOKUP) {
+  const bucket = wordBucket(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.length);
+  (WORDS_BY_BUCKET[bucket] ??= []).push({ word, languages });
+}
 
 const LETTER = /\p{L}/u;
 
@@ -200,9 +218,17 @@ export function guessLanguage(text: string): string | null {
       width = i < end ? letterAt(sample, i) : 0;
     } while (width > 0);
     words++;
-    // Only a word as short as the longest function word can be one.
-    const languages = i - start <= LONGEST_WORD ? LOOKUP.get(sample.slice(start, i)) : undefined;
-    if (languages) for (const language of languages) counts[language] = (counts[language] ?? 0) + 1;
+    const length = i - start;
+    const candidates =
+      WORDS_BY_BUCKET[
+        wordBucket(sample.charCodeAt(start), length > 1 ? sample.charCodeAt(start + 1) : 0, length)
+      ];
+    if (candidates === undefined) continue;
+    for (const { word, languages } of candidates) {
+      if (word.length !== length || !sample.startsWith(word, start)) continue;
+      for (const language of languages) counts[language] = (counts[language] ?? 0) + 1;
+      break;
+    }
   }
   // The most counted language, and the count of the runner-up (equal to the best on a tie).
   let best = -1;
