@@ -155,6 +155,34 @@ exchangeLabels.forEach((labels, language) => {
   });
 });
 
+/** ASCII code lower-cased (only A-Z change). */
+function lowerAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+// The same filing for keys of two ASCII characters, by their codes: most lines start with two
+// ASCII characters, and looking them up by number spares cutting and lower-casing a key per line.
+const VOTING_LABELS_ASCII = new Array<VotingLabel[] | undefined>(128 * 128);
+for (const [key, labels] of VOTING_LABELS) {
+  const first = key.charCodeAt(0);
+  const second = key.charCodeAt(1);
+  if (key.length === 2 && first < 0x80 && second < 0x80) VOTING_LABELS_ASCII[first * 128 + second] = labels;
+}
+
+/** The voting labels that could start a (cleaned) line. */
+function votingCandidates(line: string): readonly VotingLabel[] | undefined {
+  if (line.length >= 2) {
+    const first = line.charCodeAt(0);
+    const second = line.charCodeAt(1);
+    // Lower-casing ASCII gives ASCII, so the key of a line starting with two ASCII characters is
+    // those two lower-cased; other lines are lower-cased whole (a non-ASCII capital can lower-case
+    // to more than one character).
+    if (first < 0x80 && second < 0x80)
+      return VOTING_LABELS_ASCII[lowerAscii(first) * 128 + lowerAscii(second)];
+  }
+  return VOTING_LABELS.get(lower(line).slice(0, 2));
+}
+
 // All languages' headline patterns as one alternation (all are case-insensitive and anchored, with
 // no back-references), so that only lines matching some headline are tried language by language.
 const ANY_HEADLINE = new RegExp(
@@ -177,10 +205,8 @@ function detectLanguage(
   // answer as findLabel(lines, group) >= 0 for each group.
   const groupsFound = exchangeLabels.map(() => new Set<number>());
   for (const line of cleanLines(lines)) {
-    // Only the first two characters are needed to look labels up. When they are ASCII they
-    // lower-case on their own, and the whole line is lower-cased only if a label could start it.
-    const asciiStart = line.length >= 2 && line.charCodeAt(0) < 0x80 && line.charCodeAt(1) < 0x80;
-    const candidates = VOTING_LABELS.get(lower(asciiStart ? line.slice(0, 2) : line).slice(0, 2));
+    // The whole line is lower-cased only if a label could start it.
+    const candidates = votingCandidates(line);
     if (!candidates) continue;
     const lowered = lower(line);
     for (const { label, language, group } of candidates) {
