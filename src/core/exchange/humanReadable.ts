@@ -30,35 +30,29 @@ export interface ExchangeText {
 
 const lower = (s: string): string => s.toLowerCase();
 
-// Lines cleaned and lower-cased once per text: findLabel runs for every label group of every
-// language, and re-cleaning each line each time made 100 KB of short lines take seconds.
-const cleanedLines = new WeakMap<readonly string[], readonly string[]>();
+/**
+ * A text's lines, cleaned once (every language's labels and headlines are compared with them), and
+ * lower-cased once when a label is first looked for: re-cleaning each line for each label group
+ * made 100 KB of short lines take seconds. One is made per parsed text.
+ */
+class LabelLines {
+  readonly cleaned: readonly string[];
+  private loweredLines: readonly string[] | null = null;
 
-// The same lines cleaned (not lower-cased), for the headline patterns of every language.
-const cleanLinesCache = new WeakMap<readonly string[], readonly string[]>();
-
-function cleanLines(lines: readonly string[]): readonly string[] {
-  let cleaned = cleanLinesCache.get(lines);
-  if (!cleaned) {
-    cleaned = lines.map(cleanLine);
-    cleanLinesCache.set(lines, cleaned);
+  constructor(readonly raw: readonly string[]) {
+    this.cleaned = raw.map(cleanLine);
   }
-  return cleaned;
-}
 
-function loweredLines(lines: readonly string[]): readonly string[] {
-  let lowered = cleanedLines.get(lines);
-  if (!lowered) {
-    lowered = cleanLines(lines).map(lower);
-    cleanedLines.set(lines, lowered);
+  /** The cleaned lines, lower-cased. */
+  get lowered(): readonly string[] {
+    return (this.loweredLines ??= this.cleaned.map(lower));
   }
-  return lowered;
 }
 
 /** Index of the first line in [from, to) that starts with one of the labels; -1 if none. */
-function findLabel(lines: readonly string[], labels: readonly string[], from = 0, to = lines.length): number {
+function findLabel(lines: LabelLines, labels: readonly string[], from = 0, to = lines.raw.length): number {
   const wanted = labels.map(lower);
-  const cleaned = loweredLines(lines);
+  const cleaned = lines.lowered;
   for (let i = from; i < Math.min(to, cleaned.length); i++) {
     const line = cleaned[i] ?? '';
     if (line && wanted.some((label) => line.startsWith(label))) return i;
@@ -95,19 +89,19 @@ function cleanLine(line: string): string {
 
 /** The value after a label on the same line, or on the next non-empty line when the label stands alone. */
 function valueAfterLabel(
-  lines: readonly string[],
+  lines: LabelLines,
   labels: readonly string[],
   from: number,
   to: number,
 ): string | null {
   const index = findLabel(lines, labels, from, to);
   if (index < 0) return null;
-  const line = cleanLine(lines[index] ?? '');
+  const line = lines.cleaned[index] ?? '';
   const label = labels.find((l) => lower(line).startsWith(lower(l))) ?? '';
   const rest = line.slice(label.length).trim();
   if (rest) return rest;
   for (let i = index + 1; i < Math.min(to, index + 4); i++) {
-    const next = cleanLine(lines[i] ?? '');
+    const next = lines.cleaned[i] ?? '';
     if (next) return next;
   }
   return null;
@@ -198,13 +192,13 @@ const SUBJECT_PREFIXES = exchangeLabels.map((labels) => labels.subjectPrefixes.m
  * its headline with one of the enhanced layout's headings. Without these it is no Exchange NDR.
  */
 function detectLanguage(
-  lines: readonly string[],
+  lines: LabelLines,
   subject: string | null,
 ): { labels: ExchangeLabels; hits: number; anchored: boolean } | null {
   // Which voting groups of each language have a line starting with one of their labels; the same
   // answer as findLabel(lines, group) >= 0 for each group.
   const groupsFound = exchangeLabels.map(() => new Set<number>());
-  for (const line of cleanLines(lines)) {
+  for (const line of lines.cleaned) {
     // The whole line is lower-cased only if a label could start it.
     const candidates = votingCandidates(line);
     if (!candidates) continue;
@@ -213,7 +207,7 @@ function detectLanguage(
       if (lowered.startsWith(label)) groupsFound[language]?.add(group);
     }
   }
-  const headlines = cleanLines(lines).filter((l) => ANY_HEADLINE.test(l));
+  const headlines = lines.cleaned.filter((l) => ANY_HEADLINE.test(l));
   const lowerSubject = subject ? lower(subject) : null;
   let best: { labels: ExchangeLabels; hits: number; anchored: boolean } | null = null;
   for (const [language, labels] of exchangeLabels.entries()) {
@@ -285,27 +279,28 @@ export function parseExchangeText(
   /** splitLines(text), when the caller has them. */
   lines: readonly string[] = splitLines(text),
 ): ExchangeText | null {
-  const detected = detectLanguage(lines, subject);
+  const labelLines = new LabelLines(lines);
+  const detected = detectLanguage(labelLines, subject);
   // The same test as the one on enhanced, firstIndex and diagIndex below, answered from the
   // language detection's findings: most texts stop here without searching their lines again.
   if (!detected?.anchored) return null;
   const { labels } = detected;
-  const headlineIndex = cleanLines(lines).findIndex((l) => labels.enhancedHeadline.some((r) => r.test(l)));
-  const adminIndex = findLabel(lines, labels.enhancedAdminHeading);
-  const errorDetailsIndex = findLabel(lines, labels.enhancedErrorDetails);
+  const headlineIndex = labelLines.cleaned.findIndex((l) => labels.enhancedHeadline.some((r) => r.test(l)));
+  const adminIndex = findLabel(labelLines, labels.enhancedAdminHeading);
+  const errorDetailsIndex = findLabel(labelLines, labels.enhancedErrorDetails);
   const enhanced = headlineIndex >= 0 && (adminIndex >= 0 || errorDetailsIndex >= 0);
-  const firstIndex = findLabel(lines, [...labels.firstLines, ...labels.delayLines]);
-  const diagIndex = findLabel(lines, labels.diagnosticHeadings);
+  const firstIndex = findLabel(labelLines, [...labels.firstLines, ...labels.delayLines]);
+  const diagIndex = findLabel(labelLines, labels.diagnosticHeadings);
   if (!enhanced && firstIndex < 0 && diagIndex < 0) return null;
   const delayed =
-    findLabel(lines, labels.delayLines) >= 0 ||
+    findLabel(labelLines, labels.delayLines) >= 0 ||
     /has been delayed|vertraagd|verzögert|retardée|ritardato|retrasado|atrasad|fördröjt/i.test(
-      lines.find((_l, i) => labels.enhancedHeadline.some((r) => r.test(cleanLines(lines)[i] ?? ''))) ?? '',
+      lines.find((_l, i) => labels.enhancedHeadline.some((r) => r.test(labelLines.cleaned[i] ?? ''))) ?? '',
     );
 
   // The original headers label may appear in either layout; everything after it is the header block.
   const origIndex = findLabel(
-    lines,
+    labelLines,
     labels.originalHeaders.concat(exchangeLabels[0]?.originalHeaders ?? []),
     Math.max(0, firstIndex, headlineIndex),
   );
@@ -340,21 +335,21 @@ export function parseExchangeText(
 
   if (enhanced) {
     const adminStart = adminIndex >= 0 ? adminIndex : errorDetailsIndex;
-    for (const line of lines.slice(0, end)) {
+    for (const line of labelLines.cleaned.slice(0, end)) {
       for (const headline of labels.enhancedHeadline) {
-        const match = headline.exec(cleanLine(line));
+        const match = headline.exec(line);
         const address = match ? findAddress(match[1] ?? '') : null;
         if (address) addRecipient(address, null);
       }
     }
-    const recipientAddress = valueAfterLabel(lines, enhancedFieldLabels.recipientAddress, 0, end);
+    const recipientAddress = valueAfterLabel(labelLines, enhancedFieldLabels.recipientAddress, 0, end);
     const fromField = recipientAddress ? findAddress(recipientAddress) : null;
     if (fromField) addRecipient(fromField, null);
-    const error = valueAfterLabel(lines, enhancedFieldLabels.error, adminStart, end);
-    const rejectedBy = valueAfterLabel(lines, enhancedFieldLabels.rejectedBy, adminStart, end);
-    const remoteServer = valueAfterLabel(lines, enhancedFieldLabels.remoteServer, adminStart, end);
-    const generatedBy = valueAfterLabel(lines, enhancedFieldLabels.generatedBy, adminStart, end);
-    const statusLine = valueAfterLabel(lines, enhancedFieldLabels.statusCode, adminStart, end);
+    const error = valueAfterLabel(labelLines, enhancedFieldLabels.error, adminStart, end);
+    const rejectedBy = valueAfterLabel(labelLines, enhancedFieldLabels.rejectedBy, adminStart, end);
+    const remoteServer = valueAfterLabel(labelLines, enhancedFieldLabels.remoteServer, adminStart, end);
+    const generatedBy = valueAfterLabel(labelLines, enhancedFieldLabels.generatedBy, adminStart, end);
+    const statusLine = valueAfterLabel(labelLines, enhancedFieldLabels.statusCode, adminStart, end);
     const first = recipients.values().next().value;
     if (first && error) {
       first.diagnostic = foldSpace(error);
@@ -381,13 +376,15 @@ export function parseExchangeText(
       receivingServer: firstToken(rejectedBy ?? remoteServer),
       statusLine,
       originalSubject: valueAfterLabel(
-        lines,
+        labelLines,
         enhancedFieldLabels.subject,
         adminStart >= 0 ? adminStart : 0,
         end,
       ),
-      originalSender: findAddress(valueAfterLabel(lines, enhancedFieldLabels.senderAddress, 0, end) ?? ''),
-      originalDate: valueAfterLabel(lines, enhancedFieldLabels.createdDate, 0, end),
+      originalSender: findAddress(
+        valueAfterLabel(labelLines, enhancedFieldLabels.senderAddress, 0, end) ?? '',
+      ),
+      originalDate: valueAfterLabel(labelLines, enhancedFieldLabels.createdDate, 0, end),
     };
   }
 
@@ -402,7 +399,7 @@ export function parseExchangeText(
   if (diagIndex >= 0) {
     generatingServer = firstToken(
       valueAfterLabel(
-        lines,
+        labelLines,
         labels.generatingServer.concat(exchangeLabels[0]?.generatingServer ?? []),
         diagIndex,
         end,
@@ -410,7 +407,7 @@ export function parseExchangeText(
     );
     receivingServer = firstToken(
       valueAfterLabel(
-        lines,
+        labelLines,
         labels.receivingServer.concat(exchangeLabels[0]?.receivingServer ?? []),
         diagIndex,
         end,
