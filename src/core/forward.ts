@@ -23,6 +23,13 @@ const compiled = forwardLabels.map((labels) => ({
 }));
 
 /**
+ * Every language's From line as one alternation (the patterns have the same flag and no
+ * back-references): a line that matches none of them, as almost every line does, is tested once
+ * instead of once per language. Each requires a colon, which is cheaper still to look for.
+ */
+const ANY_FROM = new RegExp(compiled.map((labels) => `(?:${labels.from.source})`).join('|'), 'i');
+
+/**
  * Finds the header blocks Outlook writes above inline-forwarded messages ("From: / Sent: / To: /
  * Subject:", "Van: / Verzonden: / Aan: / Onderwerp:", …) and returns each with the text below it,
  * outermost first. Quote markers ("> ") are removed from the forwarded text.
@@ -33,8 +40,10 @@ export function findForwardedBlocks(
 ): ForwardedBlock[] {
   const blocks: ForwardedBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!line.includes(':') || !ANY_FROM.test(line)) continue;
     for (const labels of compiled) {
-      const fromMatch = labels.from.exec(lines[i] ?? '');
+      const fromMatch = labels.from.exec(line);
       if (!fromMatch) continue;
       const headers: HeaderField[] = [
         { name: 'from', originalName: 'From', value: (fromMatch[1] ?? '').trim() },
