@@ -251,13 +251,20 @@ function scanRecipients(
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     const line = raw.trim();
+    // Each anchored test below is made only on lines that could match it (a header field needs a
+    // colon, the others a given first character): most lines of a report match none.
+    const first = line.charCodeAt(0);
     if (
+      line.includes(':') &&
       /^(?:>\s*)*(?:from|to|cc|reply-to|return-path|sender|delivered-to|x-[\w-]+|message-id|in-reply-to|references)\s*:/i.test(
         line,
       )
     )
       continue;
-    const talking = /^(?:\.{3}\s*)?while talking to\s+\[?([A-Za-z0-9.-]{1,255})/i.exec(line);
+    const talking =
+      first === 0x2e || first === 0x57 || first === 0x77 // '.', 'W', 'w'
+        ? /^(?:\.{3}\s*)?while talking to\s+\[?([A-Za-z0-9.-]{1,255})/i.exec(line)
+        : null;
     if (talking) {
       session = { host: (talking[1] ?? '').toLowerCase().replace(/\.$/, ''), command: null, reply: null };
       current = null;
@@ -279,7 +286,10 @@ function scanRecipients(
         continue;
       }
     }
-    const hostLine = /^[45]\d\d\s+\[?([A-Za-z0-9.-]{1,255})\]?\s+\([A-Za-z]{1,20}\)\.{3}\s/.exec(line);
+    const hostLine =
+      first === 0x34 || first === 0x35 // '4', '5'
+        ? /^[45]\d\d\s+\[?([A-Za-z0-9.-]{1,255})\]?\s+\([A-Za-z]{1,20}\)\.{3}\s/.exec(line)
+        : null;
     if (hostLine) {
       if (session && session.host !== (hostLine[1] ?? '').toLowerCase().replace(/\.$/, '')) session = null;
       current = null;
