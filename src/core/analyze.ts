@@ -811,15 +811,17 @@ function finishRecipient(
   let action: DeliveryAction =
     p.action ?? (status?.class === 4 || (replyCode?.startsWith('4') ?? false) ? 'delayed' : 'failed');
   if (p.action === null && status?.class === 2) action = 'delivered';
+  // The provider tables, the catalogue and the host test below read the folded, lower-case text.
+  const normalized = normalizeForMatch(diagnostic ?? '');
   const microsoft =
     microsoftReport ||
     MICROSOFT_HOST.test(p.remoteMta ?? '') ||
-    /\b[a-z0-9-]+\.(?:[a-z0-9-]+\.)*(?:prod\.outlook\.com|protection\.outlook\.com)\b/i.test(
-      diagnostic ?? '',
-    );
+    // The host regex tries at every word of the text; it can only match where "outlook.com" is.
+    (normalized.includes('outlook.com') &&
+      /\b[a-z0-9-]+\.(?:[a-z0-9-]+\.)*(?:prod\.outlook\.com|protection\.outlook\.com)\b/i.test(
+        diagnostic ?? '',
+      ));
   // A provider that documents its own error codes says what its reply means (catalog/providers.ts).
-  // Both the provider tables and the catalogue compare fragments with the folded, lower-case text.
-  const normalized = normalizeForMatch(diagnostic ?? '');
   const provider = diagnostic
     ? providerReason({
         hosts: [domainOf(p.address), p.remoteMta, reportingMta],

@@ -42,6 +42,9 @@ const ADDRESS_EXACT = new RegExp(`^${ADDRESS.source}$`);
 
 /** The first thing that looks like an email address, lower-cased domain; null if none. */
 export function findAddress(text: string): string | null {
+  // Without an @ there is nothing to find, and the regex would try up to 64 characters at each
+  // position of the text to learn that.
+  if (!text.includes('@')) return null;
   const match = ADDRESS.exec(text);
   return match ? cleanAddress(match[0]) : null;
 }
@@ -49,6 +52,7 @@ export function findAddress(text: string): string | null {
 /** Every address-looking token in order of appearance. */
 export function findAddresses(text: string): string[] {
   const found: string[] = [];
+  if (!text.includes('@')) return found;
   // matchAll works on a copy of the regex, so the shared one keeps no state between calls.
   for (const match of text.matchAll(ADDRESS_GLOBAL)) found.push(cleanAddress(match[0]));
   return found;
