@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -6,21 +8,21 @@ jest.setTimeout(60_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
+// The launcher builds the CLI bundle here (once, then when a source is newer); a fresh directory
+// per test run makes it build from the sources under test.
+const CACHE = mkdtempSync(path.join(os.tmpdir(), 'explain-cli-'));
+const BUNDLE = path.join(CACHE, 'explain.cjs');
+afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
 const fixture = (relative: string): string => path.join(ROOT, 'test', 'fixtures', relative);
 
 async function explain(
   args: string[],
   input?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      path.join(ROOT, 'src', 'cli', 'explain.ts'),
-      ...args,
-    ],
-    { cwd: ROOT, env: { ...process.env, LANG: 'C' } },
-  );
+  const child = run(process.execPath, [path.join(ROOT, 'scripts', 'explain.cjs'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LANG: 'C', BOUNCE_EXPLAINER_CLI_CACHE: CACHE },
+  });
   if (input !== undefined) {
     child.child.stdin?.end(input);
   }
@@ -108,5 +110,14 @@ describe('npm run explain', () => {
     const { code, stderr } = await explain(['--lang', 'fr', 'x.eml']);
     expect(code).toBe(2);
     expect(stderr).toContain('usage: npm run explain');
+  });
+
+  it('builds its bundle on the first run and starts from it afterwards', async () => {
+    const args = ['--json', fixture('not-ndr/not-ndr-none-auto-reply-nl.eml')];
+    const first = await explain(args);
+    const built = statSync(BUNDLE).mtimeMs;
+    const second = await explain(args);
+    expect(second).toEqual(first);
+    expect(statSync(BUNDLE).mtimeMs).toBe(built);
   });
 });

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * `npm run explain`: runs the command line (src/cli/explain.ts) from a bundle that esbuild makes
+ * once and remakes when a source file is newer. Through tsx, which compiles every module at each
+ * start, 425 bounces took three times as long.
+ *
+ *   node scripts/explain.cjs [--json] [--lang en|nl] FILE...
+ *   BOUNCE_EXPLAINER_CLI_CACHE=dir  where the bundle is kept (default node_modules/.cache/bounce-explainer)
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const ENTRY = path.join(ROOT, 'src', 'cli', 'explain.ts');
+const CACHES = [
+  process.env.BOUNCE_EXPLAINER_CLI_CACHE || path.join(ROOT, 'node_modules', '.cache', 'bounce-explainer'),
+  // When the checkout is read-only.
+  path.join(os.tmpdir(), `bounce-explainer-cli-${process.getuid ? process.getuid() : 'user'}`),
+];
+
+/** The newest modification time of the files the command line is built from. */
+function newestSource() {
+  let newest = 0;
+  const visit = (target) => {
+    const stat = fs.statSync(target);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const source of ['src', 'package.json', 'package-lock.json']) {
+    const target = path.join(ROOT, source);
+    if (fs.existsSync(target)) visit(target);
+  }
+  return newest;
+}
+
+function isCurrent(bundle, newest) {
+  try {
+    return fs.statSync(bundle).mtimeMs >= newest;
+  } catch {
+    return false;
+  }
+}
+
+function build(bundle) {
+  fs.mkdirSync(path.dirname(bundle), { recursive: true });
+  // Written beside the bundle and renamed, so two runs starting at once never read half a file.
+  const partial = `${bundle}.${process.pid}.tmp`;
+  require('esbuild').buildSync({
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: partial,
+    logLevel: 'error',
+  });
+  fs.renameSync(partial, bundle);
+}
+
+/** The path of a current bundle, built in the first cache directory that can be written. */
+function currentBundle() {
+  const newest = newestSource();
+  let lastError;
+  for (const cache of CACHES) {
+    const bundle = path.join(cache, 'explain.cjs');
+    if (isCurrent(bundle, newest)) return bundle;
+    try {
+      build(bundle);
+      return bundle;
+    } catch (error) {
+      if (error && Array.isArray(error.errors)) throw error; // esbuild's own error: the source is broken
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+require(currentBundle());
