@@ -2,7 +2,7 @@ import type { Attachment, Email } from 'postal-mime';
 import { latin1 } from './bytes';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
-import { MAX_BLANK_RUN, createParser } from './mimeLimits';
+import { createParser } from './mimeLimits';
 
 const MAX_HEADER_BYTES = 256 * 1024;
 
@@ -37,7 +37,7 @@ export async function decodeEml(
   let rawText: string | null = typeof input === 'string' ? input : null;
   const raw = (): string => (rawText ??= latin1(bytes ?? new Uint8Array(0), maxRaw));
   let email: Email;
-  const { parser, state, dropsBlankRuns } = createParser(
+  const { parser, state } = createParser(
     // postal-mime decodes RFC 2047 words in a header in quadratic time: a 1 MB header of encoded
     // words took 39 s. Real header blocks stay far below 256 KB (Exchange's own default limit);
     // above it postal-mime stops, and the message is read as raw text with a warning.
@@ -50,13 +50,7 @@ export async function decodeEml(
     true,
   );
   try {
-    email = await parser.parse(
-      typeof input === 'string'
-        ? input
-        : parseInput(
-            dropsBlankRuns ? (bytes ?? new Uint8Array(0)) : collapseBlankRuns(bytes ?? new Uint8Array(0)),
-          ),
-    );
+    email = await parser.parse(typeof input === 'string' ? input : parseInput(bytes ?? new Uint8Array(0)));
   } catch (error) {
     warnings.push({
       code: 'mime.unparseable',
@@ -141,48 +135,6 @@ async function decodePart(
     return { mimeType, filename, text: decodeText(content), message: null };
   }
   return { mimeType, filename, text: null, message: null };
-}
-
-/**
- * postal-mime keeps every body line as a separate chunk, which costs seconds per 100 KB of bare
- * line breaks: a cheap way to hang the pane. Runs of more than MAX_BLANK_RUN blank lines carry
- * nothing to read, so the extra ones are dropped before decoding. (The patched parser drops them
- * as it reads; this copy is for when the patch could not be applied.)
- */
-
-function collapseBlankRuns(bytes: Uint8Array): Uint8Array {
-  const kept: Uint8Array[] = [];
-  let blankRun = 0;
-  let keptFrom = 0;
-  let lineStart = 0;
-  // Line feeds are found natively; a line is read only up to its first character that is not
-  // a space, tab or carriage return (for most lines, the first).
-  for (let lf = bytes.indexOf(0x0a); lf >= 0; lf = bytes.indexOf(0x0a, lf + 1)) {
-    let blank = true;
-    for (let i = lineStart; i < lf; i++) {
-      const byte = bytes[i];
-      if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) {
-        blank = false;
-        break;
-      }
-    }
-    blankRun = blank ? blankRun + 1 : 0;
-    if (blankRun > MAX_BLANK_RUN) {
-      // Drop this blank line: keep what came before it.
-      if (lineStart > keptFrom) kept.push(bytes.subarray(keptFrom, lineStart));
-      keptFrom = lf + 1;
-    }
-    lineStart = lf + 1;
-  }
-  if (kept.length === 0 && keptFrom === 0) return bytes;
-  kept.push(bytes.subarray(keptFrom));
-  const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of kept) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {

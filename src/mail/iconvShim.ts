@@ -7,6 +7,8 @@
  * only calls these for 8-bit strings with an explicit code page; Node (CLI, tests) keeps iconv-lite.
  */
 
+import { latin1 } from './bytes';
+
 /** iconv-lite's names for encodings that the WHATWG Encoding standard spells otherwise. */
 function whatwgLabel(encoding: string): string {
   const name = encoding.trim().toLowerCase();
@@ -26,12 +28,8 @@ const CP1252_HIGH =
   '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
 function singleByte(bytes: Uint8Array, high: string | null): string {
-  const chars: string[] = [];
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const piece = String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
-    chars.push(high ? piece.replace(/[\x80-\x9f]/g, (c) => high[c.charCodeAt(0) - 0x80] ?? c) : piece);
-  }
-  return chars.join('');
+  const text = latin1(bytes, bytes.length);
+  return high ? text.replace(/[\x80-\x9f]/g, (c) => high[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
 /** Windows-1252 text, the same in Node and in browsers. */

@@ -29,9 +29,13 @@ import { byteSearch } from './bytes';
  * 6. The quoted-printable decoder starts with a small buffer instead of a zeroed 100 KB one per
  *    part (its buffer size is only the size of its output chunks).
  *
+ * 7. Small part bodies are carved out of a shared slab (see fastFinalize).
+ *
  * postal-mime's MimeNode class is internal; it is reached through a parser's root node. The
- * patch is applied once and only wraps methods, so a postal-mime update that renames them leaves
- * the parser working as before (just without the savings).
+ * patches are applied once, and only after checking that the methods and fields they rely on are
+ * there: a postal-mime update that renames them leaves the parser working as postal-mime does
+ * (without the savings, and without the blank-run limit, which test/mail/mimeLimits.test.ts
+ * would then report).
  */
 
 /** Bytes kept of a non-text leaf part (its content is not read by the analyser). */
@@ -86,8 +90,6 @@ const QP_CHUNK = 8 * 1024;
 export interface CreatedParser {
   readonly parser: PostalMime;
   readonly state: CutState;
-  /** False when the line patch could not be applied: the caller cuts blank runs itself. */
-  readonly dropsBlankRuns: boolean;
 }
 
 /** Creates a parser; with `limitParts`, bodies the analyser never reads are cut (see above). */
@@ -100,7 +102,7 @@ export function createParser(
   const state: CutState = { truncated: false };
   if (limitParts) CUT_STATE.set(parser, state);
   (parser as unknown as Partial<ParserLike>).ours = { blankRun: 0 };
-  return { parser, state, dropsBlankRuns: loopPatched };
+  return { parser, state };
 }
 
 interface ParserLike {
@@ -119,13 +121,11 @@ interface ParserLike {
 
 interface Ours {
   blankRun: number;
-  /** The input as Node's Buffer when there is one (see searchable), else the Uint8Array. */
+  /** The input, searchable for line feeds (see byteSearch). */
   search?: { indexOf(byte: number, from: number): number };
 }
 
 type ProcessLine = (this: ParserLike, line: Uint8Array, isFinal: boolean) => Promise<void> | undefined;
-
-let loopPatched = false;
 
 function patchParserLoop(): void {
   const proto = PostalMime.prototype as unknown as Record<PropertyKey, unknown>;
@@ -146,7 +146,6 @@ function patchParserLoop(): void {
     typeof sample.currentNode?.feed !== 'function'
   )
     return;
-  loopPatched = true;
   proto['readLine'] = readLine;
   const original = processLine as ProcessLine;
   // Only the last line and possible boundary lines reach processLine (see readLine).

@@ -35,13 +35,6 @@ function originalStart(lines: readonly string[]): number {
   return -1;
 }
 
-/** The text before the returned original (all of it when no marker is found). */
-export function cutOriginal(text: string): string {
-  const lines = splitLines(text);
-  const start = originalStart(lines);
-  return start < 0 ? text : lines.slice(0, start).join('\n');
-}
-
 /**
  * A bounce's text with its lines and its own part (before the returned original), each worked
  * out once when first asked for. The analyser reads the same text many times (signals, language,
@@ -67,12 +60,9 @@ export class BounceText {
     return (this.start ??= originalStart(this.lines));
   }
 
-  /** cutOriginal(text). */
+  /** The text before the returned original (all of it when no marker is found). */
   get own(): string {
-    if (this.cut === null) {
-      const start = this.originalStart();
-      this.cut = start < 0 ? this.text : this.lines.slice(0, start).join('\n');
-    }
+    if (this.cut === null) this.cut = this.originalStart() < 0 ? this.text : this.ownLines.join('\n');
     return this.cut;
   }
 
@@ -88,14 +78,14 @@ export class BounceText {
     return this.cutLines;
   }
 
-  /** cutOriginal(text.slice(0, max)): the same as `own` unless the text is longer than `max`. */
+  /** The own part of text.slice(0, max): the same as `own` unless the text is longer than `max`. */
   ownWithin(max: number): string {
     if (this.text.length <= max) return this.own;
     this.prefixCuts ??= new Map();
     let cut = this.prefixCuts.get(max);
     if (cut === undefined) {
       // A cut line can read as a marker that the whole line is not: cut the prefix itself.
-      cut = cutOriginal(this.text.slice(0, max));
+      cut = new BounceText(this.text.slice(0, max)).own;
       this.prefixCuts.set(max, cut);
     }
     return cut;
