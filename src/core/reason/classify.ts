@@ -251,6 +251,8 @@ interface Facts {
   readonly status: EnhancedStatus | null;
   readonly command: string | null;
   readonly replyCode: string | null;
+  /** textSays for this text, each reason tested at most once (both passes ask about the same ones). */
+  readonly says: (reason: Reason) => boolean;
 }
 
 type Probe = (f: Facts) => boolean;
@@ -259,7 +261,7 @@ type Probe = (f: Facts) => boolean;
 const plain =
   (reason: Reason): Probe =>
   (f) =>
-    f.statusName === reason || textSays(reason, f.text);
+    f.statusName === reason || f.says(reason);
 
 /**
  * First pass (the text of an SMTP reply, or no text): reasons tried in this order, each combining
@@ -283,11 +285,11 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
       if (f.statusName === 'userunknown') {
         // A 5.1.1 whose words say something more specific keeps the specific reading.
         return !(['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'] as const).some(
-          (r) => textSays(r, f.text),
+          (r) => f.says(r),
         );
       }
       // Without a code pointing at the mailbox, "unknown user" counts only when refused at RCPT.
-      return f.command === 'RCPT' && textSays('userunknown', f.text);
+      return f.command === 'RCPT' && f.says('userunknown');
     },
   ],
   [
@@ -295,11 +297,11 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
     (f) => {
       // X.1.7 / X.1.8 are about the sender's address: "sender address … does not exist" is no filter.
       if (f.statusName === 'suspend' || f.statusName === 'rejected') return false;
-      if (f.statusName === 'filtered') return textSays('userunknown', f.text) || textSays('filtered', f.text);
+      if (f.statusName === 'filtered') return f.says('userunknown') || f.says('filtered');
       // After DATA (or at an unknown step), an "unknown user" comes from a filter that read the
       // message, not from the address check: a refusal before DATA cannot be a content filter.
       if (f.command !== null && BEFORE_DATA.has(f.command)) return false;
-      return textSays('filtered', f.text) || textSays('userunknown', f.text);
+      return f.says('filtered') || f.says('userunknown');
     },
   ],
   ['requireptr', plain('requireptr')],
@@ -311,7 +313,7 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
       if (f.statusName === 'rejected') return true;
       // Sender-refusal words count when refused at MAIL FROM, after DATA, or when the code says
       // nothing more precise than "security" or "system".
-      if (!textSays('rejected', f.text) || /recipient address rejected/.test(f.text)) return false;
+      if (!f.says('rejected') || /recipient address rejected/.test(f.text)) return false;
       if (f.command === 'MAIL') return true;
       if (f.command === 'DATA') return f.statusName !== 'userunknown';
       return (
@@ -329,10 +331,8 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
       // As for users: a temporary DNS answer (4.x.x, "try again") is a network problem, not a missing domain.
       if (f.status?.class === 4) return false;
       // "No MX / no SMTP service" under a host-unknown code: the domain exists but takes no mail.
-      if (textSays('notaccept', f.text)) return false;
-      return f.statusName === 'hostunknown'
-        ? !textSays('networkerror', f.text)
-        : textSays('hostunknown', f.text);
+      if (f.says('notaccept')) return false;
+      return f.statusName === 'hostunknown' ? !f.says('networkerror') : f.says('hostunknown');
     },
   ],
   ['spamdetected', plain('spamdetected')],
@@ -412,12 +412,14 @@ export function classifyReason(input: ReasonInput): Reason {
   if (preset && !PROVISIONAL.has(preset)) return preset;
 
   const statusName = preset ?? reasonFromStatus(input.status);
+  const said: Partial<Record<Reason, boolean>> = {};
   const facts: Facts = {
     text,
     statusName,
     status: input.status,
     command: input.command,
     replyCode: input.replyCode ?? null,
+    says: (reason) => (said[reason] ??= textSays(reason, text)),
   };
   const type = (input.diagnosticType ?? '').toLowerCase();
   const smtpText = type === '' || type === 'smtp';
@@ -440,13 +442,13 @@ export function classifyReason(input: ReasonInput): Reason {
     // A report that says outright it gave up after retrying is an expiry, whatever network
     // trouble it mentions as the cause.
     if (STRONG_EXPIRY.some((p) => p.test(text))) return 'expired';
-    for (const reason of SECOND_PASS) if (textSays(reason, text)) return reason;
+    for (const reason of SECOND_PASS) if (facts.says(reason)) return reason;
     if (statusName) return statusName;
     const cls = input.status ? `${input.status.class}.${input.status.subject}` : '';
     if (cls === '5.6' || cls === '4.6') return 'contenterror';
     if (cls === '5.7' || cls === '4.7') return 'securityerror';
     if (type.startsWith('x-unix')) return 'mailererror';
-    if (textSays('syntaxerror', text) || /^[45]0[0-7]$/.test(input.replyCode ?? '')) return 'syntaxerror';
+    if (facts.says('syntaxerror') || /^[45]0[0-7]$/.test(input.replyCode ?? '')) return 'syntaxerror';
     if (input.action === 'delayed') return 'expired';
     if (input.command === 'EHLO' || input.command === 'HELO') return 'blocked';
     // A temporary (4xx) error in a report of final failure: the server kept retrying and gave up.
