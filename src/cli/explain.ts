@@ -11,6 +11,7 @@ import { pickLocale } from '../i18n';
 import { createTranslator } from '../i18n/static';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
 import { toJson, toText } from './format';
+import { Output } from './output';
 
 interface Options {
   json: boolean;
@@ -38,6 +39,8 @@ function parseArgs(argv: readonly string[]): Options | string {
   return options;
 }
 
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
   if (typeof parsed === 'string') {
@@ -45,32 +48,39 @@ async function main(): Promise<number> {
     return parsed === USAGE ? 0 : 2;
   }
   const t = createTranslator(pickLocale(parsed.lang));
+  const out = new Output(process.stdout);
+  const complain = (file: string, message: string): void => {
+    out.flush();
+    console.error(`explain: ${file}: ${message}`);
+  };
   let failures = 0;
   for (const file of parsed.files) {
+    if (out.closed) break;
     let bytes: Uint8Array;
     try {
+      // Synchronous on purpose: read-ahead through fs/promises made a run over 4,000 files slower
+      // (each open, stat, read and close waits for the event loop, which the analysis keeps busy).
       bytes = new Uint8Array(readFileSync(file === '-' ? 0 : file));
     } catch (error) {
       failures++;
-      console.error(
-        `explain: ${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      complain(file, `cannot read: ${reason(error)}`);
       continue;
     }
     try {
       const analysis = await analyzeBytes(bytes);
-      console.log(parsed.json ? JSON.stringify(toJson(file, analysis)) : toText(file, analysis, t));
+      if (out.line(parsed.json ? JSON.stringify(toJson(file, analysis)) : toText(file, analysis, t)))
+        await out.settle();
     } catch (error) {
       failures++;
-      const message =
+      complain(
+        file,
         error instanceof InputTooLargeError
           ? `too large (${error.size} bytes; limit ${error.limit})`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      console.error(`explain: ${file}: ${message}`);
+          : reason(error),
+      );
     }
   }
+  out.flush();
   return failures > 0 ? 1 : 0;
 }
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +104,32 @@ describe('npm run explain', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/no-such-file\.eml: cannot read/);
     expect(JSON.parse(stdout)).toMatchObject({ verdict: 'not-a-bounce', recipients: [] });
+  });
+
+  it('stops quietly when the reader closes the pipe (| head)', async () => {
+    // 2,000 bounces, then a file that does not exist: its error is printed only if the run goes on
+    // after the pipe is closed.
+    const files = [
+      ...Array.from({ length: 2000 }, () =>
+        fixture('exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml'),
+      ),
+      path.join(ROOT, 'no-such-file.eml'),
+    ];
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'explain.cjs'), '--json', ...files], {
+      cwd: ROOT,
+      env: { ...process.env, LANG: 'C', BOUNCE_EXPLAINER_CLI_CACHE: CACHE },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(JSON.parse(first.split('\n')[0] ?? '')).toMatchObject({ verdict: 'bounce' });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
   });
 
   it('rejects an unknown language with usage help', async () => {
