@@ -1,10 +1,9 @@
+import { MAX_INPUT_BYTES } from '../ui/analyzeInput';
 import type { Attempt, MessageSource, RawInput, ReadResult } from '../ui/messageSource';
 import { htmlToText } from '../mail/htmlToText';
 import { callOffice, describeError } from './officeAsync';
 
 const READ_TIMEOUT_MS = 30_000;
-/** The pane's input limit (50 MB). */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const ATTACHMENT_TIMEOUT_MS = 45_000;
 const BOUNCE_ATTACHMENT =
   /\.(?:eml|msg)$|undeliver|onbestelbaar|non remis|unzustellbar|delivery status|returned mail|failure notice/i;
@@ -63,7 +62,7 @@ export function createMailboxSource(
 ): MessageSource {
   const readTimeout = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   const attachmentTimeout = options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS;
-  const maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const maxFileBytes = options.maxFileBytes ?? MAX_INPUT_BYTES;
   return {
     async read(): Promise<ReadResult> {
       const attempts: Attempt[] = [];

@@ -17,7 +17,7 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import type { AdminChannel, SettingsStore } from './adminChannel';
-import { explainCandidates, explainFirst, headOf, type Explained } from './analyzeInput';
+import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
@@ -93,8 +93,8 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
         if (cancelled) return;
         setState(explained ? { phase: 'done', result: explained, choices } : { phase: 'readFailed' });
       } else if (initialInput) {
-        const explained = await explainFirst([initialInput]);
-        if (!cancelled) setState(explained ? { phase: 'done', result: explained } : { phase: 'idle' });
+        const explained = await explainInput(initialInput);
+        if (!cancelled) setState({ phase: 'done', result: explained });
       }
     })();
     return () => {
@@ -104,15 +104,12 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
 
   const onInput = useCallback(async (input: RawInput) => {
     setBusy(true);
-    const explained = await explainFirst([input]);
+    const explained = await explainInput(input);
     setBusy(false);
-    if (explained) setState({ phase: 'done', result: explained });
+    setState({ phase: 'done', result: explained });
   }, []);
 
-  const explainedBounce =
-    state.phase === 'done' &&
-    state.result.ok &&
-    (state.result.analysis.verdict === 'bounce' || state.result.analysis.verdict === 'delay');
+  const explainedBounce = state.phase === 'done' && isBounce(state.result);
 
   return (
     <main className={styles.root} aria-busy={state.phase === 'loading' || busy}>

@@ -58,7 +58,8 @@ export async function explainInput(input: RawInput): Promise<Explained> {
   }
 }
 
-const isBounce = (e: Explained): boolean =>
+/** The input explained a bounce or a delay (not an error, not some other kind of message). */
+export const isBounce = (e: Explained): boolean =>
   e.ok && (e.analysis.verdict === 'bounce' || e.analysis.verdict === 'delay');
 
 /**
@@ -81,20 +82,8 @@ export async function explainCandidates(
   return { result: choices[0] ?? first, choices: choices.length > 1 ? choices : [] };
 }
 
-/** Tries the inputs in order and returns the first that explains a bounce (or the first result). */
-export async function explainFirst(inputs: readonly RawInput[]): Promise<Explained | null> {
-  let first: Explained | null = null;
-  for (const input of inputs) {
-    const explained = await explainInput(input);
-    if (explained.ok && (explained.analysis.verdict === 'bounce' || explained.analysis.verdict === 'delay'))
-      return explained;
-    first ??= explained;
-  }
-  return first;
-}
-
 /** Bytes kept for the lighter analysis of a too-large input: its headers and the report parts, which come first. */
-export const HEAD_BYTES = 2 * 1024 * 1024;
+const HEAD_BYTES = 2 * 1024 * 1024;
 
 /** The beginning of a too-large input (headers, human-readable and delivery-status parts). */
 export function headOf(input: RawInput): RawInput {
