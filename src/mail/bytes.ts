@@ -19,6 +19,9 @@ interface NodeBuffer {
 
 const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
+/** UTF-8 that throws on invalid bytes (callers fall back to a single-byte reading); drops a BOM. */
+export const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes as ISO-8859-1 (one character per byte), at most `max` of them. */
 export function latin1(bytes: Uint8Array, max: number): string {
   const view = bytes.length > max ? bytes.subarray(0, max) : bytes;

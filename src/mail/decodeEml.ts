@@ -1,5 +1,5 @@
 import type { Attachment, Email } from 'postal-mime';
-import { latin1 } from './bytes';
+import { latin1, strictUtf8 } from './bytes';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
 import { createParser } from './mimeLimits';
@@ -27,6 +27,8 @@ export async function decodeEml(
   input: string | Uint8Array | ArrayBuffer,
   options: DecodeOptions = {},
   depth = 0,
+  /** The message enclosing this one had parts cut (so this attached copy may have been cut too). */
+  cutAbove = false,
 ): Promise<DecodedMessage> {
   const maxDepth = options.maxDepth ?? 4;
   const bytes =
@@ -58,26 +60,17 @@ export async function decodeEml(
     });
     return withRaw({ headers: [], text: raw(), parts: [], warnings }, raw);
   }
-  if (state.truncated) warnings.push({ code: 'input.partsTruncated' });
+  // An attached report may be what gets explained: it says so too (its own copy was cut above).
+  const cut = state.truncated || cutAbove;
+  if (cut) warnings.push({ code: 'input.partsTruncated' });
   const headers: HeaderField[] = email.headers.map((h) => ({
     name: h.key,
     originalName: h.originalKey || h.key,
     value: h.value,
   }));
   const parts: DecodedPart[] = [];
-  for (const attachment of email.attachments) {
-    const part = await decodePart(attachment, options, depth, maxDepth, warnings);
-    // An attached report may be what gets explained: it says so too (its own copy was cut here).
-    const inner = part.message;
-    if (
-      state.truncated &&
-      inner &&
-      !Object.isFrozen(inner.warnings) &&
-      !inner.warnings.some((w) => w.code === 'input.partsTruncated')
-    )
-      (inner.warnings as Warning[]).push({ code: 'input.partsTruncated' });
-    parts.push(part);
-  }
+  for (const attachment of email.attachments)
+    parts.push(await decodePart(attachment, options, depth, maxDepth, warnings, cut));
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   return withRaw({ headers, text, parts, warnings }, raw);
 }
@@ -113,6 +106,7 @@ async function decodePart(
   depth: number,
   maxDepth: number,
   warnings: Warning[],
+  cut: boolean,
 ): Promise<DecodedPart> {
   const mimeType = attachment.mimeType.toLowerCase();
   const filename = attachment.filename ?? null;
@@ -124,12 +118,20 @@ async function decodePart(
       warnings.push({ code: 'mime.nestingTooDeep', detail: String(maxDepth) });
       return { mimeType, filename, text: null, message: null };
     }
-    const message = await decodeEml(content, options, depth + 1);
+    const message = await decodeEml(content, options, depth + 1, cut);
     return { mimeType, filename, text: null, message };
   }
   if (/\.msg$/i.test(filename ?? '') || mimeType === 'application/vnd.ms-outlook') {
     const { decodeMsg } = await import('./decodeMsg');
-    return { mimeType, filename, text: null, message: decodeMsg(content) };
+    const message = decodeMsg(content);
+    return {
+      mimeType,
+      filename,
+      text: null,
+      message: cut
+        ? { ...message, warnings: [...message.warnings, { code: 'input.partsTruncated' }] }
+        : message,
+    };
   }
   if (TEXTUAL.test(mimeType)) {
     return { mimeType, filename, text: decodeText(content), message: null };
@@ -141,8 +143,6 @@ function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   if (typeof content === 'string') return new TextEncoder().encode(content);
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Delivery-status parts are US-ASCII by RFC, UTF-8 for message/global-delivery-status. */
 function decodeText(bytes: Uint8Array): string {

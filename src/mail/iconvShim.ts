@@ -50,13 +50,4 @@ export function encode(text: string, encoding: string): Uint8Array {
   throw new Error(`writing ${encoding} is not supported here`);
 }
 
-export function encodingExists(encoding: string): boolean {
-  try {
-    new TextDecoder(whatwgLabel(encoding));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export default { decode, encode, encodingExists };
+export default { decode, encode };

@@ -385,7 +385,8 @@ interface Entity {
   state: 'header' | 'body';
   headerLines: string[];
   body: LineFilter | null;
-  boundary: Uint8Array | null;
+  /** The multipart entity whose boundary opened this one (null for the message itself). */
+  parent: Entity | null;
 }
 
 /**
@@ -393,15 +394,12 @@ interface Entity {
  * the message is decoded on its own) and cuts the bodies of its non-text leaves.
  */
 class MessageCutter implements LineFilter {
-  private readonly boundaries: { value: Uint8Array; entity: Entity; parent: Entity | null }[] = [];
-  private current: Entity | null = newEntity();
-  private readonly parents = new Map<Entity, Entity | null>();
+  private readonly boundaries: { value: Uint8Array; entity: Entity }[] = [];
+  private current: Entity | null = newEntity(null);
   constructor(
     private readonly state: CutState,
     private readonly depth: number,
-  ) {
-    if (this.current) this.parents.set(this.current, null);
-  }
+  ) {}
 
   accept(line: Uint8Array): boolean {
     if (this.boundaries.length > 0 && line.length > 2 && line[0] === 0x2d && line[1] === 0x2d) {
@@ -412,12 +410,10 @@ class MessageCutter implements LineFilter {
         if (match === null) continue;
         if (match === 'end') {
           this.boundaries.length = i;
-          this.current = b.parent;
+          this.current = b.entity.parent;
         } else {
           this.boundaries.length = i + 1;
-          const child = newEntity();
-          this.parents.set(child, b.entity);
-          this.current = child;
+          this.current = newEntity(b.entity);
         }
         return true;
       }
@@ -445,14 +441,7 @@ class MessageCutter implements LineFilter {
     }
     if (/^multipart\//i.test(parsed.value)) {
       const boundary = parsed.params['boundary'];
-      if (boundary) {
-        entity.boundary = textEncoder.encode(boundary);
-        this.boundaries.push({
-          value: entity.boundary,
-          entity,
-          parent: this.parents.get(entity) ?? null,
-        });
-      }
+      if (boundary) this.boundaries.push({ value: textEncoder.encode(boundary), entity });
       return;
     }
     const encoding = stripComments(fields.get('content-transfer-encoding') ?? '')
@@ -471,8 +460,8 @@ class MessageCutter implements LineFilter {
   }
 }
 
-function newEntity(): Entity {
-  return { state: 'header', headerLines: [], body: null, boundary: null };
+function newEntity(parent: Entity | null): Entity {
+  return { state: 'header', headerLines: [], body: null, parent };
 }
 
 /** As postal-mime: "--" boundary, optionally "--", then only spaces and tabs. */

@@ -1,6 +1,6 @@
 import { analyzeMessage, analyzeText, type AnalyzeOptions } from '../core';
 import type { Analysis } from '../core/types';
-import { latin1 } from './bytes';
+import { latin1, strictUtf8 } from './bytes';
 import { decodeEml, type DecodeOptions } from './decodeEml';
 import { windows1252 } from './iconvShim';
 
@@ -75,7 +75,7 @@ export async function analyzeBytes(bytes: Uint8Array, options: ReadOptions = {})
 /** UTF-8 when valid (with or without BOM), else Windows-1252, which is what Windows tools write. */
 export function decodeTextBytes(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return strictUtf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     return windows1252(bytes);
   }

@@ -44,3 +44,78 @@ describe('reading a saved message', () => {
     expect(decodeTextBytes(new TextEncoder().encode('\ufeffcaf\u00e9'))).toBe('caf\u00e9');
   });
 });
+
+describe('parts cut for speed', () => {
+  // 300 KB of base64 in 76-character lines: over the 256 KB kept of a part nobody reads.
+  const bigImage = [
+    'Content-Type: image/png; name="photo.png"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    ...Array.from({ length: 4000 }, () => 'A'.repeat(76)),
+  ].join('\n');
+  const ndr = eml.toString('latin1');
+
+  it('says so when a bounce carries a large attachment', async () => {
+    const message = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
+      'To: jan@contoso.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'I could not deliver your message to <piet@fabrikam.example>: 550 5.1.1 User unknown',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example',
+      '',
+      'Final-Recipient: rfc822; piet@fabrikam.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+      '--b1',
+      bigImage,
+      '--b1--',
+      '',
+    ].join('\n');
+    const analysis = await analyzeBytes(new TextEncoder().encode(message));
+    expect(analysis.verdict).toBe('bounce');
+    expect(analysis.warnings).toContainEqual({ code: 'input.partsTruncated' });
+  });
+
+  it('says so on a report forwarded as an attachment beside a large attachment', async () => {
+    const message = [
+      'From: jan@contoso.example',
+      'To: helpdesk@contoso.example',
+      'Subject: FW: Undeliverable',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="w1"',
+      '',
+      '--w1',
+      'Content-Type: text/plain',
+      '',
+      'Can you look at this?',
+      '--w1',
+      'Content-Type: message/rfc822',
+      '',
+      ndr,
+      '--w1',
+      bigImage,
+      '--w1--',
+      '',
+    ].join('\n');
+    const analysis = await analyzeBytes(new TextEncoder().encode(message));
+    expect(analysis.input).toBe('attached-report');
+    expect(analysis.verdict).toBe('bounce');
+    expect(analysis.warnings).toContainEqual({ code: 'input.partsTruncated' });
+  });
+
+  it('does not say so when nothing was cut', async () => {
+    expect((await analyzeBytes(new Uint8Array(eml))).warnings).not.toContainEqual({
+      code: 'input.partsTruncated',
+    });
+  });
+});
