@@ -14,10 +14,11 @@ import { findForwardedBlocks } from './forward';
 import { guessLanguage } from './language';
 import { formatHeaderBlock, getHeader, hasHeader, parseHeaderBlock } from './headers';
 import { classifyReason } from './reason/classify';
-import { BounceText, findCommand, scanPlainBounce } from './scan/plainText';
+import { BounceText, findCommand, plainContext, scanPlainBounce } from './scan/plainText';
 import { findSesNotification } from './scan/sesJson';
 import { findAllEnhancedStatuses, findEnhancedStatus, findReplyCode, parseEnhancedStatus } from './status';
 import {
+  anyOf,
   clip,
   domainOf,
   findAddress,
@@ -104,8 +105,7 @@ function hasNul(value: unknown): boolean {
 }
 
 function copyWithoutNul<T>(value: T): T {
-  if (typeof value === 'string')
-    return (value.includes('\u0000') ? value.split('\u0000').join('') : value) as T;
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
   if (Array.isArray(value)) return value.map(copyWithoutNul) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyWithoutNul(v)])) as T;
@@ -296,14 +296,11 @@ const MTA_FINGERPRINTS: readonly [string, RegExp][] = [
  */
 const ANY_FINGERPRINT: readonly RegExp[] = [
   ...new Set(MTA_FINGERPRINTS.map(([, pattern]) => pattern.flags)),
-].map(
-  (flags) =>
-    new RegExp(
-      MTA_FINGERPRINTS.filter(([, pattern]) => pattern.flags === flags)
-        .map(([, pattern]) => `(?:${pattern.source})`)
-        .join('|'),
-      flags,
-    ),
+].map((flags) =>
+  anyOf(
+    MTA_FINGERPRINTS.filter(([, pattern]) => pattern.flags === flags).map(([, pattern]) => pattern),
+    flags,
+  ),
 );
 
 function detectMta(
@@ -580,7 +577,7 @@ function collectRecipients(
   }
   if (needsText) {
     const structured = partials.length;
-    const { preamble, delayed } = scan.context();
+    const { preamble, delayed } = plainContext(body);
     context = preamble;
     for (const found of scan.recipients) {
       const partial: Partial = {

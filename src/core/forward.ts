@@ -1,6 +1,6 @@
 import { forwardLabels } from './catalog/exchangeLabels';
 import type { HeaderField } from './types';
-import { splitLines } from './text';
+import { anyOf, splitLines } from './text';
 
 export interface ForwardedBlock {
   readonly language: string;
@@ -27,7 +27,10 @@ const compiled = forwardLabels.map((labels) => ({
  * back-references): a line that matches none of them, as almost every line does, is tested once
  * instead of once per language. Each requires a colon, which is cheaper still to look for.
  */
-const ANY_FROM = new RegExp(compiled.map((labels) => `(?:${labels.from.source})`).join('|'), 'i');
+const ANY_FROM = anyOf(
+  compiled.map((labels) => labels.from),
+  'i',
+);
 
 /**
  * Finds the header blocks Outlook writes above inline-forwarded messages ("From: / Sent: / To: /

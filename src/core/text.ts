@@ -7,6 +7,14 @@ export function splitLines(text: string): string[] {
 }
 
 /**
+ * One regex that matches where any of `patterns` would, for a single scan instead of one per
+ * pattern. Only for patterns without back-references (joining renumbers groups); `flags` apply to all.
+ */
+export function anyOf(patterns: readonly RegExp[], flags = ''): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
+}
+
+/**
  * White space that is not already a single space: a space followed by more white space, or any
  * other white-space character with the run after it. Replacing only these gives the same result as
  * replacing every /\s+/ run, without one replacement per word of ordinary text (twice as fast).

@@ -1,7 +1,7 @@
 import { enhancedFieldLabels, exchangeLabels, type ExchangeLabels } from '../catalog/exchangeLabels';
 import { parseHeaderBlock } from '../headers';
 import type { HeaderField } from '../types';
-import { cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
 
 export interface ExchangeRecipient {
   readonly address: string;
@@ -97,7 +97,8 @@ function valueAfterLabel(
   const index = findLabel(lines, labels, from, to);
   if (index < 0) return null;
   const line = lines.cleaned[index] ?? '';
-  const label = labels.find((l) => lower(line).startsWith(lower(l))) ?? '';
+  const lowered = lines.lowered[index] ?? '';
+  const label = labels.find((l) => lowered.startsWith(lower(l))) ?? '';
   const rest = line.slice(label.length).trim();
   if (rest) return rest;
   for (let i = index + 1; i < Math.min(to, index + 4); i++) {
@@ -179,8 +180,8 @@ function votingCandidates(line: string): readonly VotingLabel[] | undefined {
 
 // All languages' headline patterns as one alternation (all are case-insensitive and anchored, with
 // no back-references), so that only lines matching some headline are tried language by language.
-const ANY_HEADLINE = new RegExp(
-  exchangeLabels.flatMap((l) => l.enhancedHeadline.map((r) => `(?:${r.source})`)).join('|'),
+const ANY_HEADLINE = anyOf(
+  exchangeLabels.flatMap((l) => l.enhancedHeadline),
   'i',
 );
 
@@ -295,7 +296,7 @@ export function parseExchangeText(
   const delayed =
     findLabel(labelLines, labels.delayLines) >= 0 ||
     /has been delayed|vertraagd|verzögert|retardée|ritardato|retrasado|atrasad|fördröjt/i.test(
-      lines.find((_l, i) => labels.enhancedHeadline.some((r) => r.test(labelLines.cleaned[i] ?? ''))) ?? '',
+      headlineIndex >= 0 ? (lines[headlineIndex] ?? '') : '',
     );
 
   // The original headers label may appear in either layout; everything after it is the header block.

@@ -1,3 +1,4 @@
+import { anyOf } from '../text';
 import type { Reason } from '../types';
 
 /**
@@ -413,7 +414,7 @@ export const reasonPatterns: Readonly<Partial<Record<Reason, readonly RegExp[]>>
  */
 const combined = new Map<Reason, RegExp>();
 for (const [reason, patterns] of Object.entries(reasonPatterns) as [Reason, readonly RegExp[]][]) {
-  combined.set(reason, new RegExp(patterns.map((p) => `(?:${p.source})`).join('|')));
+  combined.set(reason, anyOf(patterns));
 }
 
 /** True when the text reads like the given reason. */

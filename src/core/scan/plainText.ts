@@ -1,5 +1,5 @@
 import { findEnhancedStatus, findReplyCode } from '../status';
-import { cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
 
 /** A recipient and its error as read from a bounce written for people (no delivery-status part). */
 export interface PlainRecipient {
@@ -25,7 +25,7 @@ const ORIGINAL_MARKERS: readonly RegExp[] = [
 ];
 
 /** The markers as one alternation (all case-insensitive, each anchored at the start). */
-const ANY_ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((m) => `(?:${m.source})`).join('|'), 'i');
+const ANY_ORIGINAL_MARKER = anyOf(ORIGINAL_MARKERS, 'i');
 
 /** Index of the line where the returned original begins (never the first line); -1 if none. */
 function originalStart(lines: readonly string[]): number {
@@ -153,11 +153,6 @@ export function findRemoteHost(text: string | null): string | null {
  */
 export interface PlainScan {
   readonly recipients: readonly PlainRecipient[];
-  /**
-   * What the bounce says around its recipients, worked out when asked for: a report whose
-   * delivery-status part gives every recipient an error uses only the recipients' commands.
-   */
-  readonly context: () => PlainContext;
 }
 
 export interface PlainContext {
@@ -181,10 +176,15 @@ export function scanPlainBounce(
   own: readonly string[] = exclude,
 ): PlainScan {
   const recipients = scanRecipients(body.own, body.ownLines, exclude, own);
-  return { recipients, context: () => plainContext(body.ownLines) };
+  return { recipients };
 }
 
-function plainContext(lines: readonly string[]): PlainContext {
+/**
+ * What the bounce says around its recipients. Only read when the delivery-status part leaves a
+ * recipient without an error (a report that gives every recipient one uses only their commands).
+ */
+export function plainContext(body: BounceText): PlainContext {
+  const lines = body.ownLines;
   const firstAddressLine = lines.findIndex(
     // The @ test first: most lines hold no address and need no regex.
     (l) =>
