@@ -35,9 +35,9 @@ import { decodeEml } from '../src/mail/decodeEml';
 import { analyzeBytes, sniffInput } from '../src/mail/readInput';
 import type { ScaleResult } from './bench/scaleChild';
 import { syntheticNdr } from './bench/syntheticNdr';
+import { DEFAULT_CORPUS } from './corpusScore';
 
 const ROOT = path.resolve(__dirname, '..');
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'set-of-emails');
 const DIST = process.env['BENCH_DIST'] ? path.resolve(process.env['BENCH_DIST']) : path.join(ROOT, 'dist');
 const argv = new Set(process.argv.slice(2));
 const CHECK = argv.has('--check');
@@ -167,7 +167,6 @@ function budget(name: string, ok: boolean | null | 'info', detail: string): void
 
 interface CorpusResult {
   readonly files: string[];
-  readonly bytes: number;
   readonly rate: number;
   /** Mean µs per message of MIME decoding and of analysis, timed apart (null without .eml). */
   readonly decodeUs: number | null;
@@ -214,14 +213,14 @@ function publishedPostalMimeRate(files: readonly string[]): number | null {
 
 async function corpusThroughput(): Promise<CorpusResult | null> {
   heading('1. Corpus throughput (analyzeBytes, in-process)');
-  if (!existsSync(CORPUS)) {
-    console.log(`skipped: no corpus at ${CORPUS}`);
+  if (!existsSync(DEFAULT_CORPUS)) {
+    console.log(`skipped: no corpus at ${DEFAULT_CORPUS}`);
     return null;
   }
-  const files = readdirSync(CORPUS)
+  const files = readdirSync(DEFAULT_CORPUS)
     .filter((f) => f.endsWith('.eml'))
     .sort()
-    .map((f) => path.join(CORPUS, f));
+    .map((f) => path.join(DEFAULT_CORPUS, f));
   const inputs = files.map((f) => new Uint8Array(readFileSync(f)));
   const bytes = inputs.reduce((sum, b) => sum + b.length, 0);
   let errors = 0;
@@ -297,7 +296,7 @@ async function corpusThroughput(): Promise<CorpusResult | null> {
       `postal-mime as published (no patches), decoding the outer message only: ${published.toFixed(0)} msg/s` +
         (decodeUs !== null ? `; ours, with the attached original: ${(1e6 / decodeUs).toFixed(0)} msg/s` : ''),
     );
-  return { files, bytes, rate, decodeUs, analysisUs, publishedPostalMimeRate: published };
+  return { files, rate, decodeUs, analysisUs, publishedPostalMimeRate: published };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,9 +352,6 @@ print STDERR "sisimai: results for $found of ", scalar(@ARGV), " files\\n";
 `;
 
 interface SisimaiResult {
-  readonly version: string;
-  readonly oursMs: number;
-  readonly theirsMs: number;
   readonly theirsRate: number;
 }
 
@@ -437,7 +433,7 @@ async function sideBySide(corpus: CorpusResult | null): Promise<SisimaiResult | 
     `in-process ours ${corpus.rate.toFixed(0)} msg/s (section 1) vs Sisimai whole-process ${theirsRate.toFixed(0)} msg/s ` +
       `→ ${(corpus.rate / theirsRate).toFixed(1)}×`,
   );
-  return { version: sisimai.version, oursMs: oursMedian, theirsMs: theirsMedian, theirsRate };
+  return { theirsRate };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -575,7 +571,17 @@ function initialAssets(page: string): { js: string[]; css: string[]; external: s
   return { js, css, external };
 }
 
-const gzSize = (file: string): number => gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length;
+/** gzip -9 size of a file in DIST; paneSize asks for some files more than once. */
+const gzSizes = new Map<string, number>();
+function gzSize(file: string): number {
+  const full = path.join(DIST, file);
+  let size = gzSizes.get(full);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(full), { level: 9 }).length;
+    gzSizes.set(full, size);
+  }
+  return size;
+}
 const rawSize = (file: string): number => statSync(path.join(DIST, file)).size;
 
 interface PaneResult {
@@ -719,7 +725,7 @@ async function pageLoad(): Promise<PageResult | null> {
   const baselineDir = path.join(tmp, 'baseline');
   await buildBaseline(baselineDir);
   const baselineGz = gzipSync(readFileSync(path.join(baselineDir, 'baseline.js')), { level: 9 }).length;
-  const server = await harness.serveDist({ '/baseline/': baselineDir });
+  const server = await harness.serveDist({ '/baseline/': baselineDir }, DIST);
   const browser = await harness.launch();
   try {
     const ours = (): Promise<number> =>

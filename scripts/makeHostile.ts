@@ -239,7 +239,6 @@ function qp(text: string): string {
 
 /** A header value cannot hold raw line breaks; everything else of the payload stays. */
 const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ');
-const utf8Header = (s: string): string => oneLine(s);
 
 function build(vector: Vector, index: number, shape: Shape): string {
   const n = String(index + 1).padStart(2, '0');
@@ -410,7 +409,7 @@ function build(vector: Vector, index: number, shape: Shape): string {
   return [
     ...head,
     ...exchangeHeaders,
-    `Thread-Topic: ${utf8Header(p).slice(0, 1000)}`,
+    `Thread-Topic: ${oneLine(p).slice(0, 1000)}`,
     `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
     '',
     `--${boundary}`,

@@ -18,7 +18,6 @@ export interface ScaleResult {
   readonly medianMs: number;
   /** High-water mark of the resident set minus the baseline taken before the input was read. */
   readonly peakBytes: number;
-  readonly baselineBytes: number;
   readonly verdict: string;
   readonly status: string | null;
 }
@@ -59,7 +58,6 @@ async function main(): Promise<void> {
     runsMs,
     medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
     peakBytes: peak - baseline,
-    baselineBytes: baseline,
     verdict: analysis.verdict,
     status: analysis.recipients[0]?.status?.code ?? null,
   };

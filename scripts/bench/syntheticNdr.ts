@@ -45,7 +45,7 @@ function base64Lines(bytes: number, next: () => number): string[] {
 }
 
 /** The original message the bounce carries, about `bytes` long, with CRLF line ends. */
-export function originalMessage(bytes: number, seed = 1): string {
+function originalMessage(bytes: number, seed = 1): string {
   const next = random(seed);
   const textBytes = Math.max(200, Math.min(Math.floor(bytes * 0.2), 200_000));
   const headers = [

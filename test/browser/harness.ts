@@ -31,16 +31,18 @@ export function ensureBuilt(): void {
 }
 
 /**
- * Serves dist/ on a free localhost port; `mounts` serve other folders under a path prefix
- * (the bench's baseline page at /baseline/). A folder's index.html answers its bare prefix.
+ * Serves `root` (dist/ unless told otherwise, e.g. the bench's BENCH_DIST) on a free localhost port;
+ * `mounts` serve other folders under a path prefix (the bench's baseline page at /baseline/).
+ * A folder's index.html answers its bare prefix.
  */
 export async function serveDist(
   mounts: Readonly<Record<string, string>> = {},
+  root: string = DIST,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const prefix = Object.keys(mounts).find((p) => pathname.startsWith(p));
-    const base = prefix ? (mounts[prefix] ?? DIST) : DIST;
+    const base = prefix ? (mounts[prefix] ?? root) : root;
     const rest = prefix ? pathname.slice(prefix.length) : pathname;
     const file = path.join(base, path.normalize(rest || 'index.html').replace(/^([/\\])+/, ''));
     if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
@@ -103,38 +105,47 @@ export interface Watched {
 /**
  * Opens a page with office.js routed to the fake host, records console errors and every request
  * that goes anywhere but our server and the office.js URL (the pane must make none).
+ * `initScript` runs in the page after the fake host's config is set and before any page script
+ * (the hostile test's traps). The page has a context of its own; close it with page.context().close().
  */
 export async function openPage(
   browser: Browser,
   base: string,
   pathAndQuery: string,
   fakeOffice: unknown,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; initScript?: () => void } = {},
 ): Promise<{ page: Page; watched: Watched }> {
   const context = await browser.newContext({
     viewport: { width: 420, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
-  const page = await context.newPage();
-  const watched: Watched = { consoleErrors: [], foreignRequests: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') watched.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => watched.consoleErrors.push(error.message));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(base) && url !== OFFICE_JS && !url.startsWith('data:'))
-      watched.foreignRequests.push(url);
-  });
-  const fake = readFileSync(path.join(__dirname, 'fakeOffice.js'), 'utf8');
-  await page.route(OFFICE_JS, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }),
-  );
-  await page.addInitScript((config) => {
-    (window as unknown as { __FAKE_OFFICE__: unknown }).__FAKE_OFFICE__ = config;
-  }, fakeOffice);
-  await page.goto(`${base}${pathAndQuery}`);
-  return { page, watched };
+  try {
+    const page = await context.newPage();
+    const watched: Watched = { consoleErrors: [], foreignRequests: [] };
+    page.on('console', (message) => {
+      if (message.type() === 'error') watched.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => watched.consoleErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(base) && url !== OFFICE_JS && !url.startsWith('data:'))
+        watched.foreignRequests.push(url);
+    });
+    const fake = readFileSync(path.join(__dirname, 'fakeOffice.js'), 'utf8');
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }),
+    );
+    await page.addInitScript((config) => {
+      (window as unknown as { __FAKE_OFFICE__: unknown }).__FAKE_OFFICE__ = config;
+    }, fakeOffice);
+    if (options.initScript) await page.addInitScript(options.initScript);
+    await page.goto(`${base}${pathAndQuery}`);
+    return { page, watched };
+  } catch (error) {
+    // The caller never sees the page, so nobody else can close its context.
+    await context.close();
+    throw error;
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { OFFICE_JS, useServedPane } from './harness';
+import { openPage, useServedPane } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -125,40 +125,21 @@ interface Outcome {
   readonly foreignRequests: string[];
 }
 
-const FAKE_OFFICE = readFileSync(path.join(__dirname, 'fakeOffice.js'), 'utf8');
-
-/** Like harness.openPage, but with the traps installed before the first navigation (one load per case). */
+/** Loads the bounce in the pane with the traps installed before the first navigation (one load per case). */
 async function explainInPane(eml: Buffer): Promise<Outcome> {
-  const context = await served.browser.newContext({ viewport: { width: 420, height: 900 } });
+  const { page, watched } = await openPage(
+    served.browser,
+    served.url,
+    '/taskpane.html',
+    {
+      displayLanguage: 'en-US',
+      mailboxVersion: '1.14',
+      roaming: { adminAddress: ADMIN },
+      item: { subject: 'FW: Undeliverable', fileBase64: eml.toString('base64') },
+    },
+    { initScript: instrument },
+  );
   try {
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    const foreignRequests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(served.url) && url !== OFFICE_JS && !url.startsWith('data:'))
-        foreignRequests.push(url);
-    });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE }),
-    );
-    await page.addInitScript(
-      (config) => {
-        (window as unknown as { __FAKE_OFFICE__: unknown }).__FAKE_OFFICE__ = config;
-      },
-      {
-        displayLanguage: 'en-US',
-        mailboxVersion: '1.14',
-        roaming: { adminAddress: ADMIN },
-        item: { subject: 'FW: Undeliverable', fileBase64: eml.toString('base64') },
-      },
-    );
-    await page.addInitScript(instrument);
-    await page.goto(`${served.url}/taskpane.html`);
     await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 30_000 });
     const pane = await paneState(page);
     await page.getByRole('button', { name: 'Send to my admin' }).click();
@@ -180,9 +161,16 @@ async function explainInPane(eml: Buffer): Promise<Outcome> {
       };
     }, message.htmlBody);
     const after = await paneState(page);
-    return { pane, after, message, mail, consoleErrors, foreignRequests };
+    return {
+      pane,
+      after,
+      message,
+      mail,
+      consoleErrors: watched.consoleErrors,
+      foreignRequests: watched.foreignRequests,
+    };
   } finally {
-    await context.close();
+    await page.context().close();
   }
 }
 
