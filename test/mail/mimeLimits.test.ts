@@ -2,13 +2,11 @@
  * src/mail/mimeLimits.ts replaces parts of postal-mime's internals for speed. These tests hold it
  * to its promise: the patched parser decodes every message exactly as postal-mime does alone.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type PostalMimeClass from 'postal-mime';
 import type { Email } from 'postal-mime';
-import { DEFAULT_CORPUS } from '../../scripts/corpusScore';
 import { decodeEml } from '../../src/mail/decodeEml';
 import { MAX_BLANK_RUN, createParser } from '../../src/mail/mimeLimits';
+import { corpusSample } from '../support/fuzzCases';
 
 const OPTIONS = {
   forceRfc822Attachments: true,
@@ -41,9 +39,7 @@ function essentials(email: Email): unknown {
   };
 }
 
-const files = readdirSync(DEFAULT_CORPUS)
-  .filter((f) => f.endsWith('.eml'))
-  .sort();
+const files = corpusSample();
 
 describe('the patched postal-mime parser', () => {
   const Pristine = pristinePostalMime();
@@ -57,13 +53,13 @@ describe('the patched postal-mime parser', () => {
     expect(files.length).toBeGreaterThan(400);
     let compared = 0;
     for (const file of files) {
-      const lf = readFileSync(path.join(DEFAULT_CORPUS, file));
+      const lf = Buffer.from(file.bytes);
       const crlf = Buffer.from(lf.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
       for (const bytes of [lf, crlf]) {
         const expected = essentials(await new Pristine(OPTIONS).parse(new Uint8Array(bytes)));
         const actual = essentials(await createParser(OPTIONS, false).parser.parse(new Uint8Array(bytes)));
         if (JSON.stringify(actual) !== JSON.stringify(expected))
-          throw new Error(`${file} decodes differently`);
+          throw new Error(`${file.name} decodes differently`);
         compared++;
       }
     }

@@ -4,12 +4,9 @@
  * requirement set — the source falls back to the next door and records why; a failed roaming save
  * keeps the admin address for the session; a throwing displayNewMessageForm is reported, not thrown.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AdminMail } from '../../src/ui/adminChannel';
+import { installOffice, readItem, type FakeConfig } from '../support/fakeOffice';
 
-type FakeConfig = Record<string, unknown>;
-const FAKE = readFileSync(path.join(__dirname, '..', 'browser', 'fakeOffice.js'), 'utf8');
 const EML = 'From: postmaster@example.com\r\nSubject: Undeliverable: x\r\n\r\nbody';
 const FILE = Buffer.from(EML).toString('base64');
 const TIMEOUTS = { readTimeoutMs: 150, attachmentTimeoutMs: 150 };
@@ -22,20 +19,7 @@ const NOT_SUPPORTED = {
   message: 'The attachment type is not supported',
 };
 
-function installOffice(config: FakeConfig): { calls: string[]; scope: Record<string, unknown> } {
-  const scope = globalThis as unknown as Record<string, unknown>;
-  scope['window'] = globalThis;
-  scope['__FAKE_OFFICE__'] = config;
-  delete scope['__NEW_MESSAGE__'];
-  new Function(FAKE)();
-  return { calls: scope['__OFFICE_CALLS__'] as string[], scope };
-}
-
-async function read(config: FakeConfig) {
-  const { calls } = installOffice(config);
-  const { createMailboxSource } = await import('../../src/office/mailboxSource');
-  return { result: await createMailboxSource(TIMEOUTS).read(), calls };
-}
+const read = (config: FakeConfig): ReturnType<typeof readItem> => readItem(config, TIMEOUTS);
 
 const attempts = (result: { attempts: readonly { door: string; outcome: string; detail?: string }[] }) =>
   result.attempts.map((a) => `${a.door}:${a.outcome}${a.detail ? `:${a.detail}` : ''}`);

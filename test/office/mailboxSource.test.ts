@@ -1,34 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { ReadResult } from '../../src/ui/messageSource';
+import { readItem, type FakeConfig } from '../support/fakeOffice';
 
-type FakeConfig = Record<string, unknown>;
-const FAKE = readFileSync(path.join(__dirname, '..', 'browser', 'fakeOffice.js'), 'utf8');
-
-/** Installs the same fake office.js the browser test uses, as a global in node. */
-function installOffice(config: FakeConfig): string[] {
-  const scope = globalThis as unknown as {
-    window: unknown;
-    __FAKE_OFFICE__: FakeConfig;
-    __OFFICE_CALLS__: string[];
-  };
-  scope.window = globalThis;
-  scope.__FAKE_OFFICE__ = config;
-  new Function(FAKE)();
-  return scope.__OFFICE_CALLS__;
-}
-
-async function read(
+const TIMEOUTS = { readTimeoutMs: 200, attachmentTimeoutMs: 200 };
+const read = (
   config: FakeConfig,
-  timeouts: { readTimeoutMs: number; attachmentTimeoutMs: number; maxFileBytes?: number } = {
-    readTimeoutMs: 200,
-    attachmentTimeoutMs: 200,
-  },
-): Promise<{ result: ReadResult; calls: string[] }> {
-  const calls = installOffice(config);
-  const { createMailboxSource } = await import('../../src/office/mailboxSource');
-  return { result: await createMailboxSource(timeouts).read(), calls };
-}
+  timeouts: Parameters<typeof readItem>[1] = TIMEOUTS,
+): ReturnType<typeof readItem> => readItem(config, timeouts);
 
 const EML = 'From: postmaster@example.com\r\nSubject: Undeliverable: x\r\n\r\nbody';
 

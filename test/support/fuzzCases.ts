@@ -8,12 +8,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { DEFAULT_CORPUS } from '../../scripts/corpusScore';
 import { analyzeText } from '../../src/core';
 import type { Analysis } from '../../src/core/types';
 import { analyzeBytes } from '../../src/mail/readInput';
 
-export const CORPUS = path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'set-of-emails');
-export const VERDICTS = ['bounce', 'delay', 'delivery-report', 'auto-reply', 'feedback', 'not-a-bounce'];
+const VERDICTS = ['bounce', 'delay', 'delivery-report', 'auto-reply', 'feedback', 'not-a-bounce'];
 /** analyzeMessage's default maxRecipients. */
 export const MAX_RECIPIENTS = 1000;
 
@@ -73,13 +73,13 @@ export interface CorpusFile {
 
 /** Every `step`-th file of the shared corpus (sorted, so the sample is the same everywhere). */
 export function corpusSample(step = 1): CorpusFile[] {
-  if (!existsSync(CORPUS))
-    throw new Error(`the shared corpus is missing at ${CORPUS}; it must sit beside the repository`);
-  return readdirSync(CORPUS)
+  if (!existsSync(DEFAULT_CORPUS))
+    throw new Error(`the shared corpus is missing at ${DEFAULT_CORPUS}; it must sit beside the repository`);
+  return readdirSync(DEFAULT_CORPUS)
     .filter((name) => name.endsWith('.eml'))
     .sort()
     .filter((_name, i) => i % step === 0)
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(CORPUS, name))) }));
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(DEFAULT_CORPUS, name))) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ const BASE64_GARBAGE = fc
   })
   .map((chars) => chars.join(''));
 
-export type Mutation =
+type Mutation =
   | { readonly op: 'truncate'; readonly at: number }
   | { readonly op: 'deleteLines'; readonly at: number; readonly count: number }
   | { readonly op: 'duplicateLines'; readonly at: number; readonly count: number; readonly times: number }
@@ -154,7 +154,7 @@ export type Mutation =
 
 const position = fc.nat({ max: 1_000_000 });
 
-export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: position }),
   fc.record({
     op: fc.constant('deleteLines' as const),
@@ -202,7 +202,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 
 const LINE = /\r\n|\r|\n/;
 
-export function mutate(text: string, m: Mutation): string {
+function mutate(text: string, m: Mutation): string {
   const at = (n: number): number => (text.length === 0 ? 0 : n % (text.length + 1));
   switch (m.op) {
     case 'truncate':
@@ -337,7 +337,7 @@ const FRAGMENTS = [
 ];
 
 /** Text assembled from NDR fragments and noise: close enough to a report to reach the deep parsers. */
-export const fragmentTextArb: fc.Arbitrary<string> = fc
+const fragmentTextArb: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 30 })), {
     maxLength: 60,
   })
@@ -413,7 +413,7 @@ export function manyRecipients(count: number, variant = 0): string {
 }
 
 /** The same 10,000 recipients as a Postfix-style text bounce. */
-export function manyRecipientsText(count: number): string {
+function manyRecipientsText(count: number): string {
   const lines = [
     'This is the mail system at host mail.example.com.',
     '',
@@ -426,7 +426,7 @@ export function manyRecipientsText(count: number): string {
 }
 
 /** `depth` levels of multipart/mixed around a delivery-status part (and, optionally, message/rfc822). */
-export function nestedMultiparts(depth: number, rfc822 = false): string {
+function nestedMultiparts(depth: number, rfc822 = false): string {
   let body = [
     'Content-Type: message/delivery-status',
     '',
@@ -449,7 +449,7 @@ export function nestedMultiparts(depth: number, rfc822 = false): string {
 }
 
 /** A header line of `size` characters (one line, or folded into many). */
-export function hugeHeader(size: number, fill: string, folded: boolean): string {
+function hugeHeader(size: number, fill: string, folded: boolean): string {
   const value = fill.repeat(Math.ceil(size / fill.length)).slice(0, size);
   const header = folded ? value.replace(/(.{900})/g, '$1\r\n ') : value;
   return dsnEnvelope(
