@@ -5,7 +5,7 @@
  *   npm run bench -- --check           # also exit 1 when a budget is missed
  *   npm run bench -- --no-build        # measure dist/ as it is (else rebuilt when older than src/)
  *
- * 1. Corpus throughput of analyzeBytes in-process (../shared/corpus/set-of-emails, held in memory).
+ * 1. Corpus throughput of analyzeBytes in-process (test/corpus/set-of-emails, held in memory).
  * 2. The same files through Sisimai (Debian's libsisimai-perl, installed when missing and apt is
  *    there) and through our CLI as `npm run explain` runs it (scripts/explain.cjs), whole process, alternating.
  * 3. Scaling: synthetic NDRs with a 10 KB … 25 MB original, each in a fresh `node --expose-gc`.

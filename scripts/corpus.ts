@@ -1,5 +1,5 @@
 /**
- * Scores the analyser against Sisimai's expectations for ../shared/corpus/set-of-emails
+ * Scores the analyser against Sisimai's expectations for test/corpus/set-of-emails
  * (expected.tsv): agreement for recipient, status (real codes only, not Sisimai's x.0.9xx
  * pseudo-codes) and reason; feedback, vacation and delivered rows are skipped.
  *

@@ -8,7 +8,8 @@ import { isPseudoStatus } from '../src/core/status';
 import type { Analysis } from '../src/core/types';
 import { analyzeBytes } from '../src/mail/readInput';
 
-export const DEFAULT_CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'set-of-emails');
+/** Sisimai's public corpus, kept in the repository (test/corpus/README.md says where it comes from). */
+export const DEFAULT_CORPUS = path.join(__dirname, '..', 'test', 'corpus', 'set-of-emails');
 
 // Sisimai renamed reasons in v5.6; the corpus table mixes both generations.
 const SYNONYMS: Record<string, string> = {

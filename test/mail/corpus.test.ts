@@ -1,6 +1,6 @@
 /**
- * Regression floor against Sisimai's expectations on the shared corpus (../shared/corpus, present
- * on every developer machine and in CI). `npm run corpus -- --verbose` lists each disagreement.
+ * Regression floor against Sisimai's expectations on the corpus kept in test/corpus/set-of-emails.
+ * `npm run corpus -- --verbose` lists each disagreement.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,12 +12,12 @@ let score: CorpusScore;
 
 beforeAll(async () => {
   if (!existsSync(path.join(DEFAULT_CORPUS, 'expected.tsv'))) {
-    throw new Error(`the shared corpus is missing at ${DEFAULT_CORPUS}; it must sit beside the repository`);
+    throw new Error(`the corpus is missing at ${DEFAULT_CORPUS}; it is part of the repository`);
   }
   score = await scoreCorpus();
 });
 
-describe('agreement with Sisimai on the shared corpus', () => {
+describe('agreement with Sisimai on the corpus', () => {
   it('analyses every file without an error', () => {
     expect(score.misses.filter((m) => m.includes('\tERROR\t'))).toEqual([]);
     expect(score.files).toBeGreaterThan(400);
