@@ -1,14 +1,15 @@
 /**
  * Golden tests over the fixtures in test/fixtures. Each fixture is analysed as written (LF) and
- * converted to CRLF; both must give the same result, which must match the fixture's
- * `<name>.golden.json`. On a mismatch the actual output is written to `.golden-actual/` for diffing;
- * `UPDATE_GOLDEN=1 npx jest test/mail/golden` re-baselines on purpose. The expectations in
+ * converted to CRLF; both must give the same result, which must equal the fixture's
+ * `<name>.golden.json`: the whole Analysis the product uses (verdict, every recipient field with its
+ * evidence, the original, warnings, suspicion, leftovers), not a view of it. A missing golden fails
+ * with its name; `npm run goldens` (UPDATE_GOLDEN=1) writes them on purpose, never `npm test`. On a
+ * mismatch the actual output is written to `.golden-actual/` for diffing. The expectations in
  * test/fixtures/expected.json (written by hand from the bounce, not from our output) are checked
  * field by field as well, so a re-baseline cannot quietly accept a wrong answer.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toJson } from '../../src/cli/format';
 import { analyzeBytes } from '../../src/mail/readInput';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -29,17 +30,19 @@ interface Expectation {
   actor?: string | null;
 }
 
-function listFixtures(dir: string): string[] {
+function listFiles(dir: string, pattern: RegExp): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...listFixtures(full));
-    else if (/\.(?:eml|txt|msg)$/.test(name)) found.push(full);
+    if (statSync(full).isDirectory()) found.push(...listFiles(full, pattern));
+    else if (pattern.test(name)) found.push(full);
   }
   return found.sort();
 }
 
-const fixtures = listFixtures(FIXTURES);
+const FIXTURE = /\.(?:eml|txt|msg)$/;
+const fixtures = listFiles(FIXTURES, FIXTURE);
+const goldenOf = (fixture: string): string => fixture.replace(FIXTURE, '.golden.json');
 const expectations: Expectation[] = existsSync(path.join(FIXTURES, 'expected.json'))
   ? (JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Expectation[])
   : [];
@@ -59,6 +62,12 @@ it('finds fixtures to test', () => {
   expect(fixtures.length).toBeGreaterThan(20);
 });
 
+it('has no golden file without its fixture', () => {
+  const wanted = new Set(fixtures.map(goldenOf));
+  const orphans = listFiles(FIXTURES, /\.golden\.json$/).filter((g) => !wanted.has(g));
+  expect(orphans.map((g) => path.relative(FIXTURES, g))).toEqual([]);
+});
+
 describe.each(fixtures.map((f) => [path.relative(FIXTURES, f).split(path.sep).join('/'), f]))(
   '%s',
   (relative, file) => {
@@ -67,18 +76,19 @@ describe.each(fixtures.map((f) => [path.relative(FIXTURES, f).split(path.sep).jo
 
     it('gives the same answer for LF and CRLF line endings, matching its golden file', async () => {
       const results = [];
-      for (const content of variants)
-        results.push(toJson(relative, await analyzeBytes(new Uint8Array(content))));
+      for (const content of variants) results.push(await analyzeBytes(new Uint8Array(content)));
       const [first, ...rest] = results;
       for (const other of rest) expect(other).toEqual(first);
-      const golden = file.replace(/\.(?:eml|txt|msg)$/, '.golden.json');
+      const golden = goldenOf(file);
       const serialised = `${JSON.stringify(first, null, 2)}\n`;
-      if (UPDATE || !existsSync(golden)) {
-        if (!UPDATE && process.env['CI'])
-          throw new Error(`missing golden file ${golden}; run UPDATE_GOLDEN=1 locally`);
+      if (UPDATE) {
         writeFileSync(golden, serialised);
         return;
       }
+      if (!existsSync(golden))
+        throw new Error(
+          `missing golden file ${path.relative(process.cwd(), golden)}: write it with \`npm run goldens\` and review it`,
+        );
       const expected = readFileSync(golden, 'utf8');
       if (expected !== serialised) {
         mkdirSync(ACTUAL, { recursive: true });
