@@ -85,6 +85,8 @@ describe('Send to my admin', () => {
     await page.getByRole('textbox', { name: /admin's address/ }).fill(ADMIN);
     await page.getByRole('button', { name: 'Save address' }).click();
     await page.getByText(/could not be saved in your mailbox \(9057/).waitFor({ timeout: 10_000 });
+    // The notice can come before the new message: wait for the message itself, not for the notice.
+    await page.waitForFunction(() => '__NEW_MESSAGE__' in window, undefined, { timeout: 10_000 });
     expect((await pageState<NewMessage>(page, '__NEW_MESSAGE__')).toRecipients).toEqual([ADMIN]);
   });
 
@@ -136,17 +138,22 @@ describe('Send to my admin', () => {
 
   it('escapes hostile bounce content in the admin mail and never runs it in the pane', async () => {
     const hostile = fixture('hostile/hostile-5.1.1-script-in-diagnostic-and-display-name.eml');
+    // The alert trap must be in place before the pane's first script runs, or it proves nothing.
     const { page, watched } = await openPage(
       pane.browser,
       pane.url,
       '/taskpane.html',
       readHost(hostile, { roaming: { adminAddress: ADMIN } }),
+      {
+        initScript: () => {
+          const trap = window as unknown as { __ALERTED__: boolean; __TRAPPED__: boolean };
+          trap.__TRAPPED__ = true;
+          window.alert = () => {
+            trap.__ALERTED__ = true;
+          };
+        },
+      },
     );
-    await page.addInitScript(() => {
-      window.alert = () => {
-        (window as unknown as { __ALERTED__: boolean }).__ALERTED__ = true;
-      };
-    });
     await page.getByRole('button', { name: 'Send to my admin' }).click();
     await page.getByText('A new message to your admin is open').waitFor({ timeout: 10_000 });
     const message = await pageState<NewMessage>(page, '__NEW_MESSAGE__');
@@ -180,6 +187,7 @@ describe('Send to my admin', () => {
     expect(
       await page.locator('main script, main iframe, main img:not([src="assets/icon-32.png"])').count(),
     ).toBe(0);
+    expect(await pageState(page, '__TRAPPED__')).toBe(true);
     expect(await pageState(page, '__ALERTED__')).toBeUndefined();
     expect(watched.foreignRequests).toEqual([]);
   });
