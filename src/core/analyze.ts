@@ -204,7 +204,7 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
     }
   }
   const exchange = parseExchangeText(text, subject, body.lines);
-  const signals = bounceSignals(message, body, subject, ds !== null, exchange !== null);
+  const signals = bounceSignals(message, body, subject, ds !== null, exchange !== null, route);
 
   if (!signals.isReport) {
     const verdict: Verdict = signals.autoReply ? 'auto-reply' : 'not-a-bounce';
@@ -231,7 +231,7 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
         : exchange?.delayed
           ? 'delay'
           : 'bounce';
-  if (recipients.length === 0) warnings.push({ code: 'recipients.notFound' });
+  if (!recipients.some((r) => r.address)) warnings.push({ code: 'recipients.notFound' });
   const layout = exchange?.layout ?? detectMta(text, ds, reportingMta) ?? (ds ? 'rfc3464' : 'text');
   return finish(
     message,
@@ -343,6 +343,7 @@ function bounceSignals(
   subject: string | null,
   hasDs: boolean,
   isExchange: boolean,
+  route: Route,
 ): Signals {
   const strong =
     hasDs ||
@@ -379,8 +380,10 @@ function bounceSignals(
     hasHeader(message.headers, 'x-ml-name') ||
     hasHeader(message.headers, 'x-mailman-version');
   const listRefusal = listManager && LIST_REFUSAL.test(`${subject ?? ''}\n${bounceText.slice(0, 5000)}`);
-  // Pasted text has no headers: the words and an SMTP reply together are enough.
-  const isReport = listRefusal || medium >= 2;
+  // Pasted text has no headers: the words and an SMTP reply together are enough, and so is a short
+  // paste that is little more than the server's answer (the line a user copies out of a bounce).
+  const isReport =
+    listRefusal || medium >= 2 || (route === 'text' && message.headers.length === 0 && isPastedAnswer(body));
   const autoReply =
     !isReport &&
     (autoSubmitted.startsWith('auto-replied') ||
@@ -391,6 +394,21 @@ function bounceSignals(
         (subject ?? '').trim(),
       ));
   return { isReport, autoReply };
+}
+
+/**
+ * A server's answer on a line of its own: a reply code with an enhanced status ("550 5.4.1 Relay
+ * Access Denied"), a bare enhanced status with words ("5.1.1 User unknown"), or Exchange's "Remote
+ * Server returned '…'" line. Status codes of class 4 or 5 only: 2.x.x is success.
+ */
+const ANSWER_LINE =
+  /^[\s>*"'#]*(?:remote server returned\s*['"]?\s*)?(?:[45]\d\d[\s-]+#?[45]\.\d{1,3}\.\d{1,3}|[45]\.\d{1,3}\.\d{1,3}\s+[A-Za-z<[]|[45]\d\d\s+[A-Za-z<[#])/im;
+const PASTED_ANSWER_MAX = 2000;
+
+/** A short paste whose lines hold a server's answer: explained as far as it goes. */
+function isPastedAnswer(body: BounceText): boolean {
+  const text = body.ownWithin(PASTED_ANSWER_MAX + 1).trim();
+  return text.length > 0 && text.length <= PASTED_ANSWER_MAX && ANSWER_LINE.test(text);
 }
 
 const TOKEN =
@@ -653,6 +671,28 @@ function collectRecipients(
         });
       }
     }
+    if (partials.length === 0) {
+      // No recipient is named anywhere (a pasted answer line, a report that lost its addresses):
+      // the server's answer still says what happened, so it is explained without an address.
+      const error = firstErrorLines(body);
+      if (error)
+        add({
+          address: null,
+          originalAddress: null,
+          displayName: null,
+          action: delayed ? 'delayed' : 'failed',
+          statusText: null,
+          diagnostic: error.text,
+          diagnosticField: 'text',
+          diagnosticType: null,
+          diagnosticSource: 'human-readable',
+          remoteMta: null,
+          lastAttempt: null,
+          retryUntil: null,
+          command: error.command,
+          evidence: [ev('human-readable', 'text', error.text)],
+        });
+    }
   }
 
   const max = options.maxRecipients ?? 1000;
@@ -696,7 +736,10 @@ function originalRecipients(message: DecodedMessage, messageText: BounceText): s
 function firstErrorLines(body: BounceText): { text: string; command: string | null } | null {
   const lines = body.ownLinesWithin(100_000);
   const index = lines.findIndex(
-    (l) => /(?:^|\s)[45]\d\d[\s-]/.test(l) && (findReplyCode(l) !== null || findEnhancedStatus(l) !== null),
+    (l) =>
+      (/(?:^|[\s'"])[45]\d\d[\s-]/.test(l) &&
+        (findReplyCode(l) !== null || findEnhancedStatus(l) !== null)) ||
+      /^\s*[45]\.\d{1,3}\.\d{1,3}\s+[A-Za-z]/.test(l),
   );
   if (index < 0) return null;
   const block: string[] = [];
