@@ -14,6 +14,7 @@ import { findForwardedBlocks } from './forward';
 import { guessLanguage } from './language';
 import { formatHeaderBlock, getHeader, hasHeader, parseHeaderBlock } from './headers';
 import { classifyReason } from './reason/classify';
+import type { RefusingSide } from './catalog/types';
 import { BounceText, findCommand, plainContext, scanPlainBounce } from './scan/plainText';
 import { findSesNotification } from './scan/sesJson';
 import { findAllEnhancedStatuses, findEnhancedStatus, findReplyCode, parseEnhancedStatus } from './status';
@@ -579,7 +580,10 @@ function collectRecipients(
   }
 
   const own = findAddresses(getHeader(message.headers, 'from') ?? '');
-  const exclude = [...own, ...findAddresses(getHeader(message.headers, 'to') ?? '')];
+  // A report goes to the sender of the message it reports on: its To names the sender's organisation.
+  const reportTo = findAddresses(getHeader(message.headers, 'to') ?? '');
+  const senderDomains = new Set(reportTo.map(domainOf).filter((d): d is string => d !== null));
+  const exclude = [...own, ...reportTo];
   const needsText = partials.length === 0 || partials.some((p) => !p.diagnostic);
   let context: string | null = null;
   const scan = scanPlainBounce(body, exclude, own);
@@ -718,6 +722,7 @@ function collectRecipients(
         exchange,
         context,
         p.category ?? (p.diagnostic ? null : preset),
+        senderDomains,
       ),
     );
 }
@@ -814,6 +819,7 @@ function finishRecipient(
   exchange: ExchangeText | null,
   context: string | null,
   preset: Reason | null,
+  senderDomains: ReadonlySet<string>,
 ): RecipientOutcome {
   const diagnostic = p.diagnostic ? stripInvisible(p.diagnostic) : null;
   let status = parseEnhancedStatus(p.statusText);
@@ -889,6 +895,7 @@ function finishRecipient(
     microsoft,
     reason,
     action,
+    refusedBy: microsoft ? refusingSide(p.remoteMta, normalized, domainOf(p.address), senderDomains) : null,
   });
   const finalReason = match?.entry.reason ?? reason;
   const evidence = [...p.evidence];
@@ -921,6 +928,36 @@ function finishRecipient(
     confidence: match?.confidence ?? 'guess',
     evidence,
   };
+}
+
+/** A tenant's own Exchange Online Protection host: `contoso-com.mail.protection.outlook.com` (or `contoso-com01b`). */
+const TENANT_HOST = /\b([a-z0-9][a-z0-9-]{0,62})\.mail\.protection\.outlook\.com\b/g;
+
+/**
+ * Whose organisation the refusing Exchange Online host belongs to, from its tenant host name:
+ * Microsoft names it after the domain with dots turned into dashes. Shared front-door hosts
+ * (`BN8NAM12FT045.mail.protection.outlook.com`) name no tenant, and then the report does not say.
+ */
+function refusingSide(
+  remoteMta: string | null,
+  diagnostic: string,
+  recipientDomain: string | null,
+  senderDomains: ReadonlySet<string>,
+): RefusingSide | null {
+  const text = `${(remoteMta ?? '').toLowerCase()} ${diagnostic.length > 4000 ? diagnostic.slice(0, 4000) : diagnostic}`;
+  if (!text.includes('.mail.protection.outlook.com')) return null;
+  const names = (domain: string, label: string): boolean => {
+    const dashed = domain.replace(/\./g, '-');
+    return (
+      label === dashed || (label.startsWith(dashed) && /^[0-9a-z]{1,4}$/.test(label.slice(dashed.length)))
+    );
+  };
+  for (const match of text.matchAll(TENANT_HOST)) {
+    const label = match[1] ?? '';
+    if (recipientDomain && names(recipientDomain, label)) return 'recipient-organisation';
+    for (const domain of senderDomains) if (names(domain, label)) return 'sender-organisation';
+  }
+  return null;
 }
 
 interface Context {

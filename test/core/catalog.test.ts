@@ -88,6 +88,7 @@ function causeFor(
     microsoft: false,
     reason: 'undefined',
     action: 'failed',
+    refusedBy: null,
     ...rest,
   };
   return matchCause(query)?.entry.id;
@@ -398,6 +399,19 @@ describe('cause catalogue: order (first matching entry wins)', () => {
       'exo.relayAccessDenied',
     );
     expect(entries.find((e) => e.id === 'exo.relayAccessDenied')?.reason).toBe('norelaying');
+  });
+
+  it("tells the sender's own EOP refusing an outbound relay (KB 2827473) from the recipient's tenant", () => {
+    const query = {
+      status: '5.4.1',
+      text: '550 5.4.1 relay access denied',
+      microsoft: true,
+      reason: 'norelaying',
+    } as const;
+    expect(causeFor({ ...query, refusedBy: 'sender-organisation' })).toBe('exo.relayAccessDeniedOutbound');
+    expect(causeFor({ ...query, refusedBy: 'recipient-organisation' })).toBe('exo.relayAccessDenied');
+    expect(causeFor({ ...query, refusedBy: null })).toBe('exo.relayAccessDenied');
+    expect(entries.find((e) => e.id === 'exo.relayAccessDeniedOutbound')?.actor).toBe('sender-admin');
   });
 
   it.each([

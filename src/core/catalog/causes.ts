@@ -31,6 +31,19 @@ export const causes = [
 
   // The two meanings of 5.4.1 (ndr-domain.md §2.4): decide on code *and* text.
   {
+    // KB 2827473: an on-premises organisation relaying outbound through its own tenant's EOP, whose
+    // send connector does not use the tenant's smart host or whose inbound connector is missing.
+    // Told from the recipient-side meaning by the refusing host: the sender's own tenant host.
+    id: 'exo.relayAccessDeniedOutbound',
+    actor: 'sender-admin',
+    reason: 'norelaying',
+    docUrl:
+      'https://learn.microsoft.com/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail',
+    documented: true,
+    source: 'KB 2827473 (on-premises relay through EOP); older 5.4.1 article, hybrid section',
+    match: [{ statuses: ['5.4.1'], text: ['relay access denied'], refusedBy: 'sender-organisation' }],
+  },
+  {
     id: 'exo.relayAccessDenied',
     actor: 'recipient-admin',
     reason: 'norelaying',

@@ -1,6 +1,6 @@
 import type { Actor, DeliveryAction, EnhancedStatus, Reason } from '../types';
 import { causes } from './causes';
-import type { CauseEntry, CauseMatcher } from './types';
+import type { CauseEntry, CauseMatcher, RefusingSide } from './types';
 
 export interface CauseQuery {
   readonly status: EnhancedStatus | null;
@@ -10,6 +10,8 @@ export interface CauseQuery {
   readonly microsoft: boolean;
   readonly reason: Reason;
   readonly action: DeliveryAction;
+  /** Whose organisation refused, when the report shows it; null when it does not. */
+  readonly refusedBy: RefusingSide | null;
 }
 
 export interface CauseMatch {
@@ -39,6 +41,7 @@ interface PreparedMatcher {
   readonly microsoft: boolean | null;
   readonly reasons: readonly Reason[] | null;
   readonly actions: readonly DeliveryAction[] | null;
+  readonly refusedBy: RefusingSide | null;
   readonly classSubject: readonly string[] | null;
   readonly exactStatuses: ReadonlySet<string> | null;
   readonly statusRanges: readonly StatusRange[];
@@ -90,6 +93,7 @@ function prepare(entry: CauseEntry, matcher: CauseMatcher): PreparedMatcher {
     microsoft: matcher.microsoft ?? null,
     reasons: matcher.reasons ?? null,
     actions: matcher.actions ?? null,
+    refusedBy: matcher.refusedBy ?? null,
     classSubject: matcher.classSubject ?? null,
     exactStatuses: matcher.statuses ? exactStatuses : null,
     statusRanges,
@@ -109,7 +113,8 @@ const PREPARED: readonly PreparedMatcher[] = (causes as readonly CauseEntry[]).f
         m.text ||
         m.microsoft !== undefined ||
         m.reasons ||
-        m.actions,
+        m.actions ||
+        m.refusedBy,
     )
     .map((m) => prepare(entry, m)),
 );
@@ -185,6 +190,7 @@ function matcherHolds(prepared: PreparedMatcher, q: PreparedQuery): boolean {
   const { query } = q;
   if (prepared.microsoft !== null && prepared.microsoft !== query.microsoft) return false;
   if (prepared.reasons && !prepared.reasons.includes(query.reason)) return false;
+  if (prepared.refusedBy !== null && prepared.refusedBy !== query.refusedBy) return false;
   if (
     prepared.actions &&
     ((query.action !== 'failed' && query.action !== 'delayed') || !prepared.actions.includes(query.action))

@@ -25,7 +25,15 @@ export interface CauseMatcher {
   readonly reasons?: readonly Reason[];
   /** The recipient's action, e.g. only `delayed`. */
   readonly actions?: readonly ('failed' | 'delayed')[];
+  /**
+   * Whose organisation the refusing server belongs to, when the report shows it (a tenant's own
+   * `<domain-with-dashes>.mail.protection.outlook.com` host): the same answer can mean a fault on
+   * either side.
+   */
+  readonly refusedBy?: RefusingSide;
 }
+
+export type RefusingSide = 'sender-organisation' | 'recipient-organisation';
 
 export interface CauseEntry {
   /** Stable id, dotted lower camel case (`exo.relayAccessDenied`). Locale keys hang off it. */
