@@ -17,6 +17,7 @@ import { classifyReason } from './reason/classify';
 import type { RefusingSide } from './catalog/types';
 import { BounceText, findCommand, plainContext, scanPlainBounce } from './scan/plainText';
 import { findSesNotification } from './scan/sesJson';
+import { findSuspicions } from './suspicion';
 import { findAllEnhancedStatuses, findEnhancedStatus, findReplyCode, parseEnhancedStatus } from './status';
 import {
   anyOf,
@@ -1008,7 +1009,15 @@ function finish(
     original,
     userInformation: userInformation ? clip(stripInvisible(userInformation), 8000) : null,
     adminInformation: adminInformation ? clip(stripInvisible(adminInformation), 8000) : null,
-    suspicion: isBounceLike ? suspicions(message, context) : [],
+    suspicion: isBounceLike
+      ? findSuspicions({
+          headers: message.headers,
+          text: message.text,
+          looksExchange: stripBouncePrefix(getHeader(message.headers, 'subject')) !== null,
+          exchangeLayout: Boolean(context.exchange),
+          deliveryStatus: Boolean(context.ds),
+        })
+      : [],
     warnings: dedupeWarnings(warnings),
     unparsed: context.unparsed ?? [],
   };
@@ -1174,35 +1183,4 @@ function stripBouncePrefix(subject: string | null): string | null {
   for (const { prefix, lower: lowerPrefix } of SUBJECT_PREFIXES)
     if (lower.startsWith(lowerPrefix)) return subject.slice(prefix.length).trim() || null;
   return null;
-}
-
-/** Signs that a "report" may be a look-alike (phishing lures dress up as NDRs). Codes only. */
-function suspicions(message: DecodedMessage, context: Context): string[] {
-  const found: string[] = [];
-  const subject = getHeader(message.headers, 'subject') ?? '';
-  const lowerSubject = subject.toLowerCase();
-  const looksExchange = SUBJECT_PREFIXES.some((p) => lowerSubject.startsWith(p.lower));
-  const hasHeaders = message.headers.some((h) => h.name === 'received' || h.name === 'message-id');
-  if (
-    hasHeaders &&
-    looksExchange &&
-    context.exchange &&
-    !context.ds &&
-    !hasHeader(message.headers, 'x-ms-exchange-message-is-ndr')
-  ) {
-    found.push('exchange.markersMissing');
-  }
-  const text = message.text.slice(0, 200_000);
-  if (
-    /https?:\/\/\S+/i.test(text) &&
-    /(?:release|review|recover|retrieve|verify|confirm|re-?send|click)\s+(?:your\s+|the\s+)?(?:messages?|mails?|emails?|now|here|account|below)/i.test(
-      text,
-    )
-  ) {
-    found.push('links.actionLure');
-  }
-  // Look-alike domains use non-ASCII letters (homoglyphs) in the sender's domain.
-  if (/@[^\s>]*[\u0080-\uffff]/.test(getHeader(message.headers, 'from') ?? ''))
-    found.push('sender.nonAsciiDomain');
-  return found;
 }

@@ -158,6 +158,13 @@ export interface OriginalMessage {
   readonly headers: string | null;
 }
 
+/** One sign that a report may be forged, with the evidence that raised it. */
+export interface Suspicion {
+  /** Stable code: `link.lookAlike`, `link.ipAddress`, `link.shortener`, `link.punycode`, `wording.lure`, … */
+  readonly code: string;
+  readonly evidence: readonly Evidence[];
+}
+
 export interface Analysis {
   readonly verdict: Verdict;
   /** BCP 47 tag of the report's language (`nl-NL`, `en`), or null. */
@@ -180,10 +187,10 @@ export interface Analysis {
   /** The "Diagnostic information for administrators" / "More Info for Email Admins" part. */
   readonly adminInformation: string | null;
   /**
-   * Signals that the report may be forged (e.g. looks like an Exchange NDR but lacks its markers).
-   * Codes, never prose.
+   * Signs that the report may be a look-alike (a phishing lure dressed as a bounce), each with the
+   * links or words that raised it. Codes, never prose.
    */
-  readonly suspicion: readonly string[];
+  readonly suspicion: readonly Suspicion[];
   readonly warnings: readonly Warning[];
   /** Lines that looked meaningful but could not be interpreted. */
   readonly unparsed: readonly string[];

@@ -38,6 +38,11 @@ const useStyles = makeStyles({
     margin: 0,
   },
   term: { color: tokens.colorNeutralForeground3 },
+  evidence: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
   value: { margin: 0, overflowWrap: 'anywhere', wordBreak: 'break-word' },
   pre: {
     margin: 0,
@@ -200,10 +205,15 @@ export function Explanation({ analysis, t }: { analysis: Analysis; t: Translator
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>{t.t('section.suspicion')}</MessageBarTitle>
-            {analysis.suspicion.map((code) => (
-              <Text block key={code}>
-                {t.t(`suspicion.${code}`)}
-              </Text>
+            {analysis.suspicion.map(({ code, evidence }) => (
+              <div key={code}>
+                <Text block>{t.t(`suspicion.${code}`)}</Text>
+                {evidence.map((e) => (
+                  <Text block key={`${e.field}:${e.text}`} className={styles.evidence}>
+                    {t.t(`suspicion.evidence.${e.field === 'link' ? 'link' : 'text'}`)} “{e.text}”
+                  </Text>
+                ))}
+              </div>
             ))}
           </MessageBarBody>
         </MessageBar>

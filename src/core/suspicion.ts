@@ -1,0 +1,253 @@
+/**
+ * Signs that a "bounce" may be a look-alike: phishing lures dress up as non-delivery reports, with a
+ * link to "release" held messages or "upgrade" a full mailbox. Genuine reports link to their
+ * vendor's documentation and never ask the reader to sign in, so a sign here needs more than a
+ * link: a link of a kind genuine reports never use, or lure wording together with a link to a host
+ * that is not a known documentation host. Every sign carries the link or phrase that raised it.
+ */
+import { getHeader, hasHeader } from './headers';
+import { clip, stripInvisible } from './text';
+import type { Evidence, HeaderField, Suspicion } from './types';
+
+export interface SuspicionInput {
+  readonly headers: readonly HeaderField[];
+  /** The report's own text (not the returned original). */
+  readonly text: string;
+  /** The subject starts with an Exchange NDR prefix of some language ("Undeliverable:"). */
+  readonly looksExchange: boolean;
+  /** The text was read as an Exchange NDR layout. */
+  readonly exchangeLayout: boolean;
+  /** The message has a delivery-status part (or fields). */
+  readonly deliveryStatus: boolean;
+}
+
+const MAX_TEXT = 200_000;
+const MAX_LINKS = 200;
+const MAX_EVIDENCE = 3;
+
+/** URLs as they appear in text: a scheme, then anything up to white space or a closing bracket/quote. */
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]}]{1,2000}/gi;
+
+/**
+ * Hosts whose pages genuine reports link to: the mail vendors' own help and standards bodies. A
+ * host is known when it is one of these or ends in `.` + one of these.
+ */
+const DOCUMENTATION_HOSTS = [
+  'microsoft.com',
+  'office.com',
+  'office365.com',
+  'aka.ms',
+  'outlook.com',
+  'live.com',
+  'google.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.co.jp',
+  'yahooinc.com',
+  'aol.com',
+  'apple.com',
+  'icloud.com',
+  'zoho.com',
+  'mimecast.com',
+  'proofpoint.com',
+  'barracudanetworks.com',
+  'barracuda.com',
+  'cisco.com',
+  'spamhaus.org',
+  'spamcop.net',
+  'sorbs.net',
+  'abuseat.org',
+  'rfc-editor.org',
+  'ietf.org',
+  'amazon.com',
+  'amazonaws.com',
+  'sendgrid.com',
+  'mailchimp.com',
+  'comcast.net',
+  'att.net',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  'orange.fr',
+  'free.fr',
+  'ziggo.nl',
+  'kpnmail.nl',
+  'xs4all.nl',
+];
+
+/** Brands that lures imitate, and the registrable domains that really belong to them. */
+const BRANDS: readonly { readonly token: string; readonly official: readonly string[] }[] = [
+  { token: 'microsoft', official: ['microsoft.com', 'microsoftonline.com', 'microsoft365.com', 'aka.ms'] },
+  { token: 'office365', official: ['office365.com', 'office.com', 'microsoft.com'] },
+  { token: 'outlook', official: ['outlook.com', 'office.com', 'live.com', 'microsoft.com'] },
+  { token: 'onedrive', official: ['onedrive.com', 'live.com', 'microsoft.com'] },
+  { token: 'sharepoint', official: ['sharepoint.com', 'microsoft.com'] },
+];
+
+const SHORTENERS = new Set([
+  'bit.ly',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'ow.ly',
+  'is.gd',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'shorturl.at',
+  'rb.gy',
+  'tiny.cc',
+  't.ly',
+  's.id',
+  'bl.ink',
+]);
+
+/**
+ * What lures ask for, in the languages we read: release/retry/review held or pending messages,
+ * a full mailbox to upgrade, an expiring password, an account about to be closed, "verify", a
+ * deadline. Genuine reports say what happened; they do not ask the reader to do something online.
+ */
+const LURE_WORDING = new RegExp(
+  [
+    // English
+    String.raw`(?:release|retrieve|recover|restore|review|deliver|view|approve)\s+(?:your\s+|the\s+|all\s+)?(?:\d+\s+)?(?:pending|held|blocked|queued|quarantined|undelivered|incoming|suspended)\s+(?:e-?mails?|messages?|mails?)`,
+    String.raw`(?:release|retrieve|recover|restore|unlock)\s+(?:your|these|the)\s+(?:\d+\s+)?(?:e-?mails?|messages?|mails?)`,
+    String.raw`(?:e-?mails?|messages?|mails?)\s+(?:are|were|have been|has been)\s+(?:held|on hold|pending|queued|suspended|blocked|quarantined)`,
+    String.raw`(?:mailbox|storage|quota)\s+(?:is\s+|has\s+)?(?:almost\s+|nearly\s+)?(?:full|exceeded|reached)[^.\n]{0,80}(?:upgrade|increase|click|sign in|log ?in)`,
+    String.raw`(?:upgrade|increase)\s+(?:your\s+)?(?:mailbox|storage|quota)`,
+    String.raw`password\s+(?:will\s+)?(?:expire|expires|expired|expiring)`,
+    String.raw`account\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|deactivated|closed|terminated|disabled|locked)`,
+    String.raw`(?:verify|confirm|validate|re-?activate)\s+(?:your\s+)?(?:account|identity|mailbox|e-?mail address|password|credentials)`,
+    String.raw`sign\s*in\s+(?:to|at)\s+(?:release|restore|recover|view|retrieve|keep|avoid)`,
+    String.raw`within\s+(?:24|48|72)\s+hours?\s+(?:or|to avoid|otherwise)`,
+    // Dutch
+    String.raw`(?:berichten|e-?mails?|mails?)\s+(?:vrijgeven|ophalen|herstellen|bekijken|vrij te geven|op te halen)`,
+    String.raw`(?:berichten|e-?mails?)\s+(?:zijn|worden|staan)\s+(?:in de wacht|vastgehouden|geblokkeerd|in quarantaine)`,
+    String.raw`(?:mailbox|opslag)\s+(?:is\s+)?(?:vol|bijna vol)[^.\n]{0,80}(?:upgrade|vergroot|klik|log in|aanmelden)`,
+    String.raw`wachtwoord\s+(?:verloopt|is verlopen)`,
+    String.raw`(?:account|mailbox)\s+(?:wordt|is)\s+(?:opgeschort|gesloten|geblokkeerd|gedeactiveerd)`,
+    String.raw`(?:verifieer|bevestig)\s+(?:uw\s+|je\s+)?(?:account|identiteit|mailbox|e-?mailadres)`,
+    // German, French
+    String.raw`nachrichten\s+(?:freigeben|abrufen|wiederherstellen)`,
+    String.raw`(?:konto|postfach)\s+(?:wird|wurde)\s+(?:gesperrt|deaktiviert|geschlossen)`,
+    String.raw`(?:libérer|récupérer)\s+(?:vos\s+)?(?:messages|e-?mails)`,
+    String.raw`(?:votre\s+)?compte\s+(?:sera|a été)\s+(?:suspendu|désactivé|fermé)`,
+  ].join('|'),
+  'i',
+);
+
+function ev(field: string, text: string): Evidence {
+  return { source: 'human-readable', field, text: clip(stripInvisible(text.trim()), 300) };
+}
+
+/** The host of a URL as written (lower-case, without port or credentials); null when none. */
+export function hostOf(url: string): string | null {
+  const match = /^(?:https?:\/\/)?(?:[^/?#@\s]*@)?(\[[^\]]{1,100}\]|[^/?#:\s]{1,253})/i.exec(url);
+  const host = match?.[1]?.toLowerCase().replace(/\.$/, '');
+  return host || null;
+}
+
+function endsWithDomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+function isDocumentationHost(host: string): boolean {
+  return DOCUMENTATION_HOSTS.some((d) => endsWithDomain(host, d));
+}
+
+/** Digits and letter pairs that lures use in place of letters ("micros0ft", "rnicrosoft"). */
+function unDisguise(host: string): string {
+  return host
+    .replace(/0/g, 'o')
+    .replace(/1/g, 'l')
+    .replace(/3/g, 'e')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/[-_.]/g, '');
+}
+
+/** Why a link's host is of a kind genuine reports never use; null when it is not. */
+function linkSign(host: string): string | null {
+  if (/^\[.*\]$/.test(host) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return 'link.ipAddress';
+  if (SHORTENERS.has(host)) return 'link.shortener';
+  if (host.split('.').some((label) => label.startsWith('xn--')) || /[^ -~]/.test(host))
+    return 'link.punycode';
+  const plain = unDisguise(host);
+  for (const brand of BRANDS) {
+    if (!plain.includes(brand.token)) continue;
+    if (!brand.official.some((d) => endsWithDomain(host, d))) return 'link.lookAlike';
+  }
+  return null;
+}
+
+function domainsOf(value: string | null): string[] {
+  const domains: string[] = [];
+  for (const match of (value ?? '').matchAll(/@([a-z0-9.-]{1,253})/gi))
+    if (match[1]) domains.push(match[1].toLowerCase().replace(/\.$/, ''));
+  return domains;
+}
+
+/** Signs that the report may be a look-alike, each with the links or words that raised it. */
+export function findSuspicions(input: SuspicionInput): Suspicion[] {
+  const found: Suspicion[] = [];
+  const text = input.text.length > MAX_TEXT ? input.text.slice(0, MAX_TEXT) : input.text;
+  // The report's own organisation (its From and To domains) links to its own help pages.
+  const ownDomains = [
+    ...domainsOf(getHeader(input.headers, 'from')),
+    ...domainsOf(getHeader(input.headers, 'to')),
+  ];
+
+  const byCode = new Map<string, Evidence[]>();
+  const foreignLinks: string[] = [];
+  let links = 0;
+  for (const match of text.matchAll(URL)) {
+    if (++links > MAX_LINKS) break;
+    const url = match[0].replace(/[.,;:!?]+$/, '');
+    const host = hostOf(url);
+    // Links to the report's own organisation (its webmail at outlook.contoso.com, say) are its own.
+    if (!host || ownDomains.some((d) => endsWithDomain(host, d))) continue;
+    const sign = linkSign(host);
+    if (sign) {
+      const list = byCode.get(sign) ?? [];
+      if (list.length < MAX_EVIDENCE && !list.some((e) => e.text === url)) list.push(ev('link', url));
+      byCode.set(sign, list);
+    } else if (!isDocumentationHost(host) && foreignLinks.length < MAX_EVIDENCE) {
+      if (!foreignLinks.includes(url)) foreignLinks.push(url);
+    }
+  }
+  for (const [code, evidence] of byCode) found.push({ code, evidence });
+
+  const subject = getHeader(input.headers, 'subject') ?? '';
+  const lure = LURE_WORDING.exec(`${subject}\n${text}`);
+  const linked = found.length > 0 || foreignLinks.length > 0;
+  if (lure && linked)
+    found.push({
+      code: 'wording.lure',
+      evidence: [ev('wording', lure[0]), ...foreignLinks.map((url) => ev('link', url))],
+    });
+
+  // A copy of an Exchange report without Exchange's own marker header and without a delivery-status
+  // part is only worth a word when something else is wrong too: anonymised samples lose headers.
+  const markersMissing =
+    input.looksExchange &&
+    input.exchangeLayout &&
+    !input.deliveryStatus &&
+    input.headers.some((h) => h.name === 'received' || h.name === 'message-id') &&
+    !hasHeader(input.headers, 'x-ms-exchange-message-is-ndr');
+  if (markersMissing && (lure !== null || found.length > 0))
+    found.push({
+      code: 'exchange.markersMissing',
+      evidence: [{ source: 'header', field: 'Subject', text: clip(stripInvisible(subject), 200) }],
+    });
+
+  // Look-alike sender domains use non-ASCII letters (homoglyphs).
+  const from = getHeader(input.headers, 'from') ?? '';
+  const homoglyph = /@[^\s>]*[\u0080-\uffff][^\s>]*/.exec(from);
+  if (homoglyph)
+    found.push({
+      code: 'sender.nonAsciiDomain',
+      evidence: [{ source: 'header', field: 'From', text: clip(homoglyph[0], 300) }],
+    });
+  return found;
+}
