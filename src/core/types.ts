@@ -3,7 +3,7 @@
  * no classes, no methods, no prose. Sentences live in src/i18n, keyed by the codes below.
  */
 
-/** Sisimai's reason vocabulary (ndr-domain.md §7.2, v5.6+ names). */
+/** Sisimai's reason vocabulary (docs/ndr-notes.md §7.2, v5.6+ names). */
 export type Reason =
   | 'authfailure'
   | 'badreputation'

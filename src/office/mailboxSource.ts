@@ -48,7 +48,7 @@ function isComposeItem(item: Office.Item): item is Office.MessageCompose {
 }
 
 /**
- * Reads the current Outlook item through every door that is open (office-platform.md §1.5, §2),
+ * Reads the current Outlook item through every door that is open (docs/office-notes.md §1.4, §2),
  * in order: attached bounces, the whole item as EML (Mailbox 1.14), headers plus body (1.8),
  * body alone (1.3); in compose mode the draft body (a Forward of a bounce). Each door is feature-
  * detected, and why a door was not used is recorded for the diagnostics panel.
@@ -91,7 +91,7 @@ export function createMailboxSource(
           attempts.push({ door: 'compose', outcome: 'failed', detail: describeError(error) });
         }
         // Outlook on the web may mangle the Text rendering of a forwarded NDR's tables; the HTML
-        // body, turned into text by us, is the second candidate (office-platform.md §2.3).
+        // body, turned into text by us, is the second candidate (docs/office-notes.md §2.2).
         try {
           const html = await callOffice<string>(
             (cb) => draft.body.getAsync(Office.CoercionType.Html, cb),

@@ -3,7 +3,7 @@ import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
 import type { AdminMail } from './adminChannel';
 
-/** displayNewMessageForm's limit for htmlBody (office-platform.md §3.1); kept with a margin. */
+/** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
 export const MAX_HTML_BYTES = 32_000;
 const MAX_SUBJECT = 255;
 

@@ -6,7 +6,7 @@ import type { CauseEntry } from './types';
  *
  * Order matters (first matching entry wins), see catalog/types.ts:
  *   1. Exchange / Exchange Online replies keyed on status + text, NDR-subject tokens, and Microsoft's
- *      own extended codes (ndr-domain.md §2, §3, §7.4).
+ *      own extended codes (docs/ndr-notes.md §5, §4.5, §4.4).
  *   2. Well-known generic details from any server (RFC 3463 and later registries), text-only causes
  *      and, inside the same entries, the fallback for the Sisimai reason they explain.
  *   3. RFC 3463 class.subject fallbacks, class 5 then class 4.
@@ -29,7 +29,7 @@ export const causes = [
   // 1. Exchange and Exchange Online
   // ---------------------------------------------------------------------------------------------
 
-  // The two meanings of 5.4.1 (ndr-domain.md §2.4): decide on code *and* text.
+  // The two meanings of 5.4.1 (docs/ndr-notes.md §5.2): decide on code *and* text.
   {
     // KB 2827473: an on-premises organisation relaying outbound through its own tenant's EOP, whose
     // send connector does not use the tenant's smart host or whose inbound connector is missing.
@@ -68,7 +68,7 @@ export const causes = [
     ],
   },
 
-  // Close relatives of 5.4.1 that also say "relay" (ndr-domain.md §2.3).
+  // Close relatives of 5.4.1 that also say "relay" (docs/ndr-notes.md §5.4).
   {
     id: 'exo.hybridCertificateNotAccepted',
     actor: 'sender-admin',
@@ -981,14 +981,14 @@ export const causes = [
   // ---------------------------------------------------------------------------------------------
 
   // A 5.4.1 that is neither Relay Access Denied nor DBEB (e.g. Zoho "541 5.4.1 Mail rejected by
-  // destination domain"): the generic meaning, and we say we are unsure (ndr-domain.md §2.4 rule 3).
+  // destination domain"): the generic meaning, and we say we are unsure (docs/ndr-notes.md §5.2 rule 4).
   {
     id: 'routing.unclearRejection',
     actor: 'recipient-admin',
     reason: null,
     docUrl: 'https://www.rfc-editor.org/rfc/rfc3463',
     documented: true,
-    source: 'RFC 3463 (X.4.1); ndr-domain.md §2.4; set-of-emails rhost-zoho-04',
+    source: 'RFC 3463 (X.4.1); docs/ndr-notes.md §5.2; set-of-emails rhost-zoho-04',
     match: [{ statuses: ['5.4.1'] }],
   },
   {

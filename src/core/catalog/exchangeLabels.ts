@@ -1,6 +1,6 @@
 /**
  * Literal text that Exchange and Exchange Online print in their NDRs, per language. This is input
- * recognition, not UI text (ndr-domain.md §6.2). Confidence: H real sample, M parser code built from
+ * recognition, not UI text (docs/ndr-notes.md §6.2). Confidence: H real sample, M parser code built from
  * real samples, L documentation translation or synthetic fixture (unconfirmed wording).
  * Every string is matched case-insensitively at the start of a trimmed line unless noted.
  */

@@ -5,7 +5,7 @@ import type { Reason } from '../types';
  * error-code tables, and their replies name a code (`AUP#CXBL`, `OFR_506`, `IB607`, `RCP-P2`) or a
  * fixed phrase whose meaning the provider documents. Such a reply says more than the generic status
  * code around it (Cox answers a block-listed IP with "550 5.1.0 … sender rejected … AUP#CDRBL").
- * This plays the part of Sisimai's remote-host tables (ndr-domain.md §7.2: decoder, then remote
+ * This plays the part of Sisimai's remote-host tables (docs/ndr-notes.md §7.4: decoder, then remote
  * provider, then status code, then text patterns).
  *
  * A provider applies when the recipient's domain, the server that gave the error or the server that

@@ -22,7 +22,7 @@ export interface ReasonInput {
 }
 
 /**
- * Exchange NDR-subject tokens (ndr-domain.md §7.4). Language-independent and specific, so they
+ * Exchange NDR-subject tokens (docs/ndr-notes.md §4.4, §7.4). Language-independent and specific, so they
  * decide before any text pattern does.
  */
 const TOKEN_REASONS: readonly [RegExp, Reason][] = [
