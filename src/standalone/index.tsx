@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { loadTranslator, pickLocale, type Translator } from '../i18n';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
-import { loadEngine } from '../ui/analyzeInput';
+import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
 import { Root } from '../ui/Root';
 import { SamplePicker } from './SamplePicker';
@@ -11,6 +11,8 @@ import { SamplePicker } from './SamplePicker';
 // development. ?sample=<id> (default relay-access-denied, "none" for an empty page), ?lang=en|nl,
 // ?theme=light|dark.
 async function main(): Promise<void> {
+  // The engine runs in a Web Worker, so no input can freeze the page.
+  runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
   void loadEngine().catch(() => undefined);
   const container = document.getElementById('root');
   if (!container) throw new Error('standalone.html has no #root element');

@@ -3,7 +3,7 @@ import { loadTranslator, pickLocale } from '../i18n';
 import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/adminChannel';
 import { createMailboxSource } from '../office/mailboxSource';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
-import { loadEngine } from '../ui/analyzeInput';
+import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import { isDarkColor, Root } from '../ui/Root';
 
@@ -11,7 +11,8 @@ import { isDarkColor, Root } from '../ui/Root';
 // the page is opened outside Outlook, onReady never resolves (or there is no mailbox): fall back to
 // the paste-and-drop pane after a short wait rather than spinning forever.
 const OFFICE_WAIT_MS = 8000;
-// Fetch the analysis engine while Office starts up.
+// The engine runs in a Web Worker, so no input can freeze the pane; start it while Office starts up.
+runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
 void loadEngine().catch(() => undefined);
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');

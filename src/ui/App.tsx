@@ -230,6 +230,7 @@ function Outcome({
       </MessageBar>
     );
   }
+  if (!result.ok && result.error === 'cancelled') return null;
   if (!result.ok) {
     return (
       <Notice

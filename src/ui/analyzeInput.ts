@@ -1,18 +1,19 @@
-import type { Analysis } from '../core/types';
+import type { EngineResult } from './engine';
 import type { RawInput } from './messageSource';
 
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 let enginePromise: Promise<typeof import('./engine')> | null = null;
 
-/** Starts loading the engine chunk (call early so it downloads in parallel with Office start-up). */
-export function loadEngine(): Promise<typeof import('./engine')> {
+/** Starts loading the engine (call early so it downloads in parallel with Office start-up). */
+export function loadEngine(): Promise<unknown> {
+  if (workerFactory) return Promise.resolve(engineWorker());
   enginePromise ??= import(/* webpackChunkName: "engine" */ './engine');
   return enginePromise;
 }
 
 export type Explained =
-  | { readonly ok: true; readonly analysis: Analysis; readonly input: RawInput }
+  | { readonly ok: true; readonly analysis: import('../core/types').Analysis; readonly input: RawInput }
   | {
       readonly ok: false;
       readonly error: 'tooLarge';
@@ -20,13 +21,73 @@ export type Explained =
       readonly limit: number;
       readonly input: RawInput;
     }
-  | { readonly ok: false; readonly error: 'unreadable'; readonly detail: string };
+  | { readonly ok: false; readonly error: 'unreadable'; readonly detail: string }
+  | { readonly ok: false; readonly error: 'cancelled' };
 
-/** Analyses one raw input; never throws. */
-export async function explainInput(input: RawInput): Promise<Explained> {
-  let engine: typeof import('./engine');
+// ---------------------------------------------------------------------------------------------
+// Where the engine runs. The composition roots hand us a Worker factory (webpack bundles the
+// worker); tests and browsers without workers run the engine on this thread.
+
+let workerFactory: (() => Worker) | null = null;
+let worker: Worker | null = null;
+let nextId = 1;
+/** What a worker request ends in: its result, "cancelled", or "failed" (the worker could not run). */
+type Outcome = EngineResult | 'cancelled' | 'failed';
+const pending = new Map<number, (outcome: Outcome) => void>();
+
+/** Runs every later analysis in a Web Worker made by `factory` (called by the composition roots). */
+export function runEngineInWorker(factory: () => Worker): void {
+  workerFactory = factory;
+}
+
+/** Ends the worker and answers everything it was doing with `outcome`. */
+function stopWorker(outcome: 'cancelled' | 'failed'): void {
+  worker?.terminate();
+  worker = null;
+  const waiting = [...pending.values()];
+  pending.clear();
+  for (const resolve of waiting) resolve(outcome);
+}
+
+function engineWorker(): Worker | null {
+  if (worker || !workerFactory) return worker;
   try {
-    engine = await loadEngine();
+    const created = workerFactory();
+    created.onmessage = (event: MessageEvent<{ id: number; result: EngineResult }>) => {
+      const resolve = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      resolve?.(event.data.result);
+    };
+    // A worker that cannot start (a blocked script, no support): from then on the engine runs here.
+    created.onerror = () => {
+      workerFactory = null;
+      stopWorker('failed');
+    };
+    worker = created;
+  } catch {
+    workerFactory = null;
+  }
+  return worker;
+}
+
+function inWorker(input: RawInput, signal: AbortSignal | undefined): Promise<Outcome> {
+  const target = engineWorker();
+  if (!target) return Promise.resolve('failed');
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    // Only termination stops a running analysis; the next input starts a fresh worker.
+    signal?.addEventListener('abort', () => {
+      if (pending.has(id)) stopWorker('cancelled');
+    });
+    target.postMessage({ id, input });
+  });
+}
+
+async function onThisThread(input: RawInput): Promise<EngineResult> {
+  try {
+    enginePromise ??= import(/* webpackChunkName: "engine" */ './engine');
+    return await (await enginePromise).runEngine(input);
   } catch (error) {
     enginePromise = null;
     return {
@@ -35,27 +96,15 @@ export async function explainInput(input: RawInput): Promise<Explained> {
       detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
     };
   }
-  try {
-    if (input.kind === 'text') {
-      if (input.text.length > MAX_INPUT_BYTES)
-        return { ok: false, error: 'tooLarge', size: input.text.length, limit: MAX_INPUT_BYTES, input };
-      const analysis = engine.analyzeText(input.text, input.headers ? { headers: input.headers } : {});
-      return { ok: true, analysis, input };
-    }
-    return {
-      ok: true,
-      analysis: await engine.analyzeBytes(input.bytes, { maxBytes: MAX_INPUT_BYTES }),
-      input,
-    };
-  } catch (error) {
-    if (error instanceof engine.InputTooLargeError)
-      return { ok: false, error: 'tooLarge', size: error.size, limit: error.limit, input };
-    return {
-      ok: false,
-      error: 'unreadable',
-      detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
-    };
-  }
+}
+
+/** Analyses one raw input; never throws. `signal` cancels it (the result is then `cancelled`). */
+export async function explainInput(input: RawInput, signal?: AbortSignal): Promise<Explained> {
+  if (signal?.aborted) return { ok: false, error: 'cancelled' };
+  const outcome = workerFactory ? await inWorker(input, signal) : 'failed';
+  if (outcome === 'cancelled' || signal?.aborted) return { ok: false, error: 'cancelled' };
+  const result = outcome === 'failed' ? await onThisThread(input) : outcome;
+  return result.ok || result.error === 'tooLarge' ? { ...result, input } : result;
 }
 
 /** The input explained a bounce or a delay (not an error, not some other kind of message). */
@@ -68,12 +117,14 @@ export const isBounce = (e: Explained): boolean =>
  */
 export async function explainCandidates(
   inputs: readonly RawInput[],
+  signal?: AbortSignal,
 ): Promise<{ result: Explained | null; choices: Explained[] }> {
   const choices: Explained[] = [];
   let first: Explained | null = null;
   for (const input of inputs) {
     if (input.door !== 'attachment' && choices.length > 0) break;
-    const explained = await explainInput(input);
+    const explained = await explainInput(input, signal);
+    if (!explained.ok && explained.error === 'cancelled') return { result: explained, choices: [] };
     first ??= explained;
     if (!isBounce(explained)) continue;
     if (input.door === 'attachment') choices.push(explained);
