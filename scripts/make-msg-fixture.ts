@@ -7,6 +7,10 @@
  * The content is taken from test/fixtures/exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml,
  * so the .eml and the .msg stay in step. The output is deterministic (no clocks, no randomness).
  *
+ * It also writes test/fixtures/hostile/hostile-none-msg-directory-loop.msg: the same file with its
+ * directory chain looping back to its first sector, which made @kenjiuno/msgreader read directory
+ * entries until it ran out of memory (issue #12); the pane must refuse it within a second.
+ *
  * Run: npx tsx scripts/make-msg-fixture.ts
  * It reads the file back with MsgReader and exits non-zero if anything does not round-trip.
  */
@@ -15,6 +19,8 @@ import { dirname, resolve } from 'node:path';
 import PostalMime from 'postal-mime';
 import MsgReader from '@kenjiuno/msgreader';
 import {
+  CompoundFileEditor,
+  HEADER,
   MsgBuilder,
   ROW_HEADER,
   bin,
@@ -32,6 +38,7 @@ const SOURCE = resolve(
   'test/fixtures/exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml',
 );
 const TARGET = resolve(ROOT, 'test/fixtures/msg/exchange-online-5.4.1-relay-access-denied.msg');
+const LOOPING = resolve(ROOT, 'test/fixtures/hostile/hostile-none-msg-directory-loop.msg');
 
 // ---------------------------------------------------------------- content from the .eml fixture
 
@@ -158,6 +165,18 @@ async function main(): Promise<void> {
       'round trip OK',
       '',
     ].join('\n'),
+  );
+
+  // ---------------------------------------------------------------- the same file, made to loop
+  const looping = new CompoundFileEditor(msg);
+  const directory = looping.chain(looping.int32(HEADER.directoryStart));
+  const [first] = directory;
+  const last = directory.at(-1);
+  if (first === undefined || last === undefined) fail('no directory chain');
+  looping.setNext(last, first);
+  writeFileSync(LOOPING, looping.bytes);
+  process.stdout.write(
+    `wrote ${LOOPING.slice(ROOT.length + 1)} (directory chain ${directory.join(', ')}, then ${first} again)\n`,
   );
 }
 

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compoundFileProblem } from '../../src/mail/compoundFile';
+import { decodeMsg } from '../../src/mail/decodeMsg';
+import { analyzeBytes } from '../../src/mail/readInput';
+import { malformedMsgs, sampleMsg, SAMPLE_BODY } from '../support/malformedMsg';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const subjectOf = (message: ReturnType<typeof decodeMsg>): string | undefined =>
+  message.headers.find((h) => h.name === 'subject')?.value;
+
+describe('a malformed .msg is refused before the .msg reader follows it', () => {
+  it('reads the sound file the malformed ones are made from, attached message and all', () => {
+    const sample = sampleMsg();
+    expect(compoundFileProblem(sample)).toBeNull();
+    const message = decodeMsg(sample);
+    expect(message.warnings).toEqual([]);
+    expect(subjectOf(message)).toBe('Quarterly figures');
+    expect(message.text).toBe(SAMPLE_BODY);
+    const inner = message.parts[0]?.message;
+    expect(inner && subjectOf(inner)).toBe('Earlier message');
+  });
+
+  it('reads the .msg fixture', () => {
+    const fixture = readFileSync(path.join(FIXTURES, 'msg', 'exchange-online-5.4.1-relay-access-denied.msg'));
+    expect(compoundFileProblem(new Uint8Array(fixture))).toBeNull();
+  });
+
+  it.each(malformedMsgs().map((c) => [c.name, c] as const))('refuses a file where %s', (_name, malformed) => {
+    const message = decodeMsg(malformed.bytes);
+    expect(message.warnings).toEqual([
+      { code: 'msg.unreadable', detail: expect.stringMatching(malformed.reason) },
+    ]);
+    expect(message.headers).toEqual([]);
+    expect(message.text).toBe('');
+  });
+
+  it('tells the user a dropped .msg that loops could not be read, instead of running out of memory', async () => {
+    const looping = readFileSync(path.join(FIXTURES, 'hostile', 'hostile-none-msg-directory-loop.msg'));
+    const analysis = await analyzeBytes(new Uint8Array(looping));
+    expect(analysis.verdict).toBe('not-a-bounce');
+    expect(analysis.warnings).toContainEqual({
+      code: 'msg.unreadable',
+      detail: 'directory loops or shares sector 0',
+    });
+  });
+});
