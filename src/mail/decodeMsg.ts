@@ -3,6 +3,25 @@ import { parseHeaderBlock } from '../core/headers';
 import type { DecodedMessage, DecodedPart, Warning } from '../core/types';
 import { compoundFileProblem } from './compoundFile';
 
+/** Attached messages decoded below the top level (each level is one more attachment deep). */
+const MAX_DEPTH = 4;
+/** Attached messages decoded in all, at every level together. */
+const MAX_ATTACHED_MESSAGES = 16;
+/**
+ * Bytes of attached messages decoded in all, as a multiple of the top-level file. msgreader writes
+ * every attached message out as a file of its own (with a copy of the top level's named-property
+ * tables) before it is read: a chain of forwards four deep fits, small attachments that each drag
+ * along a copy of a large table do not.
+ */
+const ATTACHED_BYTES_PER_BYTE = 4;
+
+type FileData = ReturnType<MsgReader['getFileData']>;
+
+interface Budget {
+  messages: number;
+  bytes: number;
+}
+
 /**
  * Decodes an Outlook .msg (classic Outlook's drag-out format) with @kenjiuno/msgreader. The
  * transport headers, body text and attached .msg/.eml items are kept; an NDR's report item keeps
@@ -12,11 +31,28 @@ import { compoundFileProblem } from './compoundFile';
  * msgreader trusts the compound file's structure; a file whose chains loop or whose sizes lie is
  * refused first (see compoundFile.ts), with the warning `msg.unreadable`.
  */
-export function decodeMsg(bytes: Uint8Array, depth = 0): DecodedMessage {
+export function decodeMsg(bytes: Uint8Array): DecodedMessage {
+  return decodeAt(bytes, 0, {
+    messages: MAX_ATTACHED_MESSAGES,
+    bytes: ATTACHED_BYTES_PER_BYTE * bytes.length,
+  });
+}
+
+function unreadable(detail: string): DecodedMessage {
+  return {
+    headers: [],
+    text: '',
+    parts: [],
+    raw: null,
+    warnings: [{ code: 'msg.unreadable', detail: detail.slice(0, 200) }],
+  };
+}
+
+function decodeAt(bytes: Uint8Array, depth: number, budget: Budget): DecodedMessage {
   const problem = compoundFileProblem(bytes);
   if (problem) return unreadable(problem);
   const warnings: Warning[] = [];
-  let data: ReturnType<MsgReader['getFileData']>;
+  let data: FileData;
   let reader: MsgReader;
   try {
     reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -36,32 +72,33 @@ export function decodeMsg(bytes: Uint8Array, depth = 0): DecodedMessage {
   add('from', data.senderEmail ? `${data.senderName ?? ''} <${data.senderEmail}>`.trim() : data.senderName);
   add('x-ms-message-class', data.messageClass);
   const parts: DecodedPart[] = [];
+  let skipped = 0;
   for (const attachment of data.attachments ?? []) {
+    if (!attachment.innerMsgContent) continue;
+    if (depth >= MAX_DEPTH || budget.messages <= 0 || budget.bytes <= 0) {
+      skipped++;
+      continue;
+    }
     try {
-      if (attachment.innerMsgContent && depth < 4) {
-        const inner = reader.getAttachment(attachment);
-        parts.push({
-          mimeType: 'application/vnd.ms-outlook',
-          filename: inner.fileName,
-          text: null,
-          message: decodeMsg(inner.content, depth + 1),
-        });
+      budget.messages--;
+      const inner = reader.getAttachment(attachment);
+      budget.bytes -= inner.content.length;
+      if (budget.bytes < 0) {
+        skipped++;
+        continue;
       }
+      parts.push({
+        mimeType: 'application/vnd.ms-outlook',
+        filename: inner.fileName,
+        text: null,
+        message: decodeAt(inner.content, depth + 1, budget),
+      });
     } catch {
       warnings.push({ code: 'msg.attachmentUnreadable', detail: attachment.fileName ?? '' });
     }
   }
+  if (skipped > 0) warnings.push({ code: 'msg.attachmentsSkipped', detail: String(skipped) });
   const text = data.body ?? '';
   if (!text && !transport) warnings.push({ code: 'msg.noText' });
   return { headers, text, parts, raw: transport ? `${transport}\n\n${text}` : text, warnings };
-}
-
-function unreadable(detail: string): DecodedMessage {
-  return {
-    headers: [],
-    text: '',
-    parts: [],
-    raw: null,
-    warnings: [{ code: 'msg.unreadable', detail: detail.slice(0, 200) }],
-  };
 }

@@ -4,6 +4,7 @@ import { compoundFileProblem } from '../../src/mail/compoundFile';
 import { decodeMsg } from '../../src/mail/decodeMsg';
 import { analyzeBytes } from '../../src/mail/readInput';
 import { malformedMsgs, sampleMsg, SAMPLE_BODY } from '../support/malformedMsg';
+import { MsgBuilder, messageHeader, str } from '../support/msgFile';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const subjectOf = (message: ReturnType<typeof decodeMsg>): string | undefined =>
@@ -42,6 +43,38 @@ describe('a malformed .msg is refused before the .msg reader follows it', () => 
     expect(analysis.warnings).toContainEqual({
       code: 'msg.unreadable',
       detail: 'directory loops or shares sector 0',
+    });
+  });
+});
+
+describe('attached messages inside a .msg', () => {
+  /** A note with `count` attached messages and named-property tables of about `tableBytes`. */
+  function withAttachedMessages(count: number, tableBytes = 0): Uint8Array {
+    const builder = new MsgBuilder();
+    builder.addProps(0, [str(0x001a, 'IPM.Note'), str(0x0037, 'Many attachments')], messageHeader(0, count));
+    for (let i = 0; i < count; i++)
+      builder.addAttachedMessage(i, `Attached ${i}`, [str(0x001a, 'IPM.Note'), str(0x0037, `Attached ${i}`)]);
+    builder.addNamedProperties(
+      Array.from({ length: Math.ceil(tableBytes / 104) }, (_, i) => `n${i}`.padEnd(50, 'x')),
+    );
+    return builder.burn();
+  }
+
+  it('decodes at most 16 of them and says how many it left', () => {
+    const message = decodeMsg(withAttachedMessages(20));
+    expect(message.parts).toHaveLength(16);
+    expect(message.warnings).toContainEqual({ code: 'msg.attachmentsSkipped', detail: '4' });
+  });
+
+  it('stops when what it decoded adds up to four times the file', () => {
+    // Every attached message is written out with a copy of the 200 KB named-property tables.
+    const bytes = withAttachedMessages(10, 200_000);
+    const message = decodeMsg(bytes);
+    expect(message.parts.length).toBeGreaterThan(0);
+    expect(message.parts.length).toBeLessThan(10);
+    expect(message.warnings).toContainEqual({
+      code: 'msg.attachmentsSkipped',
+      detail: String(10 - message.parts.length),
     });
   });
 });
