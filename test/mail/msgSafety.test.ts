@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compoundFileProblem } from '../../src/mail/compoundFile';
+import * as msgDecoder from '../../src/mail/decodeMsg';
 import { decodeMsg } from '../../src/mail/decodeMsg';
 import { analyzeBytes } from '../../src/mail/readInput';
 import { malformedMsgs, sampleMsg, SAMPLE_BODY } from '../support/malformedMsg';
@@ -76,5 +77,79 @@ describe('attached messages inside a .msg', () => {
       code: 'msg.attachmentsSkipped',
       detail: String(10 - message.parts.length),
     });
+  });
+});
+
+describe('a .msg attached to a MIME message', () => {
+  afterEach(() => jest.restoreAllMocks());
+  const looping = readFileSync(path.join(FIXTURES, 'hostile', 'hostile-none-msg-directory-loop.msg'));
+  const ndrMsg = readFileSync(path.join(FIXTURES, 'msg', 'exchange-online-5.4.1-relay-access-denied.msg'));
+  const attachment = (name: string, bytes: Buffer): string =>
+    [
+      `Content-Type: application/vnd.ms-outlook; name="${name}"`,
+      `Content-Disposition: attachment; filename="${name}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      bytes.toString('base64').replace(/.{76}/g, '$&\n'),
+    ].join('\n');
+
+  it('is not decoded when the message is a bounce with a delivery-status part', async () => {
+    const decoded = jest.spyOn(msgDecoder, 'decodeMsg');
+    const eml = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.contoso.example>',
+      'To: jan@contoso.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered.',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.contoso.example',
+      '',
+      'Final-Recipient: rfc822; sanne@fabrikam.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 <sanne@fabrikam.example>: Recipient address rejected: User unknown',
+      '--b',
+      attachment('looping.msg', looping),
+      '--b--',
+      '',
+    ].join('\n');
+    const analysis = await analyzeBytes(new TextEncoder().encode(eml));
+    expect(analysis.verdict).toBe('bounce');
+    expect(analysis.input).toBe('mime');
+    expect(analysis.recipients[0]?.address).toBe('sanne@fabrikam.example');
+    expect(analysis.recipients[0]?.status?.code).toBe('5.1.1');
+    expect(decoded).not.toHaveBeenCalled();
+  });
+
+  it('is decoded, once, when the message forwards it, and explained as the attached report', async () => {
+    const decoded = jest.spyOn(msgDecoder, 'decodeMsg');
+    const eml = [
+      'From: Jan Jansen <jan@contoso.example>',
+      'To: helpdesk@contoso.example',
+      'Subject: FW: Undeliverable: Quote',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Why did this bounce?',
+      '--b',
+      attachment('Undeliverable Quote.msg', ndrMsg),
+      '--b--',
+      '',
+    ].join('\n');
+    const analysis = await analyzeBytes(new TextEncoder().encode(eml));
+    expect(analysis.verdict).toBe('bounce');
+    expect(analysis.input).toBe('attached-report');
+    expect(analysis.recipients[0]?.address).toBe('jan@fabrikam.example');
+    expect(decoded).toHaveBeenCalledTimes(1);
   });
 });
