@@ -55,8 +55,7 @@ function decodeAt(bytes: Uint8Array, depth: number, budget: Budget): DecodedMess
   let data: FileData;
   let reader: MsgReader;
   try {
-    reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    data = reader.getFileData();
+    ({ reader, data } = read(bytes));
   } catch (error) {
     return unreadable(error instanceof Error ? error.message : 'unknown');
   }
@@ -101,4 +100,63 @@ function decodeAt(bytes: Uint8Array, depth: number, budget: Budget): DecodedMess
   const text = data.body ?? '';
   if (!text && !transport) warnings.push({ code: 'msg.noText' });
   return { headers, text, parts, raw: transport ? `${transport}\n\n${text}` : text, warnings };
+}
+
+/**
+ * msgreader reads 8-bit (non-Unicode) strings as ISO-8859-1 unless told the code page. When the
+ * message has such strings and names its code page (PidTagMessageCodepage, else
+ * PidTagInternetCodepage), it is read again with that code page.
+ */
+function read(bytes: Uint8Array): { reader: MsgReader; data: FileData } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let hasAnsiStrings = false;
+  const reader = new MsgReader(view);
+  reader.parserConfig = {
+    propertyObserver: (_fields, tag) => {
+      if ((tag & 0xffff) === PT_STRING8) hasAnsiStrings = true;
+    },
+  };
+  const data = reader.getFileData();
+  if (!hasAnsiStrings || data.error) return { reader, data };
+  const encoding = ansiEncoding(data.messageCodepage ?? data.internetCodepage);
+  if (!encoding) return { reader, data };
+  const again = new MsgReader(view);
+  again.parserConfig = { ansiEncoding: encoding };
+  return { reader: again, data: again.getFileData() };
+}
+
+const PT_STRING8 = 0x001e;
+
+/**
+ * Windows code pages by number, as names that both iconv-lite (Node) and TextDecoder (the pane,
+ * through iconvShim.ts) know. ISO-8859-1 and US-ASCII are left out: that is msgreader's reading.
+ */
+const CODE_PAGES = new Map<number, string>([
+  [874, 'windows-874'],
+  [932, 'shift_jis'],
+  [936, 'gbk'],
+  [949, 'euc-kr'],
+  [950, 'big5'],
+  [1250, 'windows-1250'],
+  [1251, 'windows-1251'],
+  [1252, 'windows-1252'],
+  [1253, 'windows-1253'],
+  [1254, 'windows-1254'],
+  [1255, 'windows-1255'],
+  [1256, 'windows-1256'],
+  [1257, 'windows-1257'],
+  [1258, 'windows-1258'],
+  [20866, 'koi8-r'],
+  [21866, 'koi8-u'],
+  [28592, 'iso-8859-2'],
+  [28595, 'iso-8859-5'],
+  [28597, 'iso-8859-7'],
+  [28605, 'iso-8859-15'],
+  [51932, 'euc-jp'],
+  [54936, 'gb18030'],
+  [65001, 'utf-8'],
+]);
+
+function ansiEncoding(codePage: number | undefined): string | null {
+  return codePage === undefined ? null : (CODE_PAGES.get(codePage) ?? null);
 }

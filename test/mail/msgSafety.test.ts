@@ -5,7 +5,7 @@ import * as msgDecoder from '../../src/mail/decodeMsg';
 import { decodeMsg } from '../../src/mail/decodeMsg';
 import { analyzeBytes } from '../../src/mail/readInput';
 import { malformedMsgs, sampleMsg, SAMPLE_BODY } from '../support/malformedMsg';
-import { MsgBuilder, messageHeader, str } from '../support/msgFile';
+import { MsgBuilder, ansi, long, messageHeader, str } from '../support/msgFile';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const subjectOf = (message: ReturnType<typeof decodeMsg>): string | undefined =>
@@ -77,6 +77,35 @@ describe('attached messages inside a .msg', () => {
       code: 'msg.attachmentsSkipped',
       detail: String(10 - message.parts.length),
     });
+  });
+});
+
+describe('8-bit strings in a .msg', () => {
+  /** A note whose subject and body are 8-bit strings in `codePage`. */
+  function ansiMsg(text: Uint8Array, codePage: number): Uint8Array {
+    const builder = new MsgBuilder();
+    builder.addProps(
+      0,
+      [
+        str(0x001a, 'IPM.Note'),
+        ansi(0x0037, text), // PidTagSubject
+        ansi(0x1000, text), // PidTagBody
+        long(0x3ffd, codePage), // PidTagMessageCodepage
+      ],
+      messageHeader(0, 0),
+    );
+    return builder.burn();
+  }
+
+  it('reads them in the Windows-1252 code page the message names', () => {
+    const message = decodeMsg(ansiMsg(Uint8Array.of(0x80, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x20, 0xeb), 1252));
+    expect(subjectOf(message)).toBe('\u20ac \u201cok\u201d \u00eb');
+    expect(message.text).toBe('\u20ac \u201cok\u201d \u00eb');
+  });
+
+  it('reads them in the Cyrillic code page the message names', () => {
+    const message = decodeMsg(ansiMsg(Uint8Array.of(0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2), 1251));
+    expect(subjectOf(message)).toBe('\u041f\u0440\u0438\u0432\u0435\u0442');
   });
 });
 
