@@ -7,6 +7,10 @@
  * The content is taken from test/fixtures/exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml,
  * so the .eml and the .msg stay in step. The output is deterministic (no clocks, no randomness).
  *
+ * It also writes test/fixtures/hostile/hostile-none-msg-directory-loop.msg: the same file with its
+ * directory chain looping back to its first sector, which made @kenjiuno/msgreader read directory
+ * entries until it ran out of memory (issue #12); the pane must refuse it within a second.
+ *
  * Run: npx tsx scripts/make-msg-fixture.ts
  * It reads the file back with MsgReader and exits non-zero if anything does not round-trip.
  */
@@ -14,8 +18,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import PostalMime from 'postal-mime';
 import MsgReader from '@kenjiuno/msgreader';
-import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner';
-import { TypeEnum } from '@kenjiuno/msgreader/lib/Reader';
+import {
+  CompoundFileEditor,
+  HEADER,
+  MsgBuilder,
+  ROW_HEADER,
+  bin,
+  bool,
+  long,
+  messageHeader,
+  str,
+  time,
+  type Prop,
+} from '../test/support/msgFile';
 
 const ROOT = resolve(dirname(process.argv[1] ?? '.'), '..');
 const SOURCE = resolve(
@@ -23,105 +38,7 @@ const SOURCE = resolve(
   'test/fixtures/exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml',
 );
 const TARGET = resolve(ROOT, 'test/fixtures/msg/exchange-online-5.4.1-relay-access-denied.msg');
-
-// ---------------------------------------------------------------- MAPI property model
-
-const PT_LONG = 0x0003;
-const PT_BOOLEAN = 0x000b;
-const PT_UNICODE = 0x001f;
-const PT_SYSTIME = 0x0040;
-const PT_BINARY = 0x0102;
-
-type Prop =
-  | { readonly id: number; readonly kind: 'unicode'; readonly value: string }
-  | { readonly id: number; readonly kind: 'binary'; readonly value: Uint8Array }
-  | { readonly id: number; readonly kind: 'long'; readonly value: number }
-  | { readonly id: number; readonly kind: 'boolean'; readonly value: boolean }
-  | { readonly id: number; readonly kind: 'time'; readonly value: Date };
-
-const TYPE_OF: Record<Prop['kind'], number> = {
-  unicode: PT_UNICODE,
-  binary: PT_BINARY,
-  long: PT_LONG,
-  boolean: PT_BOOLEAN,
-  time: PT_SYSTIME,
-};
-
-const str = (id: number, value: string): Prop => ({ id, kind: 'unicode', value });
-const bin = (id: number, value: Uint8Array): Prop => ({ id, kind: 'binary', value });
-const long = (id: number, value: number): Prop => ({ id, kind: 'long', value });
-const bool = (id: number, value: boolean): Prop => ({ id, kind: 'boolean', value });
-const time = (id: number, value: Date): Prop => ({ id, kind: 'time', value });
-
-const tagOf = (p: Prop): number => ((p.id << 16) | TYPE_OF[p.kind]) >>> 0;
-const hex8 = (n: number): string => n.toString(16).toUpperCase().padStart(8, '0');
-const utf16le = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf16le'));
-
-/** Data of a variable-length property as stored in its own `__substg1.0_` stream (strings without terminator). */
-function streamData(p: Prop): Uint8Array | null {
-  if (p.kind === 'unicode') return utf16le(p.value);
-  if (p.kind === 'binary') return p.value;
-  return null;
-}
-
-/**
- * The `__properties_version1.0` stream: a header (32 bytes for the top-level message, 8 for recipient and
- * attachment storages) followed by one 16-byte entry per property ([MS-OXMSG] 2.4).
- */
-function propertiesStream(props: readonly Prop[], header: Uint8Array): Uint8Array {
-  const out = new Uint8Array(header.length + 16 * props.length);
-  out.set(header, 0);
-  const view = new DataView(out.buffer);
-  let pos = header.length;
-  for (const p of props) {
-    view.setUint32(pos, tagOf(p), true);
-    view.setUint32(pos + 4, 0x00000006, true); // PROPATTR_READABLE | PROPATTR_WRITABLE
-    const data = streamData(p);
-    if (data !== null) {
-      // Variable length: size (+2 for the string terminator), then reserved.
-      view.setUint32(pos + 8, data.length + (p.kind === 'unicode' ? 2 : 0), true);
-      view.setUint32(pos + 12, 0, true);
-    } else if (p.kind === 'long') {
-      view.setUint32(pos + 8, p.value >>> 0, true);
-    } else if (p.kind === 'boolean') {
-      view.setUint16(pos + 8, p.value ? 1 : 0, true);
-    } else if (p.kind === 'time') {
-      const fileTime = (BigInt(p.value.getTime()) + 11644473600000n) * 10000n;
-      view.setBigUint64(pos + 8, fileTime, true);
-    }
-    pos += 16;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- CFBF entries
-
-const entries: Entry[] = [{ name: 'Root Entry', type: TypeEnum.ROOT, length: 0, children: [] }];
-
-function addChild(parent: number, entry: Entry): number {
-  const index = entries.length;
-  entries.push(entry);
-  const children = entries[parent]?.children;
-  if (!children) throw new Error(`entry ${parent} is not a storage`);
-  children.push(index);
-  return index;
-}
-
-function addStream(parent: number, name: string, data: Uint8Array): void {
-  addChild(parent, { name, type: TypeEnum.DOCUMENT, length: data.length, binaryProvider: () => data });
-}
-
-function addStorage(parent: number, name: string): number {
-  return addChild(parent, { name, type: TypeEnum.DIRECTORY, length: 0, children: [] });
-}
-
-function addProps(storage: number, props: readonly Prop[], header: Uint8Array): void {
-  for (const p of props) {
-    const data = streamData(p);
-    if (data !== null) addStream(storage, `__substg1.0_${hex8(tagOf(p))}`, data);
-  }
-  addStream(storage, '__properties_version1.0', propertiesStream(props, header));
-}
+const LOOPING = resolve(ROOT, 'test/fixtures/hostile/hostile-none-msg-directory-loop.msg');
 
 // ---------------------------------------------------------------- content from the .eml fixture
 
@@ -203,24 +120,14 @@ async function main(): Promise<void> {
     long(0x0c20, 541), // PidTagNonDeliveryReportStatusCode (our encoding of 5.4.1)
   ];
 
-  // Top-level header: 8 reserved, next recipient id, next attachment id, recipient count, attachment count, 8 reserved.
-  const rootHeader = new Uint8Array(32);
-  const rh = new DataView(rootHeader.buffer);
-  rh.setUint32(8, 1, true);
-  rh.setUint32(12, 0, true);
-  rh.setUint32(16, 1, true);
-  rh.setUint32(20, 0, true);
-
-  addProps(0, rootProps, rootHeader);
-  const recip = addStorage(0, '__recip_version1.0_#00000000');
-  addProps(recip, recipientProps, new Uint8Array(8));
+  const builder = new MsgBuilder();
+  builder.addProps(0, rootProps, messageHeader(1, 0));
+  const recip = builder.addStorage(0, '__recip_version1.0_#00000000');
+  builder.addProps(recip, recipientProps, ROW_HEADER);
   // Named-property mapping with no named properties (Outlook expects the storage to exist).
-  const nameid = addStorage(0, '__nameid_version1.0');
-  addStream(nameid, '__substg1.0_00020102', new Uint8Array(0));
-  addStream(nameid, '__substg1.0_00030102', new Uint8Array(0));
-  addStream(nameid, '__substg1.0_00040102', new Uint8Array(0));
+  builder.addNamedProperties();
 
-  const msg = burn(entries);
+  const msg = builder.burn();
   mkdirSync(dirname(TARGET), { recursive: true });
   writeFileSync(TARGET, msg);
 
@@ -258,6 +165,18 @@ async function main(): Promise<void> {
       'round trip OK',
       '',
     ].join('\n'),
+  );
+
+  // ---------------------------------------------------------------- the same file, made to loop
+  const looping = new CompoundFileEditor(msg);
+  const directory = looping.chain(looping.int32(HEADER.directoryStart));
+  const [first] = directory;
+  const last = directory.at(-1);
+  if (first === undefined || last === undefined) fail('no directory chain');
+  looping.setNext(last, first);
+  writeFileSync(LOOPING, looping.bytes);
+  process.stdout.write(
+    `wrote ${LOOPING.slice(ROOT.length + 1)} (directory chain ${directory.join(', ')}, then ${first} again)\n`,
   );
 }
 

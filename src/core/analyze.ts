@@ -1126,7 +1126,8 @@ function findOriginal(
 ): OriginalMessage {
   for (const part of message.parts) {
     const type = part.mimeType.toLowerCase();
-    if (part.message && (type === 'message/rfc822' || type === 'message/global'))
+    // The type first: an attached .msg is decoded on first use (src/mail/decodeEml.ts).
+    if ((type === 'message/rfc822' || type === 'message/global') && part.message)
       return originalFromHeaders(part.message.headers, null);
   }
   for (const part of message.parts) {

@@ -123,20 +123,28 @@ async function decodePart(
   }
   if (/\.msg$/i.test(filename ?? '') || mimeType === 'application/vnd.ms-outlook') {
     const { decodeMsg } = await import('./decodeMsg');
-    const message = decodeMsg(content);
+    // Decoded on first use, then kept: the analyser reads an attached .msg only when the message
+    // itself is no report (a delivery-status part, an NDR header) and no attachment before it
+    // was one. A bounce with a delivery-status part never pays for the .msg it carries.
+    let message: DecodedMessage | undefined;
     return {
       mimeType,
       filename,
       text: null,
-      message: cut
-        ? { ...message, warnings: [...message.warnings, { code: 'input.partsTruncated' }] }
-        : message,
+      get message() {
+        message ??= withCut(decodeMsg(content), cut);
+        return message;
+      },
     };
   }
   if (TEXTUAL.test(mimeType)) {
     return { mimeType, filename, text: decodeText(content), message: null };
   }
   return { mimeType, filename, text: null, message: null };
+}
+
+function withCut(message: DecodedMessage, cut: boolean): DecodedMessage {
+  return cut ? { ...message, warnings: [...message.warnings, { code: 'input.partsTruncated' }] } : message;
 }
 
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
