@@ -1,4 +1,11 @@
-import type { AdminChannel, AdminMail, AdminSettings, SendOutcome, SettingsStore } from '../ui/adminChannel';
+import {
+  storedAdminAddress,
+  type AdminChannel,
+  type AdminMail,
+  type AdminSettings,
+  type SendOutcome,
+  type SettingsStore,
+} from '../ui/adminChannel';
 import { callOffice, describeError } from './officeAsync';
 
 const SETTING = 'adminAddress';
@@ -84,7 +91,8 @@ export function createRoamingSettingsStore(organisationAddress: string | null): 
         stored = null;
       }
       return {
-        userAddress: sessionAddress ?? (typeof stored === 'string' && stored ? stored : null),
+        // Checked like what the user types: "a@b; attacker@c" must not become one recipient.
+        userAddress: sessionAddress ?? storedAdminAddress(stored),
         organisationAddress,
       };
     },

@@ -172,6 +172,21 @@ describe('admin channel faults', () => {
     expect(store.load()).toEqual({ userAddress: 'helpdesk@contoso.example', organisationAddress: null });
   });
 
+  it('does not use a stored address that is not one valid address', async () => {
+    for (const stored of [
+      'helpdesk@contoso.example; attacker@evil.example',
+      'help\u200bdesk@contoso.example',
+      42,
+    ]) {
+      installOffice({ roaming: { adminAddress: stored } });
+      const { createRoamingSettingsStore } = await import('../../src/office/adminChannel');
+      expect([stored, createRoamingSettingsStore(null).load().userAddress]).toEqual([stored, null]);
+    }
+    installOffice({ roaming: { adminAddress: 'helpdesk@contoso.example' } });
+    const { createRoamingSettingsStore } = await import('../../src/office/adminChannel');
+    expect(createRoamingSettingsStore(null).load().userAddress).toBe('helpdesk@contoso.example');
+  });
+
   it('keeps the address when roamingSettings never answers', async () => {
     jest.useFakeTimers();
     try {

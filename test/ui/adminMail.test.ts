@@ -1,6 +1,7 @@
 import { analyzeText } from '../../src/core';
 import { createTranslator } from '../../src/i18n/static';
 import { isValidAdminAddress, organisationAddressFromQuery } from '../../src/ui/adminChannel';
+import { createLocalSettingsStore } from '../../src/ui/localSettings';
 import { adminSubject, buildAdminMail, escapeHtml, mailtoLink, MAX_HTML_BYTES } from '../../src/ui/adminMail';
 
 const t = createTranslator('en');
@@ -104,9 +105,43 @@ describe('admin addresses', () => {
     },
   );
 
+  it.each([
+    ['a zero-width space', 'help\u200bdesk@contoso.com'],
+    ['a zero-width joiner', 'helpdesk\u200d@contoso.com'],
+    ['a right-to-left override', 'help\u202edesk@contoso.com'],
+    ['a bidi isolate', '\u2066helpdesk@contoso.com'],
+    ['a soft hyphen', 'help\u00addesk@contoso.com'],
+    ['a Hangul filler', 'help\u3164desk@contoso.com'],
+    ['a control character', 'help\u0007desk@contoso.com'],
+  ])('rejects an address with %s', (_name, address) => {
+    expect(isValidAdminAddress(address)).toBe(false);
+  });
+
+  it('checks a stored address when it is loaded: "a@b; attacker@c" is not one recipient', () => {
+    const storage = (value: string): Storage => {
+      const map = new Map([['bounce-explainer.adminAddress', value]]);
+      return {
+        getItem: (key: string) => map.get(key) ?? null,
+        setItem: () => undefined,
+      } as unknown as Storage;
+    };
+    expect(
+      createLocalSettingsStore(storage('helpdesk@contoso.com; attacker@evil.example'), null).load()
+        .userAddress,
+    ).toBeNull();
+    expect(
+      createLocalSettingsStore(storage('help\u200bdesk@contoso.com'), null).load().userAddress,
+    ).toBeNull();
+    expect(createLocalSettingsStore(storage('helpdesk@contoso.com'), null).load().userAddress).toBe(
+      'helpdesk@contoso.com',
+    );
+  });
+
   it('reads a valid organisation default from the task-pane URL and ignores an invalid one', () => {
     expect(organisationAddressFromQuery('?admin=helpdesk%40contoso.com')).toBe('helpdesk@contoso.com');
     expect(organisationAddressFromQuery('?admin=javascript:alert(1)')).toBeNull();
     expect(organisationAddressFromQuery('')).toBeNull();
+    expect(organisationAddressFromQuery('?admin=it%40contoso.com%3B%20attacker%40evil.example')).toBeNull();
+    expect(organisationAddressFromQuery('?admin=it%E2%80%8B%40contoso.com')).toBeNull();
   });
 });
