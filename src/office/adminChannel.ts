@@ -6,6 +6,7 @@ import {
   type SendOutcome,
   type SettingsStore,
 } from '../ui/adminChannel';
+import { cutAt, wellFormed } from '../core/text';
 import { callOffice, describeError } from './officeAsync';
 
 const SETTING = 'adminAddress';
@@ -62,7 +63,7 @@ export function createOfficeAdminChannel(): AdminChannel {
         const read = item as Office.MessageRead | null | undefined;
         const attachments =
           options.attachCurrentItem && read?.itemId
-            ? [{ type: 'item', itemId: read.itemId, name: (read.subject || 'bounce').slice(0, 100) }]
+            ? [{ type: 'item', itemId: read.itemId, name: wellFormed(cutAt(read.subject || 'bounce', 100)) }]
             : [];
         // displayNewMessageForm throws (rather than failing a callback) on any bad parameter.
         Office.context.mailbox.displayNewMessageForm({

@@ -202,6 +202,18 @@ describe('admin channel faults', () => {
     }
   });
 
+  it('names the attached bounce by its subject cut between code points', async () => {
+    const subject = `${'x'.repeat(99)}😀 and more`;
+    const { scope } = installOffice({ mailboxVersion: '1.14', item: { subject } });
+    const { createOfficeAdminChannel } = await import('../../src/office/adminChannel');
+    await expect(createOfficeAdminChannel().send(MAIL, { attachCurrentItem: true })).resolves.toEqual({
+      ok: true,
+      via: 'newMessageForm',
+    });
+    const sent = scope['__NEW_MESSAGE__'] as { attachments: { name: string }[] };
+    expect(sent.attachments[0]?.name).toBe('x'.repeat(99));
+  });
+
   it('reports a throwing displayNewMessageForm as a failed send instead of throwing', async () => {
     const { scope } = installOffice({ mailboxVersion: '1.14', item: { subject: 'FW: x' } });
     const office = scope['Office'] as { context: { mailbox: { displayNewMessageForm: unknown } } };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Translator } from '../../src/i18n';
 import { createTranslator } from '../../src/i18n/static';
+import { headOf } from '../../src/ui/analyzeInput';
 import { Root } from '../../src/ui/Root';
 import { fakeAdmin, itemSource, renderApp } from '../support/renderPane';
 import { COMMAND_INJECTION, FAKE_DATE, LURE, dsn } from '../support/untrustedBounces';
@@ -133,6 +134,14 @@ describe('half an emoji', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send to my admin' }));
     await waitFor(() => expect(admin.sent).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'Explain' })).toBeTruthy();
+  });
+});
+
+describe('the beginning of a text too large to explain whole', () => {
+  it('is cut between code points', () => {
+    const text = `${'x'.repeat(2 * 1024 * 1024 - 1)}😀`;
+    const head = headOf({ kind: 'text', text, label: 'paste', door: 'paste' });
+    expect(head.kind === 'text' && head.text).toBe('x'.repeat(2 * 1024 * 1024 - 1));
   });
 });
 
