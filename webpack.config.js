@@ -7,24 +7,11 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin');
 const { rewriteManifestUrls } = require('./scripts/manifest.cjs');
+const { OFFICE_JS_ORIGIN, contentSecurityPolicy, securityHeaders } = require('./scripts/csp.cjs');
 
 const DEV_URL = 'https://localhost:3000/';
 const port = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-// Scripts only from our origin and the office.js CDN; Fluent UI (Griffel) injects <style> elements,
-// so styles need 'unsafe-inline'. No connections anywhere: the pane makes no network request.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const OFFICE_JS = `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`;
 
 /** HTTPS options: the Office dev certificate when available, else the dev server's self-signed one. */
 async function httpsServer() {
@@ -76,7 +63,13 @@ module.exports = async (env, argv) => {
   }
   const serve = process.env.WEBPACK_SERVE === 'true';
   return {
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // Production ships no source maps unless asked for (SOURCE_MAPS=1): they hand out the source to
+    // anyone who loads the pane. Development maps are not eval-based, which the CSP would block.
+    devtool: production
+      ? process.env.SOURCE_MAPS === '1'
+        ? 'source-map'
+        : false
+      : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       standalone: './src/standalone/index.tsx',
@@ -111,13 +104,16 @@ module.exports = async (env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { csp: CSP, officeJs: OFFICE_JS },
+        templateParameters: {
+          csp: contentSecurityPolicy('taskpane', { header: false }),
+          officeJs: OFFICE_JS,
+        },
       }),
       new HtmlWebpackPlugin({
         filename: 'standalone.html',
         template: './src/standalone/standalone.html',
         chunks: ['standalone'],
-        templateParameters: { csp: CSP },
+        templateParameters: { csp: contentSecurityPolicy('standalone', { header: false }) },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -136,7 +132,8 @@ module.exports = async (env, argv) => {
           port,
           host: 'localhost',
           hot: false,
-          headers: { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': CSP },
+          // The policy as a header too, where frame-ancestors takes effect (README: hosting).
+          headers: (req) => ({ 'Access-Control-Allow-Origin': '*', ...securityHeaders(req.url ?? '/') }),
           server: await httpsServer(),
           client: { overlay: { errors: true, warnings: false } },
           open: false,

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { pickLocale } from '../i18n';
 import { createTranslator } from '../i18n/static';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
-import { toJson, toText } from './format';
+import { jsonLine, terminalSafe, toJson, toText } from './format';
 import { Output } from './output';
 
 interface Options {
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   const out = new Output(process.stdout);
   const complain = (file: string, message: string): void => {
     out.flush();
-    console.error(`explain: ${file}: ${message}`);
+    console.error(terminalSafe(`explain: ${file}: ${message}`));
   };
   let failures = 0;
   for (const file of parsed.files) {
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     }
     try {
       const analysis = await analyzeBytes(bytes);
-      if (out.line(parsed.json ? JSON.stringify(toJson(file, analysis)) : toText(file, analysis, t)))
+      if (out.line(parsed.json ? jsonLine(toJson(file, analysis)) : toText(file, analysis, t)))
         await out.settle();
     } catch (error) {
       failures++;

@@ -496,6 +496,13 @@ function fromGroup(group: FieldGroup, source: Evidence['source']): Partial {
   if (diagnostic.text) evidence.push(ev(source, 'Diagnostic-Code', group.get('diagnostic-code') ?? ''));
   const remote = typedValue(group.get('remote-mta'));
   if (remote) evidence.push(ev(source, 'Remote-MTA', group.get('remote-mta') ?? ''));
+  const lastAttemptRaw = group.get('last-attempt-date') ?? group.get('arrival-date');
+  if (lastAttemptRaw)
+    evidence.push(
+      ev(source, group.get('last-attempt-date') ? 'Last-Attempt-Date' : 'Arrival-Date', lastAttemptRaw),
+    );
+  const retryUntilRaw = group.get('will-retry-until');
+  if (retryUntilRaw) evidence.push(ev(source, 'Will-Retry-Until', retryUntilRaw));
   const categoryRaw = group.get('x-powermta-bouncecategory');
   const category = categoryRaw ? (POWERMTA_CATEGORIES[categoryRaw.trim().toLowerCase()] ?? null) : null;
   if (category && categoryRaw) evidence.push(ev(source, 'X-PowerMTA-BounceCategory', categoryRaw));
@@ -511,18 +518,27 @@ function fromGroup(group: FieldGroup, source: Evidence['source']): Partial {
     diagnosticType: diagnostic.text ? diagnostic.type : null,
     diagnosticSource: source,
     remoteMta: remote ? (remote.replace(/^\[|\]$/g, '').split(/\s/)[0] ?? remote) : null,
-    lastAttempt: toIsoDate(group.get('last-attempt-date') ?? group.get('arrival-date')),
-    retryUntil: toIsoDate(group.get('will-retry-until')),
+    lastAttempt: toIsoDate(lastAttemptRaw),
+    retryUntil: toIsoDate(retryUntilRaw),
     command: null,
     category,
     evidence,
   };
 }
 
+// The shapes a date in a delivery-status field takes: RFC 5322 date-time (day name and seconds
+// optional, numeric or obsolete zone) or ISO 8601. Date.parse alone also accepts "ACTION 1 2 3".
+const RFC5322_DATE =
+  /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Za-z]{1,5}))?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** ISO 8601 for a date that parses; null otherwise (the raw text is kept as evidence only). */
 function toIsoDate(value: string | undefined): string | null {
   if (!value) return null;
-  const time = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, ''));
-  return Number.isNaN(time) ? value.trim() : new Date(time).toISOString();
+  const text = value.replace(/\s*\([^)]{0,100}\)\s*$/, '').trim();
+  if (text.length > 100 || !(RFC5322_DATE.test(text) || ISO_DATE.test(text))) return null;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 function collectRecipients(

@@ -36,9 +36,32 @@ export function normalizeForMatch(text: string): string {
   return foldSpace(text).toLowerCase();
 }
 
-/** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
+/**
+ * The first `end` UTF-16 code units of `text`, one fewer where the cut would split a surrogate pair:
+ * a cut never leaves half an emoji, which encoders such as encodeURIComponent refuse.
+ */
+export function cutAt(text: string, end: number): string {
+  if (end >= text.length) return text;
+  if (end <= 0) return '';
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
+/** Cuts text to at most `max` characters, marking the cut with an ellipsis; never inside a surrogate pair. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  return text.length <= max ? text : `${cutAt(text, Math.max(0, max - 1))}…`;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with every lone surrogate (half an emoji, from a cut or an escape such as `\ud83d` or
+ * `&#xD83D;`) replaced by U+FFFD. String.prototype.toWellFormed does this where the runtime has it
+ * (Node 20, Chromium); the TypeScript library we target does not declare it yet.
+ */
+export function wellFormed(text: string): string {
+  const native = (text as { toWellFormed?: () => string }).toWellFormed;
+  return typeof native === 'function' ? native.call(text) : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 const ADDRESS =

@@ -135,7 +135,10 @@ export interface RecipientOutcome {
   readonly command: string | null;
   /** Exchange NDR-subject token (e.g. `RESOLVER.ADR.RecipNotFound`). */
   readonly exchangeToken: string | null;
-  /** Last attempt and, for delays, retry-until times, as found (ISO 8601 when parseable). */
+  /**
+   * Last attempt and, for delays, retry-until times in ISO 8601; null when absent or not a date (the
+   * raw field is then only in the evidence).
+   */
   readonly lastAttempt: string | null;
   readonly retryUntil: string | null;
   readonly reason: Reason;

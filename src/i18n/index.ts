@@ -1,3 +1,4 @@
+import { VALIDATED_PLACEHOLDERS } from '../core/safeValues';
 import enUi from './en/ui.json';
 import nlUi from './nl/ui.json';
 
@@ -25,12 +26,46 @@ export interface Translator {
   has(key: string): boolean;
 }
 
-function format(text: string, params: Params | undefined): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined || value === null ? whole : String(value);
-  });
+/**
+ * Fills `{name}` placeholders. Commands are written between backticks in the locale files
+ * (`` `Resolve-DnsName {domain} -Type MX` ``); the backticks are not shown.
+ *
+ * Values from a bounce pass their check (src/core/safeValues) here, whoever calls: a value that
+ * fails, or is missing, becomes the locale's neutral wording in prose ("the recipient's domain")
+ * and a visible `<domain>` placeholder in a command. Inside a command no other placeholder is ever
+ * filled in, so a command can only receive a value that passed its check.
+ */
+function format(
+  text: string,
+  params: Params | undefined,
+  lookup: (key: string) => Entry | undefined,
+): string {
+  if (!text.includes('{') && !text.includes('`')) return text;
+  return text
+    .split('`')
+    .map((segment, index) => {
+      const inCommand = index % 2 === 1;
+      return segment.replace(/\{(\w+)\}/g, (whole, name: string, offset: number) => {
+        const value = params?.[name];
+        const check = (VALIDATED_PLACEHOLDERS as Readonly<Record<string, (v: string) => string | null>>)[
+          name
+        ];
+        if (inCommand) {
+          const valid = check && value !== undefined && value !== null ? check(String(value)) : null;
+          return valid ?? `<${name}>`;
+        }
+        if (!check) return value === undefined || value === null ? whole : String(value);
+        const valid = value === undefined || value === null ? null : check(String(value));
+        if (valid) return valid;
+        const wording = lookup(`value.${name}`);
+        if (typeof wording !== 'string') return `<${name}>`;
+        // At the start of a sentence the wording starts with a capital.
+        const before = segment.slice(0, offset);
+        const startsSentence = (index === 0 && before === '') || /[.!?]\s+$/.test(before);
+        return startsSentence ? wording.charAt(0).toUpperCase() + wording.slice(1) : wording;
+      });
+    })
+    .join('');
 }
 
 /** A translator over the UI strings plus the given cause texts (own locale first, then English). */
@@ -43,12 +78,12 @@ export function translatorFrom(locale: Locale, causes: Catalogue, englishCauses:
     t(key, params) {
       const entry = lookup(key);
       if (entry === undefined) return key;
-      return format(typeof entry === 'string' ? entry : entry.join(' '), params);
+      return format(typeof entry === 'string' ? entry : entry.join(' '), params, lookup);
     },
     list(key, params) {
       const entry = lookup(key);
       if (entry === undefined) return [];
-      return (typeof entry === 'string' ? [entry] : [...entry]).map((s) => format(s, params));
+      return (typeof entry === 'string' ? [entry] : [...entry]).map((s) => format(s, params, lookup));
     },
     has(key) {
       return lookup(key) !== undefined;

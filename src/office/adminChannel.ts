@@ -1,4 +1,12 @@
-import type { AdminChannel, AdminMail, AdminSettings, SendOutcome, SettingsStore } from '../ui/adminChannel';
+import {
+  storedAdminAddress,
+  type AdminChannel,
+  type AdminMail,
+  type AdminSettings,
+  type SendOutcome,
+  type SettingsStore,
+} from '../ui/adminChannel';
+import { cutAt, wellFormed } from '../core/text';
 import { callOffice, describeError } from './officeAsync';
 
 const SETTING = 'adminAddress';
@@ -55,7 +63,7 @@ export function createOfficeAdminChannel(): AdminChannel {
         const read = item as Office.MessageRead | null | undefined;
         const attachments =
           options.attachCurrentItem && read?.itemId
-            ? [{ type: 'item', itemId: read.itemId, name: (read.subject || 'bounce').slice(0, 100) }]
+            ? [{ type: 'item', itemId: read.itemId, name: wellFormed(cutAt(read.subject || 'bounce', 100)) }]
             : [];
         // displayNewMessageForm throws (rather than failing a callback) on any bad parameter.
         Office.context.mailbox.displayNewMessageForm({
@@ -84,7 +92,8 @@ export function createRoamingSettingsStore(organisationAddress: string | null): 
         stored = null;
       }
       return {
-        userAddress: sessionAddress ?? (typeof stored === 'string' && stored ? stored : null),
+        // Checked like what the user types: "a@b; attacker@c" must not become one recipient.
+        userAddress: sessionAddress ?? storedAdminAddress(stored),
         organisationAddress,
       };
     },

@@ -1,6 +1,5 @@
 import { createRoot } from 'react-dom/client';
 import { loadTranslator, pickLocale, type Translator } from '../i18n';
-import { organisationAddressFromQuery } from '../ui/adminChannel';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
@@ -9,7 +8,7 @@ import { SamplePicker } from './SamplePicker';
 
 // The standalone page: the same UI with no Outlook, for trying the add-in, for support staff and for
 // development. ?sample=<id> (default relay-access-denied, "none" for an empty page), ?lang=en|nl,
-// ?theme=light|dark.
+// ?theme=light|dark. It takes no admin address from the URL (see below).
 async function main(): Promise<void> {
   // The engine runs in a Web Worker, so no input can freeze the page.
   runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
@@ -32,13 +31,9 @@ async function main(): Promise<void> {
     ? { kind: 'bytes', bytes: new TextEncoder().encode(sample.text), label: sample.label, door: 'paste' }
     : null;
   const picker = (t: Translator) => <SamplePicker t={t} samples={samples} current={sample?.id ?? 'none'} />;
-  const admin = {
-    channel: copyOnlyChannel,
-    settings: createLocalSettingsStore(
-      safeLocalStorage(),
-      organisationAddressFromQuery(window.location.search),
-    ),
-  };
+  // No `?admin=` here: this page is reached by any link, so an address in the link would be the
+  // link author's, not the organisation's. The organisation default lives in the manifest's URLs.
+  const admin = { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) };
   createRoot(container).render(
     <Root t={t} dark={dark} source={null} initialInput={initialInput} admin={admin} toolbar={picker} />,
   );

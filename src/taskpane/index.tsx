@@ -19,6 +19,7 @@ if (!container) throw new Error('taskpane.html has no #root element');
 const root = createRoot(container);
 let rendered = false;
 // An organisation default for the admin address: `?admin=` on the task-pane URL in the manifest.
+// Only Outlook opens that URL; the same page opened from a link outside Outlook ignores it.
 const organisationAddress = organisationAddressFromQuery(window.location.search);
 
 async function renderWithoutOutlook(): Promise<void> {
@@ -27,7 +28,7 @@ async function renderWithoutOutlook(): Promise<void> {
   const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   const admin = {
     channel: copyOnlyChannel,
-    settings: createLocalSettingsStore(safeLocalStorage(), organisationAddress),
+    settings: createLocalSettingsStore(safeLocalStorage(), null),
   };
   const t = await loadTranslator(pickLocale(navigator.language));
   root.render(<Root t={t} dark={dark} source={null} admin={admin} />);

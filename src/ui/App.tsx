@@ -18,6 +18,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
+import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
@@ -125,26 +126,28 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
       {state.phase === 'readFailed' && (
         <Notice intent="error" title={t.t('state.readError.title')} body={t.t('state.readError.body')} />
       )}
-      {state.phase === 'done' && state.choices && state.choices.length > 1 && (
-        <AttachmentPicker
-          t={t}
-          choices={state.choices}
-          current={state.result}
-          onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
-        />
-      )}
-      {state.phase === 'done' && (
-        <Outcome result={state.result} t={t} onInput={(input) => void onInput(input)} />
-      )}
-      {state.phase === 'done' && state.result.ok && explainedBounce && (
-        <SendToAdmin
-          analysis={state.result.analysis}
-          t={t}
-          channel={admin.channel}
-          settings={admin.settings}
-          fromCurrentItem={source !== null && state.result.input.door !== 'paste'}
-        />
-      )}
+      <ErrorBoundary resetKey={state} fallback={(error) => <RenderFailed error={error} t={t} />}>
+        {state.phase === 'done' && state.choices && state.choices.length > 1 && (
+          <AttachmentPicker
+            t={t}
+            choices={state.choices}
+            current={state.result}
+            onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
+          />
+        )}
+        {state.phase === 'done' && (
+          <Outcome result={state.result} t={t} onInput={(input) => void onInput(input)} />
+        )}
+        {state.phase === 'done' && state.result.ok && explainedBounce && (
+          <SendToAdmin
+            analysis={state.result.analysis}
+            t={t}
+            channel={admin.channel}
+            settings={admin.settings}
+            fromCurrentItem={source !== null && state.result.input.door !== 'paste'}
+          />
+        )}
+      </ErrorBoundary>
       {state.phase !== 'loading' && (
         <section aria-label={t.t('paste.title')}>
           {explainedBounce && <Divider />}

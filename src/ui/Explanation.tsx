@@ -17,8 +17,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { quotedUnlessValid, validAddress } from '../core/safeValues';
 import type { Actor, Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
+import { causeSteps, causeText, formatDate, headline } from '../i18n/sentences';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -65,12 +67,6 @@ const ACTOR_COLOR: Record<Actor, 'success' | 'warning' | 'important' | 'informat
   nobody: 'informative',
 };
 
-/** Placeholders available to the catalogue texts. */
-function causeParams(r: RecipientOutcome): Record<string, string> {
-  const domain = r.address?.split('@')[1] ?? '';
-  return { recipient: r.address ?? '', domain, status: r.status?.code ?? '', remoteMta: r.remoteMta ?? '' };
-}
-
 /** Only links we own (Microsoft Learn, RFC editor) are clickable; nothing from the NDR is. */
 function isTrustedDocUrl(url: string): boolean {
   return /^https:\/\/(?:learn\.microsoft\.com|support\.microsoft\.com|www\.rfc-editor\.org|datatracker\.ietf\.org)\//.test(
@@ -111,25 +107,22 @@ export function RecipientCard({
   showTitle: boolean;
 }) {
   const styles = useStyles();
-  const params = causeParams(recipient);
-  const key = `cause.${recipient.cause}`;
-  const userSteps = t.list(`${key}.userSteps`, params);
-  const adminSteps = t.list(`${key}.adminSteps`, params);
+  const userSteps = causeSteps(t, recipient, 'userSteps');
+  const adminSteps = causeSteps(t, recipient, 'adminSteps');
+  const retryUntil = formatDate(recipient.retryUntil, t.locale);
   return (
-    <Card className={styles.card} aria-label={recipient.address ?? t.t('field.recipient')}>
-      {showTitle && <Subtitle2 as="h3">{t.t(`${key}.title`, params)}</Subtitle2>}
+    <Card className={styles.card} aria-label={validAddress(recipient.address) ?? t.t('field.recipient')}>
+      {showTitle && <Subtitle2 as="h3">{causeText(t, recipient, 'title')}</Subtitle2>}
       <div>
         <Badge appearance="tint" color={ACTOR_COLOR[recipient.actor]}>
           {t.t(`actor.${recipient.actor}`)}
         </Badge>
       </div>
-      <Body1>{t.t(`${key}.summary`, params)}</Body1>
+      <Body1>{causeText(t, recipient, 'summary')}</Body1>
       {recipient.confidence !== 'catalogue' && (
         <Caption1>{t.t(`confidence.${recipient.confidence}`)}</Caption1>
       )}
-      {recipient.retryUntil && (
-        <Caption1>{t.t('verdict.retryUntil', { date: recipient.retryUntil })}</Caption1>
-      )}
+      {retryUntil && <Caption1>{t.t('verdict.retryUntil', { date: retryUntil })}</Caption1>}
       {userSteps.length > 0 && (
         <section aria-label={t.t('section.userSteps')}>
           <Subtitle2 as={showTitle ? 'h4' : 'h3'}>{t.t('section.userSteps')}</Subtitle2>
@@ -160,7 +153,7 @@ export function RecipientCard({
         </Link>
       )}
       <dl className={styles.facts}>
-        <Fact styles={styles} term={t.t('field.recipient')} value={recipient.address} />
+        <Fact styles={styles} term={t.t('field.recipient')} value={quotedUnlessValid(recipient.address)} />
         <Fact styles={styles} term={t.t('field.status')} value={recipient.status?.code ?? null} />
         <Fact styles={styles} term={t.t('field.replyCode')} value={recipient.replyCode} />
         <Fact styles={styles} term={t.t('field.remoteMta')} value={recipient.remoteMta} />
@@ -177,21 +170,6 @@ export function RecipientCard({
       )}
     </Card>
   );
-}
-
-export function headline(analysis: Analysis, t: Translator): string {
-  const first = analysis.recipients[0];
-  const title = first
-    ? t.t(`cause.${first.cause}.title`, causeParams(first))
-    : t.t('cause.unknown.failure.title');
-  if (analysis.verdict === 'delay')
-    return t.t('verdict.delay.headline', { recipient: first?.address ?? '?', title });
-  if (!first?.address) return t.t('verdict.bounce.headlineNoRecipient', { title });
-  if (analysis.recipients.length > 1 && new Set(analysis.recipients.map((r) => r.cause)).size > 1) {
-    return t.t('verdict.multiple', { count: analysis.recipients.length });
-  }
-  const others = analysis.recipients.length > 1 ? ` (+${analysis.recipients.length - 1})` : '';
-  return t.t('verdict.bounce.headline', { recipient: `${first.address}${others}`, title });
 }
 
 export function Explanation({ analysis, t }: { analysis: Analysis; t: Translator }) {

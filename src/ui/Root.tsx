@@ -1,7 +1,10 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import { App, type AppProps } from './App';
+import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
+import type { RawInput } from './messageSource';
+import { PasteDrop } from './PasteDrop';
 
 export interface RootProps extends Omit<AppProps, 'toolbar'> {
   readonly dark: boolean;
@@ -18,9 +21,39 @@ export function Root({ dark, toolbar, ...app }: RootProps) {
         lang={app.t.locale}
         style={{ minHeight: '100vh' }}
       >
-        <App {...app} toolbar={toolbar?.(app.t)} />
+        <Recoverable app={{ ...app, toolbar: toolbar?.(app.t) }} />
       </FluentProvider>
     </StrictMode>
+  );
+}
+
+/**
+ * The app behind a last-resort boundary: should anything outside the explanation's own boundary
+ * fail, the pane still says what failed and keeps a paste box, and what is pasted there starts the
+ * app afresh with that input.
+ */
+function Recoverable({ app }: { app: AppProps }) {
+  const [restart, setRestart] = useState<{ readonly input: RawInput; readonly run: number } | null>(null);
+  return (
+    <ErrorBoundary
+      resetKey={restart}
+      fallback={(error) => (
+        <main style={{ display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' }}>
+          <RenderFailed error={error} t={app.t} />
+          <PasteDrop
+            t={app.t}
+            busy={false}
+            onInput={(input) => setRestart({ input, run: (restart?.run ?? 0) + 1 })}
+          />
+        </main>
+      )}
+    >
+      {restart ? (
+        <App key={restart.run} {...app} source={null} initialInput={restart.input} />
+      ) : (
+        <App {...app} />
+      )}
+    </ErrorBoundary>
   );
 }
 

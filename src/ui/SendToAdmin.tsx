@@ -10,11 +10,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
-import { isValidAdminAddress, type AdminChannel, type SettingsStore } from './adminChannel';
-import { buildAdminMail, mailtoLink } from './adminMail';
+import {
+  isValidAdminAddress,
+  storedAdminAddress,
+  type AdminChannel,
+  type SendOutcome,
+  type SettingsStore,
+} from './adminChannel';
+import { adminSubject, buildAdminMail, mailtoHead, mailtoLink } from './adminMail';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -38,7 +44,14 @@ export interface SendToAdminProps {
  */
 export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }: SendToAdminProps) {
   const styles = useStyles();
-  const initial = useMemo(() => settings.load(), [settings]);
+  // Whatever the store returns is checked again here, the one place every store's value passes.
+  const initial = useMemo(() => {
+    const loaded = settings.load();
+    return {
+      userAddress: storedAdminAddress(loaded.userAddress),
+      organisationAddress: storedAdminAddress(loaded.organisationAddress),
+    };
+  }, [settings]);
   const [userAddress, setUserAddress] = useState<string | null>(initial.userAddress);
   const address = userAddress ?? initial.organisationAddress;
   const [editing, setEditing] = useState(false);
@@ -55,8 +68,16 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
   const send = useCallback(
     async (to: string) => {
       setBusy(true);
-      const mail = mailFor(to);
-      const outcome = await channel.send(mail, { attachCurrentItem: fromCurrentItem });
+      let outcome: SendOutcome;
+      try {
+        outcome = await channel.send(mailFor(to), { attachCurrentItem: fromCurrentItem });
+      } catch (error) {
+        outcome = {
+          ok: false,
+          reason: 'failed',
+          detail: error instanceof Error ? error.name : String(error),
+        };
+      }
       setBusy(false);
       if (outcome.ok)
         setNotice({
@@ -98,8 +119,8 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
   }, [address, send]);
 
   const copy = useCallback(async () => {
-    const mail = mailFor(address ?? '');
     try {
+      const mail = mailFor(address ?? '');
       if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
         await navigator.clipboard.write([
           new ClipboardItem({
@@ -115,6 +136,32 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
       setNotice({ intent: 'error', text: t.t('admin.copyFailed') });
     }
   }, [address, mailFor, t]);
+
+  // The link carries the whole summary only once clicked: building it for every render cost a full
+  // admin mail each time, and text the encoder refuses must not take the pane down with it.
+  const openMailto = useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      if (!address) return;
+      try {
+        event.currentTarget.href = mailtoLink(mailFor(address));
+      } catch (error) {
+        event.preventDefault();
+        setNotice({
+          intent: 'error',
+          text: t.t('admin.mailtoFailed', { detail: error instanceof Error ? error.name : String(error) }),
+        });
+      }
+    },
+    [address, mailFor, t],
+  );
+  const mailtoHref = useMemo(() => {
+    if (!address) return null;
+    try {
+      return mailtoHead(address, adminSubject(analysis, t));
+    } catch {
+      return 'mailto:';
+    }
+  }, [address, analysis, t]);
 
   const sendLabel = channel.composeMode ? t.t('admin.sendCompose') : t.t('admin.send');
   return (
@@ -160,8 +207,8 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
             </Button>
           )}
           <Button onClick={() => void copy()}>{t.t('admin.copy')}</Button>
-          {address && (
-            <Link href={mailtoLink(mailFor(address))} target="_blank" rel="noopener noreferrer">
+          {mailtoHref && (
+            <Link href={mailtoHref} target="_blank" rel="noopener noreferrer" onClick={openMailto}>
               {t.t('admin.mailto')}
             </Link>
           )}

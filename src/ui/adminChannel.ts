@@ -1,3 +1,5 @@
+import { hasHiddenCharacters } from '../core/safeValues';
+
 /** Where "Send to my admin" goes: Outlook (src/office) or, without Outlook, nowhere but copy/mailto. */
 
 export interface AdminMail {
@@ -34,19 +36,28 @@ export interface SettingsStore {
   save(address: string): Promise<{ readonly ok: boolean; readonly detail?: string }>;
 }
 
-/** RFC 5321-ish check, strict enough to catch typos, lenient enough for real addresses. */
+/**
+ * RFC 5321-ish check, strict enough to catch typos, lenient enough for real addresses, and blind to
+ * nothing: an address with an invisible, bidi or control character is refused, since what the user
+ * sees is then not where the mail goes.
+ */
 export function isValidAdminAddress(address: string): boolean {
   const trimmed = address.trim();
   return (
     trimmed.length <= 254 &&
+    !hasHiddenCharacters(trimmed) &&
     /^[^\s@<>()[\]\\,;:"]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(
       trimmed,
     )
   );
 }
 
+/** A stored address as it may be used: valid, or none (then the user is asked again). */
+export function storedAdminAddress(value: unknown): string | null {
+  return typeof value === 'string' && isValidAdminAddress(value) ? value.trim() : null;
+}
+
 /** The organisation default passed as `?admin=` on the task-pane URL, when valid. */
 export function organisationAddressFromQuery(search: string): string | null {
-  const value = new URLSearchParams(search).get('admin');
-  return value && isValidAdminAddress(value) ? value.trim() : null;
+  return storedAdminAddress(new URLSearchParams(search).get('admin'));
 }

@@ -1,11 +1,19 @@
-import { stripInvisible } from '../core/text';
+import { validAddress } from '../core/safeValues';
+import { clip, cutAt, stripInvisible, wellFormed } from '../core/text';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
+import { causeSteps, causeText } from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
 export const MAX_HTML_BYTES = 32_000;
 const MAX_SUBJECT = 255;
+/** Recipients described one by one; the rest are counted. Fewer when their texts alone fill the mail. */
+const MAX_RECIPIENTS = 20;
+/** What our own words and markup may take at most, so that the quotes always keep room. */
+const MAX_OWN_BYTES = 20_000;
+/** A mailto: body over ~2,000 characters breaks some mail clients. */
+const MAX_MAILTO_BODY = 1800;
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -20,22 +28,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
+const encoder = new TextEncoder();
 function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  return encoder.encode(text).length;
 }
 
-/** Cuts text so that its escaped form stays within `bytes`, marking the cut. */
-function fitEscaped(text: string, bytes: number, marker: string): string {
-  if (bytes <= 0) return '';
-  if (utf8Length(escapeHtml(text)) <= bytes) return escapeHtml(text);
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (utf8Length(escapeHtml(text.slice(0, mid) + marker)) <= bytes) low = mid;
-    else high = mid - 1;
-  }
-  return escapeHtml(text.slice(0, low) + marker);
+/**
+ * Links in a suspicious message, made inert: `https://x` becomes `hxxps[://]x` and `www.` becomes
+ * `www[.]`, so that no mail client turns them back into links. The admin can still read them.
+ */
+export function inertLinks(text: string): string {
+  return text
+    .replace(/\b(https?|ftp):\/\//gi, (_m, scheme: string) => `${scheme.replace(/t/gi, 'x')}[://]`)
+    .replace(/\bwww\./gi, (www: string) => `${www.slice(0, 3)}[.]`);
 }
 
 /** "550 5.4.1 Relay Access Denied [server tail]" → "Relay Access Denied" (what the server said, briefly). */
@@ -46,16 +51,7 @@ function shortDiagnostic(r: RecipientOutcome): string | null {
     .replace(/\s*[[(].*$/, '')
     .trim();
   if (!words) return null;
-  return words.length > 60 ? `${words.slice(0, 59)}…` : words;
-}
-
-function params(r: RecipientOutcome): Record<string, string> {
-  return {
-    recipient: r.address ?? '',
-    domain: r.address?.split('@')[1] ?? '',
-    status: r.status?.code ?? '',
-    remoteMta: r.remoteMta ?? '',
-  };
+  return clip(words, 60);
 }
 
 export function adminSubject(analysis: Analysis, t: Translator): string {
@@ -64,150 +60,360 @@ export function adminSubject(analysis: Analysis, t: Translator): string {
   const code = [first?.replyCode, first?.status?.code, first ? shortDiagnostic(first) : null]
     .filter(Boolean)
     .join(' ');
-  const recipients =
-    analysis.recipients.length > 1
-      ? `${first?.address ?? '?'} +${analysis.recipients.length - 1}`
-      : (first?.address ?? '?');
-  const subject = `${t.t(analysis.verdict === 'delay' ? 'admin.subjectDelay' : 'admin.subjectBounce')}: ${original} → ${recipients}${code ? ` (${code})` : ''}`;
+  // Only a valid address is named; whatever else the bounce put in the recipient field is not.
+  const address = validAddress(first?.address);
+  const others = analysis.recipients.length > 1 ? ` +${analysis.recipients.length - 1}` : '';
+  const recipients = address ? ` → ${address}${others}` : others ? ` →${others}` : '';
+  const prefix = t.t(
+    analysis.suspicion.length > 0
+      ? 'admin.subjectSuspicious'
+      : analysis.verdict === 'delay'
+        ? 'admin.subjectDelay'
+        : 'admin.subjectBounce',
+  );
+  const subject = `${prefix}: ${original}${recipients}${code ? ` (${code})` : ''}`;
   // Subjects never carry line breaks or invisible controls from the NDR.
-  const clean = stripInvisible(subject.replace(/[\r\n\t]+/g, ' '))
+  const clean = wellFormed(stripInvisible(subject.replace(/[\r\n\t]+/g, ' ')))
     .replace(/\s+/g, ' ')
     .trim();
-  return clean.length > MAX_SUBJECT ? `${clean.slice(0, MAX_SUBJECT - 1)}…` : clean;
+  return clip(clean, MAX_SUBJECT);
 }
 
-interface Row {
+/** Text quoted from the bounce: always shown as a quote, never as a link, and cut first when space runs out. */
+interface Quote {
+  readonly text: string;
+  /** Several lines: a block (`<pre>`, or "> " before each line in plain text). */
+  readonly block: boolean;
+}
+
+/** The mail as blocks of our own words and quotes, rendered once as HTML and once as plain text. */
+type Block =
+  | { readonly kind: 'warning'; readonly title: string; readonly lines: readonly string[] }
+  | { readonly kind: 'para'; readonly text: string; readonly strong?: string }
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'steps'; readonly title: string; readonly items: readonly string[] }
+  | { readonly kind: 'link'; readonly url: string }
+  | { readonly kind: 'facts'; readonly rows: readonly Fact[] }
+  | { readonly kind: 'quoted'; readonly title: string; readonly quote: Quote }
+  | { readonly kind: 'small'; readonly text: string }
+  /** A line that differs between the HTML and the plain text (how quotes look). */
+  | { readonly kind: 'note'; readonly html: string; readonly text: string };
+
+interface Fact {
   readonly label: string;
-  readonly value: string | null;
-  readonly pre?: boolean;
+  readonly quote: Quote;
 }
 
-function recipientRows(r: RecipientOutcome, t: Translator): Row[] {
-  return [
-    { label: t.t('field.recipient'), value: r.address },
-    { label: t.t('field.status'), value: r.status?.code ?? null },
-    { label: t.t('field.replyCode'), value: r.replyCode },
-    { label: t.t('field.diagnostic'), value: r.diagnostic, pre: true },
-    { label: t.t('field.remoteMta'), value: r.remoteMta },
-    { label: t.t('field.reportingMta'), value: r.reportingMta },
-    { label: t.t('field.command'), value: r.command },
-    { label: t.t('field.reason'), value: r.reason },
-    { label: t.t('field.cause'), value: r.cause },
+/** What each quote shows after cutting (the whole text when it fits). */
+type Cuts = ReadonlyMap<Quote, string>;
+
+const TD = 'padding:1px 8px;vertical-align:top';
+const MONO = 'font-family:Consolas,monospace';
+const QUOTE_BLOCK = `white-space:pre-wrap;${MONO};margin:0;padding:4px 8px;background:#f3f3f3;border-left:3px solid #999`;
+const H3 = 'margin:12px 0 4px';
+
+function renderHtml(blocks: readonly Block[], cuts: Cuts): string {
+  const shown = (q: Quote): string => escapeHtml(cuts.get(q) ?? q.text);
+  const out: string[] = ['<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">'];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'warning':
+        out.push(
+          `<div style="border:2px solid #c50f1f;padding:8px;margin:0 0 12px"><p style="margin:0 0 4px"><b>${escapeHtml(block.title)}</b></p>${block.lines.map((line) => `<p style="margin:0">${escapeHtml(line)}</p>`).join('')}</div>`,
+        );
+        break;
+      case 'para':
+        out.push(
+          `<p>${escapeHtml(block.text)}${block.strong ? ` <b>${escapeHtml(block.strong)}</b>` : ''}</p>`,
+        );
+        break;
+      case 'heading':
+        out.push(`<h3 style="${H3}">${escapeHtml(block.text)}</h3>`);
+        break;
+      case 'steps':
+        out.push(
+          `<p style="margin:8px 0 2px"><b>${escapeHtml(block.title)}</b></p><ol>${block.items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>`,
+        );
+        break;
+      case 'link':
+        out.push(`<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.url)}</a></p>`);
+        break;
+      case 'facts':
+        out.push(
+          `<table style="border-collapse:collapse">${block.rows
+            .map(
+              (row) =>
+                `<tr><th style="${TD}" align="left">${escapeHtml(row.label)}</th>${
+                  row.quote.block
+                    ? `<td style="${TD}"><pre style="${QUOTE_BLOCK}">${shown(row.quote)}</pre></td>`
+                    : `<td style="${TD};${MONO}">${shown(row.quote)}</td>`
+                }</tr>`,
+            )
+            .join('')}</table>`,
+        );
+        break;
+      case 'quoted':
+        out.push(
+          `<h3 style="${H3}">${escapeHtml(block.title)}</h3><pre style="${QUOTE_BLOCK}">${shown(block.quote)}</pre>`,
+        );
+        break;
+      case 'small':
+      case 'note':
+        out.push(
+          `<p style="color:#666;font-size:12px">${escapeHtml(block.kind === 'note' ? block.html : block.text)}</p>`,
+        );
+        break;
+    }
+  }
+  out.push('</div>');
+  return out.join('');
+}
+
+/** Quoted lines start with "> ", our headings with "== ", warnings with "!! ": a quote cannot pass for ours. */
+function renderText(blocks: readonly Block[], cuts: Cuts): string {
+  const quoteLines = (q: Quote): string[] =>
+    (cuts.get(q) ?? q.text).split(/\r\n|\r|\n/).map((line) => `> ${line}`);
+  const oneLine = (q: Quote): string => (cuts.get(q) ?? q.text).replace(/[\r\n]+/g, ' ');
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'warning':
+        out.push(`!! ${block.title}`, ...block.lines.map((line) => `!! ${line}`), '');
+        break;
+      case 'para':
+        out.push(block.strong ? `${block.text} ${block.strong}` : block.text, '');
+        break;
+      case 'heading':
+        out.push(`== ${block.text} ==`);
+        break;
+      case 'steps':
+        out.push(`${block.title}:`, ...block.items.map((s, i) => `  ${i + 1}. ${s}`), '');
+        break;
+      case 'link':
+        out.push(block.url, '');
+        break;
+      case 'facts':
+        for (const row of block.rows)
+          if (row.quote.block) out.push(`${row.label}:`, ...quoteLines(row.quote));
+          else out.push(`${row.label}: ${oneLine(row.quote)}`);
+        out.push('');
+        break;
+      case 'quoted':
+        out.push(`== ${block.title} ==`, ...quoteLines(block.quote), '');
+        break;
+      case 'small':
+      case 'note':
+        out.push(block.text, '');
+        break;
+    }
+  }
+  return out.join('\n');
+}
+
+/** Text from the bounce as a quote: well-formed, without disguising characters, links inert if suspicious. */
+function quoter(suspicious: boolean): (text: string | null, block?: boolean) => Quote | null {
+  return (text, block = false) => {
+    if (!text) return null;
+    const clean = wellFormed(stripInvisible(text));
+    return { text: suspicious ? inertLinks(clean) : clean, block };
+  };
+}
+
+function facts(rows: readonly (readonly [string, Quote | null])[]): Block {
+  return {
+    kind: 'facts',
+    rows: rows.flatMap(([label, quote]) => (quote ? [{ label, quote }] : [])),
+  };
+}
+
+/** The mail's blocks with the first `count` recipients described one by one. */
+function mailBlocks(analysis: Analysis, t: Translator, count: number): Block[] {
+  const suspicious = analysis.suspicion.length > 0;
+  const quote = quoter(suspicious);
+  const blocks: Block[] = [];
+  if (suspicious)
+    blocks.push({
+      kind: 'warning',
+      title: t.t('admin.suspicionTitle'),
+      lines: [
+        ...analysis.suspicion.flatMap(({ code, evidence }) => [
+          t.t(`suspicion.${code}`),
+          // What raised it, quoted and with its links made inert.
+          ...evidence.map(
+            (e) =>
+              `${t.t(`suspicion.evidence.${e.field === 'link' ? 'link' : 'text'}`)} “${inertLinks(e.text)}”`,
+          ),
+        ]),
+        t.t('admin.linksInert'),
+      ],
+    });
+  blocks.push({ kind: 'para', text: t.t(suspicious ? 'admin.introSuspicious' : 'admin.intro') });
+  blocks.push({ kind: 'note', html: t.t('admin.quoteNoteHtml'), text: t.t('admin.quoteNoteText') });
+  const seenCauses = new Set<string>();
+  analysis.recipients.slice(0, count).forEach((r, i) => {
+    const name = validAddress(r.address) ?? t.t('admin.recipientNumber', { number: i + 1 });
+    const firstOfCause = !seenCauses.has(r.cause);
+    seenCauses.add(r.cause);
+    blocks.push({ kind: 'heading', text: `${name}: ${causeText(t, r, 'title')}` });
+    // A cause is explained once; the next recipients with it get their facts only.
+    if (firstOfCause)
+      blocks.push({
+        kind: 'para',
+        text: causeText(t, r, 'summary'),
+        strong: `${t.t('actor.label')}: ${t.t(`actor.${r.actor}`)}.`,
+      });
+    blocks.push(
+      facts([
+        [t.t('field.recipient'), quote(r.address)],
+        [t.t('field.status'), quote(r.status?.code ?? null)],
+        [t.t('field.replyCode'), quote(r.replyCode)],
+        [t.t('field.diagnostic'), quote(r.diagnostic, true)],
+        [t.t('field.remoteMta'), quote(r.remoteMta)],
+        [t.t('field.reportingMta'), quote(r.reportingMta)],
+        [t.t('field.command'), quote(r.command)],
+        [t.t('field.reason'), quote(r.reason)],
+        [t.t('field.cause'), quote(r.cause)],
+      ]),
+    );
+    if (!firstOfCause) return;
+    const steps = causeSteps(t, r, 'adminSteps');
+    if (steps.length > 0) blocks.push({ kind: 'steps', title: t.t('section.adminSteps'), items: steps });
+    if (r.docUrl && /^https:\/\//.test(r.docUrl)) blocks.push({ kind: 'link', url: r.docUrl });
+  });
+  if (analysis.recipients.length > count)
+    blocks.push({
+      kind: 'para',
+      text: t.t('admin.moreRecipients', { count: analysis.recipients.length - count }),
+    });
+  const o = analysis.original;
+  blocks.push({ kind: 'heading', text: t.t('admin.original') });
+  blocks.push(
+    facts([
+      [t.t('field.subject'), quote(o.subject)],
+      [t.t('field.sent'), quote(o.date)],
+      [t.t('admin.from'), quote(o.from)],
+      [t.t('field.messageId'), quote(o.messageId)],
+      [
+        t.t('field.reportingMta'),
+        quote(analysis.reportingMta ?? analysis.recipients[0]?.reportingMta ?? null),
+      ],
+      [t.t('field.language'), quote(analysis.language)],
+    ]),
+  );
+  // The long parts last: they are the first to be cut.
+  const sections: [string, Quote | null][] = [
+    [t.t('section.adminInformation'), quote(analysis.adminInformation, true)],
+    [t.t('section.unparsed'), quote(analysis.unparsed.join('\n'), true)],
+    [t.t('section.originalHeaders'), quote(analysis.original.headers, true)],
   ];
+  for (const [title, content] of sections)
+    if (content) blocks.push({ kind: 'quoted', title, quote: content });
+  blocks.push({ kind: 'small', text: t.t('admin.footer') });
+  return blocks;
 }
 
-const TD = 'style="padding:2px 8px;vertical-align:top;border-bottom:1px solid #ddd"';
-const PRE = 'style="white-space:pre-wrap;font-family:Consolas,monospace;font-size:12px;margin:0"';
-
-function htmlRows(rows: readonly Row[]): string {
-  return rows
-    .filter((row) => row.value)
-    .map(
-      (row) =>
-        `<tr><th ${TD} align="left">${escapeHtml(row.label)}</th><td ${TD}>${row.pre ? `<pre ${PRE}>${escapeHtml(row.value ?? '')}</pre>` : escapeHtml(row.value ?? '')}</td></tr>`,
-    )
-    .join('');
+function quotesOf(blocks: readonly Block[]): Quote[] {
+  return blocks.flatMap((b) =>
+    b.kind === 'facts' ? b.rows.map((row) => row.quote) : b.kind === 'quoted' ? [b.quote] : [],
+  );
 }
 
-function textRows(rows: readonly Row[]): string {
-  return rows
-    .filter((row) => row.value)
-    .map((row) => `${row.label}: ${row.value}`)
-    .join('\n');
+/** The longest start of `text` whose escaped form fits in `bytes`, cut between code points. */
+function fitEscaped(text: string, bytes: number): string {
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const size = utf8Length(escapeHtml(ch));
+    if (used + size > bytes) break;
+    used += size;
+    end += ch.length;
+  }
+  return cutAt(text, end);
+}
+
+/**
+ * Shares `budget` bytes among the quotes: a quote that fits in an equal share keeps all of it, and
+ * what it leaves goes to the others; the longest ones are cut to the same size, marker included.
+ */
+function cutQuotes(
+  quotes: readonly Quote[],
+  budget: number,
+  marker: (q: Quote) => string,
+): Map<Quote, string> {
+  const cuts = new Map<Quote, string>();
+  const sized = quotes
+    .map((quote) => ({ quote, size: utf8Length(escapeHtml(quote.text)) }))
+    .sort((a, b) => a.size - b.size);
+  let left = budget;
+  sized.forEach(({ quote, size }, i) => {
+    const share = Math.floor(left / (sized.length - i));
+    if (size <= share) {
+      left -= size;
+      return;
+    }
+    const end = marker(quote);
+    const cut = fitEscaped(quote.text, Math.max(0, share - utf8Length(escapeHtml(end)))) + end;
+    cuts.set(quote, cut);
+    left -= utf8Length(escapeHtml(cut));
+  });
+  return cuts;
 }
 
 /**
  * The mail an admin wants: who, what status, the server's exact answer, which servers, the original
- * message, the fix, and the original headers (cut to fit). Every value from the bounce is escaped; the
- * only link is the catalogue's documentation URL.
+ * message, the fix, and the original headers. Every value from the bounce is escaped and shown as a
+ * quote; the only link is the catalogue's documentation URL. A suspicious bounce is reported as
+ * such, with its links made inert. The HTML always fits in MAX_HTML_BYTES: the quotes are cut
+ * first (and the mail says so), then fewer recipients are described one by one.
  */
 export function buildAdminMail(analysis: Analysis, to: string, t: Translator): AdminMail {
   const subject = adminSubject(analysis, t);
-  const first = analysis.recipients[0];
-  const html: string[] = [];
-  const text: string[] = [];
-  html.push(`<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">`);
-  html.push(`<p>${escapeHtml(t.t('admin.intro'))}</p>`);
-  text.push(t.t('admin.intro'), '');
-  const seenCauses = new Set<string>();
-  for (const r of analysis.recipients.slice(0, 20)) {
-    const p = params(r);
-    const title = t.t(`cause.${r.cause}.title`, p);
-    html.push(
-      `<h3 style="margin:12px 0 4px">${escapeHtml(r.address ?? t.t('field.recipient'))}: ${escapeHtml(title)}</h3>`,
-    );
-    html.push(
-      `<p>${escapeHtml(t.t(`cause.${r.cause}.summary`, p))} <b>${escapeHtml(t.t(`actor.${r.actor}`))}.</b></p>`,
-    );
-    html.push(`<table style="border-collapse:collapse">${htmlRows(recipientRows(r, t))}</table>`);
-    text.push(
-      `== ${r.address ?? ''}: ${title}`,
-      t.t(`cause.${r.cause}.summary`, p),
-      `${t.t('actor.label')}: ${t.t(`actor.${r.actor}`)}`,
-      textRows(recipientRows(r, t)),
-      '',
-    );
-    if (!seenCauses.has(r.cause)) {
-      seenCauses.add(r.cause);
-      const steps = t.list(`cause.${r.cause}.adminSteps`, p);
-      if (steps.length > 0) {
-        html.push(
-          `<p style="margin:8px 0 2px"><b>${escapeHtml(t.t('section.adminSteps'))}</b></p><ol>${steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>`,
-        );
-        text.push(`${t.t('section.adminSteps')}:`, ...steps.map((s, i) => `  ${i + 1}. ${s}`), '');
-      }
-      if (r.docUrl && /^https:\/\//.test(r.docUrl)) {
-        html.push(`<p><a href="${escapeHtml(r.docUrl)}">${escapeHtml(r.docUrl)}</a></p>`);
-        text.push(r.docUrl, '');
-      }
-    }
+  const cutNotice: Block = { kind: 'small', text: t.t('admin.cutNotice') };
+  let count = Math.min(MAX_RECIPIENTS, analysis.recipients.length);
+  let blocks = mailBlocks(analysis, t, count);
+  // Our words and markup alone, every quote empty (the cut notice counted in case it is needed),
+  // and the quotes' own share.
+  const measure = (): { own: number; quoted: number } => {
+    const quotes = quotesOf(blocks);
+    return {
+      own: utf8Length(renderHtml([cutNotice, ...blocks], new Map(quotes.map((q) => [q, ''])))),
+      quoted: quotes.reduce((sum, q) => sum + utf8Length(escapeHtml(q.text)), 0),
+    };
+  };
+  let { own, quoted } = measure();
+  while (own + quoted > MAX_HTML_BYTES && own > MAX_OWN_BYTES && count > 1) {
+    count -= 1;
+    blocks = mailBlocks(analysis, t, count);
+    ({ own, quoted } = measure());
   }
-  if (analysis.recipients.length > 20)
-    html.push(
-      `<p>${escapeHtml(t.t('admin.moreRecipients', { count: analysis.recipients.length - 20 }))}</p>`,
-    );
-  const o = analysis.original;
-  const originalRows: Row[] = [
-    { label: t.t('field.subject'), value: o.subject },
-    { label: t.t('field.sent'), value: o.date },
-    { label: t.t('admin.from'), value: o.from },
-    { label: t.t('field.messageId'), value: o.messageId },
-    { label: t.t('field.reportingMta'), value: analysis.reportingMta ?? first?.reportingMta ?? null },
-    { label: t.t('field.language'), value: analysis.language },
-  ];
-  html.push(
-    `<h3 style="margin:12px 0 4px">${escapeHtml(t.t('admin.original'))}</h3><table style="border-collapse:collapse">${htmlRows(originalRows)}</table>`,
-  );
-  text.push(`== ${t.t('admin.original')}`, textRows(originalRows), '');
-  html.push(`<p style="color:#666;font-size:12px">${escapeHtml(t.t('admin.footer'))}</p>`);
-
-  // The long, optional parts last, each cut to what still fits under the limit.
-  const closing = '</div>';
-  const sections: [string, string | null][] = [
-    [t.t('section.adminInformation'), analysis.adminInformation],
-    [t.t('section.unparsed'), analysis.unparsed.length > 0 ? analysis.unparsed.join('\n') : null],
-    [t.t('section.originalHeaders'), o.headers],
-  ];
-  let body = html.join('');
-  for (const [title, content] of sections) {
-    if (!content) continue;
-    const head = `<h3 style="margin:12px 0 4px">${escapeHtml(title)}</h3><pre ${PRE}>`;
-    const tail = '</pre>';
-    const room = MAX_HTML_BYTES - utf8Length(body) - utf8Length(head + tail + closing) - 64;
-    if (room < 200) break;
-    body += head + fitEscaped(content, room, `\n[${t.t('admin.truncated')}]`) + tail;
-    text.push(
-      `== ${title}`,
-      content.length > 8000 ? `${content.slice(0, 8000)}\n[${t.t('admin.truncated')}]` : content,
-      '',
-    );
+  const quotes = quotesOf(blocks);
+  let cuts = new Map<Quote, string>();
+  if (own + quoted > MAX_HTML_BYTES) {
+    const marker = (q: Quote): string => (q.block ? `\n[${t.t('admin.truncated')}]` : ' […]');
+    cuts = cutQuotes(quotes, MAX_HTML_BYTES - own, marker);
+    // Said at the top, under the introduction.
+    const at = blocks.findIndex((b) => b.kind === 'note');
+    blocks = [...blocks.slice(0, at + 1), cutNotice, ...blocks.slice(at + 1)];
   }
-  body += closing;
-  return { to, subject, html: body, text: text.join('\n') };
+  return {
+    to,
+    subject,
+    html: renderHtml(blocks, cuts),
+    text: renderText(blocks, cuts),
+  };
 }
 
-/** A mailto: link with the summary (bodies over ~2,000 characters break some mail clients). */
+/**
+ * A mailto: link with the summary, cut to what mail clients accept. Any text is encoded, even with
+ * half an emoji in it; the caller builds it when the user clicks, inside try/catch all the same.
+ */
 export function mailtoLink(mail: AdminMail): string {
-  const body = mail.text.length > 1800 ? `${mail.text.slice(0, 1800)}\n…` : mail.text;
-  return `mailto:${encodeURIComponent(mail.to)}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(body)}`;
+  const text = wellFormed(mail.text);
+  const body = text.length > MAX_MAILTO_BODY ? `${cutAt(text, MAX_MAILTO_BODY)}\n…` : text;
+  return `${mailtoHead(mail.to, mail.subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/** `mailto:` with the address and subject only: what the link shows before it is clicked. */
+export function mailtoHead(to: string, subject: string): string {
+  return `mailto:${encodeURIComponent(wellFormed(to))}?subject=${encodeURIComponent(wellFormed(subject))}`;
 }

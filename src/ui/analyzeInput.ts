@@ -1,3 +1,4 @@
+import { clip, cutAt } from '../core/text';
 import type { EngineResult } from './engine';
 import type { RawInput } from './messageSource';
 
@@ -93,7 +94,7 @@ async function onThisThread(input: RawInput): Promise<EngineResult> {
     return {
       ok: false,
       error: 'unreadable',
-      detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
+      detail: error instanceof Error ? clip(error.message, 200) : String(error),
     };
   }
 }
@@ -140,5 +141,5 @@ const HEAD_BYTES = 2 * 1024 * 1024;
 export function headOf(input: RawInput): RawInput {
   return input.kind === 'bytes'
     ? { ...input, bytes: input.bytes.subarray(0, HEAD_BYTES), label: `${input.label} (head)` }
-    : { ...input, text: input.text.slice(0, HEAD_BYTES), label: `${input.label} (head)` };
+    : { ...input, text: cutAt(input.text, HEAD_BYTES), label: `${input.label} (head)` };
 }

@@ -3,6 +3,7 @@
 // it runs inside a Web Worker (engineWorker.ts) so that no input can block the UI thread.
 import type { Analysis } from '../core/types';
 import { analyzeText } from '../core';
+import { clip } from '../core/text';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
 import type { RawInput } from './messageSource';
 
@@ -29,7 +30,7 @@ export async function runEngine(input: RawInput): Promise<EngineResult> {
     return {
       ok: false,
       error: 'unreadable',
-      detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
+      detail: error instanceof Error ? clip(error.message, 200) : String(error),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { AdminChannel, SettingsStore } from './adminChannel';
+import { storedAdminAddress, type AdminChannel, type SettingsStore } from './adminChannel';
 
 const KEY = 'bounce-explainer.adminAddress';
 
@@ -25,7 +25,8 @@ export function createLocalSettingsStore(
       } catch {
         stored = null;
       }
-      return { userAddress: sessionAddress ?? stored, organisationAddress };
+      // Storage is the page's, not ours alone: what is read back is checked like what the user types.
+      return { userAddress: sessionAddress ?? storedAdminAddress(stored), organisationAddress };
     },
     async save(address) {
       sessionAddress = address;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { dsn } from '../support/untrustedBounces';
 
 jest.setTimeout(60_000);
 
@@ -130,6 +131,23 @@ describe('npm run explain', () => {
     expect(JSON.parse(first.split('\n')[0] ?? '')).toMatchObject({ verdict: 'bounce' });
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+
+  it('prints no terminal escape sequence or control character from the bounce', async () => {
+    const { code, stdout, stderr } = await explain(
+      ['-'],
+      dsn({
+        subject: 'Offerte \u001b[2J\u001b[1;1H\u001b]0;pwned\u0007 done',
+        remoteMta: 'mx.fabrikam.example\u001b[31m',
+        messageId: '<a\u001b]8;;https://evil.example/\u001b\\b@contoso.example\u009b2J>',
+      }),
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('Offerte  done');
+    // eslint-disable-next-line no-control-regex
+    expect(stdout.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)).toBeNull();
+    expect(stdout).not.toMatch(/\[2J|\]0;|pwned/);
   });
 
   it('rejects an unknown language with usage help', async () => {

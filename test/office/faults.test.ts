@@ -172,6 +172,21 @@ describe('admin channel faults', () => {
     expect(store.load()).toEqual({ userAddress: 'helpdesk@contoso.example', organisationAddress: null });
   });
 
+  it('does not use a stored address that is not one valid address', async () => {
+    for (const stored of [
+      'helpdesk@contoso.example; attacker@evil.example',
+      'help\u200bdesk@contoso.example',
+      42,
+    ]) {
+      installOffice({ roaming: { adminAddress: stored } });
+      const { createRoamingSettingsStore } = await import('../../src/office/adminChannel');
+      expect([stored, createRoamingSettingsStore(null).load().userAddress]).toEqual([stored, null]);
+    }
+    installOffice({ roaming: { adminAddress: 'helpdesk@contoso.example' } });
+    const { createRoamingSettingsStore } = await import('../../src/office/adminChannel');
+    expect(createRoamingSettingsStore(null).load().userAddress).toBe('helpdesk@contoso.example');
+  });
+
   it('keeps the address when roamingSettings never answers', async () => {
     jest.useFakeTimers();
     try {
@@ -185,6 +200,18 @@ describe('admin channel faults', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('names the attached bounce by its subject cut between code points', async () => {
+    const subject = `${'x'.repeat(99)}😀 and more`;
+    const { scope } = installOffice({ mailboxVersion: '1.14', item: { subject } });
+    const { createOfficeAdminChannel } = await import('../../src/office/adminChannel');
+    await expect(createOfficeAdminChannel().send(MAIL, { attachCurrentItem: true })).resolves.toEqual({
+      ok: true,
+      via: 'newMessageForm',
+    });
+    const sent = scope['__NEW_MESSAGE__'] as { attachments: { name: string }[] };
+    expect(sent.attachments[0]?.name).toBe('x'.repeat(99));
   });
 
   it('reports a throwing displayNewMessageForm as a failed send instead of throwing', async () => {

@@ -1,11 +1,7 @@
-import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTranslator } from '../../src/i18n/static';
-import type { AdminChannel, AdminMail, SettingsStore } from '../../src/ui/adminChannel';
-import { App } from '../../src/ui/App';
-import type { MessageSource, ReadResult } from '../../src/ui/messageSource';
+import { fakeAdmin, fakeSource, renderApp } from '../support/renderPane';
 
 // Analysis runs in a lazily loaded engine; on a busy CI machine it can take longer than the default 1 s.
 configure({ asyncUtilTimeout: 15_000 });
@@ -14,44 +10,6 @@ jest.setTimeout(30_000);
 const SAMPLE = readFileSync(
   path.join(__dirname, '..', '..', 'src', 'standalone', 'samples', 'relay-access-denied.eml'),
 );
-
-function fakeSource(result: ReadResult): MessageSource {
-  return { read: async () => result };
-}
-
-function fakeAdmin(stored: string | null) {
-  const sent: AdminMail[] = [];
-  const saved: string[] = [];
-  const channel: AdminChannel = {
-    composeMode: false,
-    canSend: true,
-    send: async (mail) => {
-      sent.push(mail);
-      return { ok: true, via: 'newMessageForm' };
-    },
-  };
-  const settings: SettingsStore = {
-    load: () => ({ userAddress: stored, organisationAddress: null }),
-    save: async (address) => {
-      saved.push(address);
-      return { ok: true };
-    },
-  };
-  return { channel, settings, sent, saved };
-}
-
-function renderApp(
-  source: MessageSource | null,
-  admin = fakeAdmin('helpdesk@contoso.example'),
-  locale: 'en' | 'nl' = 'en',
-) {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App t={createTranslator(locale)} source={source} admin={admin} />
-    </FluentProvider>,
-  );
-  return admin;
-}
 
 describe('the pane', () => {
   it('explains the bounce it reads from the message source', async () => {

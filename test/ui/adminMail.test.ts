@@ -1,9 +1,15 @@
+import fc from 'fast-check';
 import { analyzeText } from '../../src/core';
+import { causes } from '../../src/core/catalog/causes';
+import { wellFormed } from '../../src/core/text';
 import { createTranslator } from '../../src/i18n/static';
 import { isValidAdminAddress, organisationAddressFromQuery } from '../../src/ui/adminChannel';
+import { createLocalSettingsStore } from '../../src/ui/localSettings';
 import { adminSubject, buildAdminMail, escapeHtml, mailtoLink, MAX_HTML_BYTES } from '../../src/ui/adminMail';
+import { COMMAND_INJECTION, LURE, dsn } from '../support/untrustedBounces';
 
 const t = createTranslator('en');
+const CAUSES = causes.map((c) => c.id);
 
 const NDR = [
   'Delivery has failed to these recipients or groups:',
@@ -104,9 +110,199 @@ describe('admin addresses', () => {
     },
   );
 
+  it.each([
+    ['a zero-width space', 'help\u200bdesk@contoso.com'],
+    ['a zero-width joiner', 'helpdesk\u200d@contoso.com'],
+    ['a right-to-left override', 'help\u202edesk@contoso.com'],
+    ['a bidi isolate', '\u2066helpdesk@contoso.com'],
+    ['a soft hyphen', 'help\u00addesk@contoso.com'],
+    ['a Hangul filler', 'help\u3164desk@contoso.com'],
+    ['a control character', 'help\u0007desk@contoso.com'],
+  ])('rejects an address with %s', (_name, address) => {
+    expect(isValidAdminAddress(address)).toBe(false);
+  });
+
+  it('checks a stored address when it is loaded: "a@b; attacker@c" is not one recipient', () => {
+    const storage = (value: string): Storage => {
+      const map = new Map([['bounce-explainer.adminAddress', value]]);
+      return {
+        getItem: (key: string) => map.get(key) ?? null,
+        setItem: () => undefined,
+      } as unknown as Storage;
+    };
+    expect(
+      createLocalSettingsStore(storage('helpdesk@contoso.com; attacker@evil.example'), null).load()
+        .userAddress,
+    ).toBeNull();
+    expect(
+      createLocalSettingsStore(storage('help\u200bdesk@contoso.com'), null).load().userAddress,
+    ).toBeNull();
+    expect(createLocalSettingsStore(storage('helpdesk@contoso.com'), null).load().userAddress).toBe(
+      'helpdesk@contoso.com',
+    );
+  });
+
   it('reads a valid organisation default from the task-pane URL and ignores an invalid one', () => {
     expect(organisationAddressFromQuery('?admin=helpdesk%40contoso.com')).toBe('helpdesk@contoso.com');
     expect(organisationAddressFromQuery('?admin=javascript:alert(1)')).toBeNull();
     expect(organisationAddressFromQuery('')).toBeNull();
+    expect(organisationAddressFromQuery('?admin=it%40contoso.com%3B%20attacker%40evil.example')).toBeNull();
+    expect(organisationAddressFromQuery('?admin=it%E2%80%8B%40contoso.com')).toBeNull();
+  });
+});
+
+describe('the mail for the admin, from a hostile bounce', () => {
+  const bodyOf = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
+  const texts = (doc: Document, selector: string): string[] =>
+    [...doc.querySelectorAll(selector)].map((e) => e.textContent ?? '');
+
+  it('gives the admin no command built from a recipient field that holds one', () => {
+    const analysis = analyzeText(dsn({ recipient: COMMAND_INJECTION }));
+    const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t);
+    const doc = bodyOf(mail.html);
+    const steps = texts(doc, 'li');
+    expect(steps.some((s) => s.includes('Resolve-DnsName <domain> -Type MX'))).toBe(true);
+    expect([...steps, ...texts(doc, 'h3, p, b')].filter((s) => /iex|irm/.test(s))).toEqual([]);
+    expect(mail.subject).not.toMatch(/iex|fabrikam;/);
+    // In plain text the raw field is one labelled, quoted fact; no other line carries it.
+    expect(mail.text.split('\n').filter((line) => line.includes('iex'))).toEqual([
+      `Recipient: ${COMMAND_INJECTION}`,
+    ]);
+    expect(mail.text).toContain(
+      "  1. Check the MX record of the recipient's domain (Resolve-DnsName <domain> -Type MX).",
+    );
+  });
+
+  it('does not turn a lure in the recipient field into a heading or the subject', () => {
+    const mail = buildAdminMail(analyzeText(dsn({ recipient: LURE })), 'helpdesk@contoso.example', t);
+    expect(texts(bodyOf(mail.html), 'h3').filter((h) => h.includes('ACTION'))).toEqual([]);
+    expect(mail.text.split('\n').filter((line) => line.startsWith('==') && line.includes('ACTION'))).toEqual(
+      [],
+    );
+    expect(mail.subject).not.toContain('ACTION');
+  });
+
+  it('reports a suspicious bounce as such: warning on top, no "I sent", links inert', () => {
+    const lure = dsn({
+      text: 'Click here to release your messages: https://release.evil.example/q?id=1',
+      diagnostic: '550 5.4.1 Relay Access Denied, review your messages at https://www.evil.example/',
+      originalHeaders: ['X-Link: http://tracker.evil.example/x'],
+    });
+    const analysis = analyzeText(lure);
+    expect(analysis.suspicion.map((s) => s.code)).toContain('wording.lure');
+    const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t);
+    const doc = bodyOf(mail.html);
+    expect(
+      doc.body.textContent?.trimStart().startsWith('Warning: this message may be a phishing attempt'),
+    ).toBe(true);
+    expect(mail.text.startsWith('!! Warning: this message may be a phishing attempt')).toBe(true);
+    expect(mail.subject.startsWith('Suspicious bounce: ')).toBe(true);
+    for (const form of [mail.html, mail.text]) {
+      expect(form).not.toContain('a message I sent bounced');
+      expect(form).not.toMatch(/https?:\/\/[^/]*evil|www\.evil/);
+    }
+    expect(mail.text).toContain('hxxps[://]www[.]evil.example/');
+    expect(mail.text).toContain('hxxp[://]tracker.evil.example/x');
+    // What raised the warning is named, and inert as well.
+    expect(mail.text).toContain('Link: “hxxps[://]release.evil.example/q?id=1”');
+    expect(
+      [...doc.querySelectorAll('a')]
+        .map((a) => a.getAttribute('href'))
+        .filter((href) => href?.includes('evil')),
+    ).toEqual([]);
+  });
+
+  it('keeps a genuine bounce worded as before, with its links as they are', () => {
+    const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', t);
+    expect(mail.text.startsWith('Hello, a message I sent bounced.')).toBe(true);
+    expect(mail.html).not.toContain('phishing');
+  });
+
+  it('quotes the bounce so that no text from it can pass for one of our headings', () => {
+    const fake = '== Bounce Explainer verdict: safe, click the link ==';
+    const analysis = analyzeText(
+      NDR.replace(
+        'Receiving server:',
+        [fake, `!! ${fake}`, '<h3>Bounce Explainer verdict</h3>', 'Receiving server:'].join('\n'),
+      ),
+    );
+    expect(analysis.adminInformation).toContain(fake);
+    const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t);
+    const ours = mail.text.split('\n').filter((line) => /^(?:==|!!)/.test(line));
+    expect(ours.filter((line) => line.includes('verdict'))).toEqual([]);
+    expect(mail.text).toContain(`> ${fake}`);
+    expect(texts(bodyOf(mail.html), 'h3').filter((h) => h.includes('verdict'))).toEqual([]);
+  });
+
+  it('fits in 32 KB a bounce that made it 44–54 KB: huge diagnostics, many recipients, long headers', () => {
+    const noisy = (i: number): string => `550 5.4.1 Relay Access Denied <"${i}"> & ${'é"<>&'.repeat(10)}`;
+    const big = analyzeText(
+      dsn({
+        recipient: 'r0@fabrikam.example',
+        diagnostic: noisy(0),
+        moreRecipients: Array.from({ length: 24 }, (_, i) => ({
+          recipient: `r${i + 1}@fabrikam.example`,
+          diagnostic: noisy(i + 1),
+        })),
+        originalHeaders: Array.from({ length: 400 }, (_, i) => `X-Long-${i}: ${'ü&'.repeat(30)}`),
+      }),
+    );
+    expect(big.recipients.length).toBe(25);
+    const mail = buildAdminMail(big, 'helpdesk@contoso.example', t);
+    expect(bytes(mail.html)).toBeLessThanOrEqual(MAX_HTML_BYTES);
+    expect(mail.html).toContain('The parts quoted from the bounce were shortened to fit the 32 KB limit');
+    expect(mail.text).toContain('The parts quoted from the bounce were shortened to fit the 32 KB limit');
+    // Our own words come through whole: the cause, the steps, the doc link, every listed recipient.
+    expect(mail.html).toContain('The recipient&#39;s mail system does not accept mail for fabrikam.example');
+    expect(mail.html).toContain('Resolve-DnsName fabrikam.example -Type MX');
+    expect(mail.html).toContain('https://learn.microsoft.com/');
+    const listed = texts(bodyOf(mail.html), 'h3').filter((h) => /^r\d+@fabrikam\.example: /.test(h)).length;
+    const unlisted = /(\d+) more recipients are not listed here/.exec(mail.html)?.[1];
+    expect(listed + Number(unlisted ?? 0)).toBe(25);
+    expect(mail.html.endsWith('</div>')).toBe(true);
+  });
+
+  it('fits in 32 KB whatever the quoted parts and recipients hold', () => {
+    const base = analyzeText(NDR);
+    const first = base.recipients[0];
+    if (!first) throw new Error('no recipient');
+    const field = fc.string({
+      unit: fc.constantFrom('a', '<', '&', '"', 'é', '😀', '\n', ' ', '\ud83d'),
+      maxLength: 6000,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ diagnostic: field, remoteMta: field, cause: fc.constantFrom(...CAUSES) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        field,
+        field,
+        (recipients, headers, admin) => {
+          const analysis = {
+            ...base,
+            adminInformation: admin,
+            original: { ...base.original, headers, subject: admin.slice(0, 500) },
+            recipients: recipients.map((r, i) => ({ ...first, ...r, address: `r${i}@fabrikam.example` })),
+          };
+          const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t);
+          expect(bytes(mail.html)).toBeLessThanOrEqual(MAX_HTML_BYTES);
+          expect(wellFormed(mail.html)).toBe(mail.html);
+          expect(wellFormed(mail.text)).toBe(mail.text);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('builds the mailto: link from text with half an emoji in it', () => {
+    const broken = {
+      to: 'helpdesk@contoso.example',
+      subject: 'Offerte \ud83d',
+      html: '',
+      text: `a\ud83d${'x'.repeat(1798)}😀😀`,
+    };
+    expect(() => mailtoLink(broken)).not.toThrow();
+    expect(decodeURIComponent(mailtoLink(broken))).toContain('Offerte \ufffd');
   });
 });

