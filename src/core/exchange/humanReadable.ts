@@ -227,6 +227,15 @@ function detectLanguage(
   return best;
 }
 
+/**
+ * Whether lines carry an Exchange NDR's own wording (its first line, a delay line, the
+ * administrators' heading, or the headline with a details heading) in any language we read: the
+ * test parseExchangeText starts with, without parsing the rest.
+ */
+export function showsExchangeReport(lines: readonly string[]): boolean {
+  return detectLanguage(new LabelLines(lines), null)?.anchored ?? false;
+}
+
 const DIAGNOSTIC_LINE = [
   // Remote Server returned '550 5.4.1 …'  /  Remote Server at host (ip) returned '…'
   {
