@@ -210,13 +210,13 @@ function analyzeAt(
       if (!spend(budget, part.message.text.length)) break;
       const inner = analyzeAt(part.message, options, depth + 1, 'attached-report', budget);
       if (inner.verdict === 'bounce' || inner.verdict === 'delay')
-        return { ...inner, input: 'attached-report' };
+        return withOuterWarnings({ ...inner, input: 'attached-report' }, warnings);
     }
     // A forwarded message's text was searched for forward blocks with the text around it: every
     // block below it is one of those, and is tried on its own.
     if (route !== 'forwarded-text') {
       const inner = analyzeForwarded(text, body.lines, options, depth, budget);
-      if (inner) return { ...inner, input: 'forwarded-text' };
+      if (inner) return withOuterWarnings({ ...inner, input: 'forwarded-text' }, warnings);
     }
   }
   let dsSource: Evidence['source'] = 'delivery-status';
@@ -292,6 +292,14 @@ function analyzeAt(
     exchange?.language ?? null,
     body,
   );
+}
+
+/**
+ * A nested report's analysis with the warnings about the message that carried it: what could not
+ * be read there (a MIME structure given up on, cut parts) still holds for the report inside.
+ */
+function withOuterWarnings(inner: Analysis, outer: readonly Warning[]): Analysis {
+  return outer.length === 0 ? inner : { ...inner, warnings: dedupeWarnings([...inner.warnings, ...outer]) };
 }
 
 /**

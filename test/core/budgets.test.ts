@@ -3,8 +3,9 @@
  * can make large must cost time linear in its size. The bounds below are generous (the old code took
  * tens of seconds to hours on these inputs); `npm run fuzz` measures the real times per 100 KB.
  */
-import { analyzeText } from '../../src/core';
+import { analyzeMessage, analyzeText } from '../../src/core';
 import {
+  FORWARDED_NDR,
   FORWARDED_NDR_RECIPIENT,
   anchoringLabels,
   forwardChain,
@@ -57,6 +58,41 @@ describe('forwarded chains and reply threads', () => {
     expect(result.recipients.map((r) => r.address)).toEqual([FORWARDED_NDR_RECIPIENT.address]);
     expect(result.recipients[0]?.replyCode).toBe(FORWARDED_NDR_RECIPIENT.replyCode);
     expect(ms).toBeLessThan(BOUND_MS);
+  });
+});
+
+describe('warnings of the message that carried the report', () => {
+  const warning = { code: 'mime.unparseable', detail: 'Maximum header size of 262144 bytes exceeded' };
+
+  it('keeps them when the report was forwarded inline', () => {
+    const analysis = analyzeMessage({
+      headers: [],
+      text: forwardChain(2, true),
+      parts: [],
+      raw: null,
+      warnings: [warning],
+    });
+    expect(analysis.input).toBe('forwarded-text');
+    expect(analysis.warnings).toContainEqual(warning);
+  });
+
+  it('keeps them when the report was attached', () => {
+    const report = {
+      headers: [{ name: 'subject', originalName: 'Subject', value: 'Undeliverable: Offerte' }],
+      text: FORWARDED_NDR.split('\n').slice(5).join('\n'),
+      parts: [],
+      raw: null,
+      warnings: [],
+    };
+    const analysis = analyzeMessage({
+      headers: [],
+      text: 'See the attachment.',
+      parts: [{ mimeType: 'message/rfc822', filename: null, text: null, message: report }],
+      raw: null,
+      warnings: [warning],
+    });
+    expect(analysis.input).toBe('attached-report');
+    expect(analysis.warnings).toContainEqual(warning);
   });
 });
 
