@@ -1074,6 +1074,8 @@ const DSN_FIELDS = new Set([
   'will-retry-until',
 ]);
 const MAX_LEFTOVERS = 50;
+/** Characters findLeftovers may compare while matching error lines with the recipients' answers. */
+const LEFTOVER_WORK = 50_000_000;
 
 /**
  * What looked meaningful but was not used: lines of the delivery-status part that are not fields or
@@ -1097,16 +1099,26 @@ function findLeftovers(
     }
   }
   if (adminText) {
-    const used = recipients.map((r) => normalizeForMatch(r.diagnostic ?? '')).filter(Boolean);
+    // Each recipient's answer once (a thousand recipients often share one). Folded text has no
+    // line breaks, so a line lies inside some answer exactly when it lies inside them joined by one.
+    const used = [...new Set(recipients.map((r) => normalizeForMatch(r.diagnostic ?? '')))].filter(Boolean);
+    const usedText = used.join('\n');
     // A line naming the same reply code and status as a recipient's answer adds nothing (a
     // "Status code: 550 5.4.1" label, a help-link sentence); earlier retry answers do.
     const answers = new Set(recipients.map((r) => `${r.replyCode ?? ''} ${r.status?.code ?? ''}`));
+    // Comparing every line with every answer is lines × answers: the comparisons have a budget,
+    // and the search ends when it is spent or when the list is full.
+    let work = 0;
     for (const line of splitLines(adminText.slice(0, 200_000))) {
-      const folded = normalizeForMatch(line);
+      if (leftovers.length >= MAX_LEFTOVERS) break;
       const replyCode = findReplyCode(line);
-      if (folded.length < 8 || !replyCode) continue;
+      if (!replyCode) continue;
+      const folded = normalizeForMatch(line);
+      if (folded.length < 8) continue;
       if (answers.has(`${replyCode} ${findEnhancedStatus(line)?.code ?? ''}`)) continue;
-      if (used.some((u) => folded.includes(u) || u.includes(folded))) continue;
+      work += usedText.length + folded.length * used.length;
+      if (work > LEFTOVER_WORK) break;
+      if (usedText.includes(folded) || used.some((u) => folded.includes(u))) continue;
       add(line);
     }
   }
