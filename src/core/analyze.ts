@@ -24,6 +24,7 @@ import {
   findAddress,
   findAddresses,
   foldSpace,
+  hostWithinLimit,
   normalizeForMatch,
   splitLines,
   stripInvisible,
@@ -253,7 +254,10 @@ function analyzeAt(
     return finish(message, verdict, route, null, [], {}, warnings, null, body);
   }
 
-  const reportingMta = typedValue(ds?.perMessage.get('reporting-mta')) ?? exchange?.generatingServer ?? null;
+  // Server names longer than a host name can be are not names: the report's text still shows them.
+  const reportingMta =
+    hostWithinLimit(typedValue(ds?.perMessage.get('reporting-mta'))) ??
+    hostWithinLimit(exchange?.generatingServer);
   const recipients = collectRecipients(
     message,
     body,
@@ -987,7 +991,7 @@ function finishRecipient(
     status,
     replyCode,
     diagnostic: diagnostic ? clip(diagnostic, 4000) : null,
-    remoteMta: p.remoteMta,
+    remoteMta: hostWithinLimit(p.remoteMta),
     reportingMta,
     command,
     exchangeToken: token,
