@@ -36,9 +36,20 @@ export function normalizeForMatch(text: string): string {
   return foldSpace(text).toLowerCase();
 }
 
+/**
+ * text.slice(0, end), one code unit shorter when the cut would fall inside a surrogate pair (an
+ * emoji): half a pair is not text, and breaks encodeURIComponent and the hosts that get it.
+ */
+export function sliceWhole(text: string, end: number): string {
+  const before = text.charCodeAt(end - 1);
+  const after = text.charCodeAt(end);
+  const splitsPair = before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+  return text.slice(0, splitsPair ? end - 1 : end);
+}
+
 /** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  return text.length <= max ? text : `${sliceWhole(text, Math.max(0, max - 1))}…`;
 }
 
 /** RFC 5321 §4.5.3.1: an address (a path without its angle brackets) is at most 254 characters. */

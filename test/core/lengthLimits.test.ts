@@ -2,10 +2,10 @@
  * Addresses and server names read from a report stay within the lengths mail allows (RFC 5321
  * §4.5.3.1: local part 64, address 254; RFC 1035: labels 63, a name written out 253). A longer
  * "address" or "server" is text from the bounce, not a name: it is not taken, and never cut down
- * to a name it is not.
+ * to a name it is not. Text the analyser cuts to a length stays well-formed.
  */
 import { analyzeText } from '../../src/core';
-import { findAddress, findAddresses, isAddress } from '../../src/core/text';
+import { clip, findAddress, findAddresses, isAddress, sliceWhole } from '../../src/core/text';
 
 const label = (length: number): string => 'a'.repeat(length);
 /** A domain of `length` characters: labels of 63 joined by dots, ending in ".example". */
@@ -72,5 +72,49 @@ describe('server names', () => {
     expect(analysis.reportingMta).toBeNull();
     expect(analysis.recipients[0]?.reportingMta).toBeNull();
     expect(analysis.recipients[0]?.remoteMta).toBeNull();
+  });
+});
+
+describe('cut text', () => {
+  const rocket = '\u{1F680}';
+  const isWellFormed = (text: string): boolean =>
+    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+  it('never keeps half of an emoji', () => {
+    expect(sliceWhole(`a${rocket}`, 2)).toBe('a');
+    expect(sliceWhole(`a${rocket}`, 3)).toBe(`a${rocket}`);
+    expect(clip(`a${rocket.repeat(3)}`, 3)).toBe('a…');
+    expect(clip(`ab${rocket.repeat(3)}`, 4)).toBe('ab…');
+    expect(clip(`ab${rocket.repeat(3)}`, 5)).toBe(`ab${rocket}…`);
+  });
+
+  it('keeps the errors, evidence and sections of a report with long emoji text well-formed', () => {
+    // An odd number of characters before the emoji puts each of the analyser's cuts (400, 2,000,
+    // 4,000, 8,000) inside a pair.
+    const emoji = rocket.repeat(5000);
+    const analysis = analyzeText(
+      [
+        'Delivery has failed to these recipients or groups:',
+        '',
+        'jan@fabrikam.example',
+        `x${emoji}`,
+        '',
+        'Diagnostic information for administrators:',
+        '',
+        'jan@fabrikam.example',
+        `Remote Server returned '550 5.1.1 ${emoji}'`,
+        '',
+        `xy${emoji}`,
+      ].join('\n'),
+    );
+    const recipient = analysis.recipients[0];
+    expect(recipient?.diagnostic?.endsWith('…')).toBe(true);
+    for (const text of [
+      recipient?.diagnostic ?? '',
+      ...(recipient?.evidence.map((e) => e.text) ?? []),
+      analysis.userInformation ?? '',
+      analysis.adminInformation ?? '',
+    ])
+      expect(isWellFormed(text)).toBe(true);
   });
 });

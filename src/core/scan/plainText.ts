@@ -1,5 +1,5 @@
 import { findEnhancedStatus, findReplyCode } from '../status';
-import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, sliceWhole, splitLines } from '../text';
 
 /** A recipient and its error as read from a bounce written for people (no delivery-status part). */
 export interface PlainRecipient {
@@ -194,7 +194,7 @@ export function plainContext(body: BounceText): PlainContext {
     (l) => l.trim() !== '',
   );
   const preamble =
-    preambleLines.length > 0 ? foldSpace(preambleLines.slice(-8).join(' ')).slice(0, 1500) : null;
+    preambleLines.length > 0 ? sliceWhole(foldSpace(preambleLines.slice(-8).join(' ')), 1500) : null;
   const head = foldSpace(lines.slice(0, Math.max(10, firstAddressLine + 3)).join(' '));
   return { preamble, delayed: DELAY_WORDS.test(head) };
 }
@@ -271,7 +271,7 @@ function scanRecipients(
       }
       const received = /^<<<\s*([45]\d\d\b.*)$/.exec(line);
       if (received) {
-        session.reply ??= foldSpace(received[1] ?? '').slice(0, 1000);
+        session.reply ??= sliceWhole(foldSpace(received[1] ?? ''), 1000);
         current = null;
         continue;
       }
@@ -324,7 +324,7 @@ function scanRecipients(
       : block.lines;
     const diagnostic =
       pickDiagnostic(block.reply ? [block.reply, ...own] : own) ??
-      (block.field === 'text' && block.lines[0] ? foldSpace(block.lines[0]).slice(0, 2000) : null);
+      (block.field === 'text' && block.lines[0] ? sliceWhole(foldSpace(block.lines[0]), 2000) : null);
     const existing = byAddress.get(key);
     if (existing && (existing.diagnostic || !diagnostic)) continue;
     byAddress.set(key, {
@@ -355,7 +355,7 @@ function scanRecipients(
       return [
         {
           address,
-          diagnostic: foldSpace(errorLine ?? line).slice(0, 2000) || null,
+          diagnostic: sliceWhole(foldSpace(errorLine ?? line), 2000) || null,
           remoteMta: findRemoteHost(text),
           command: findCommand(text),
           field: 'text',
@@ -375,7 +375,7 @@ function firstSmtpErrorLine(lines: readonly string[]): string | null {
   for (const raw of lines.slice(0, 400)) {
     const line = raw.trim();
     if (/^[45]\d\d(?:[ -]|$)/.test(line) && findReplyCode(line) !== null)
-      return foldSpace(line).slice(0, 2000);
+      return sliceWhole(foldSpace(line), 2000);
   }
   return null;
 }
@@ -460,5 +460,5 @@ function pickDiagnostic(lines: readonly string[]): string | null {
       '',
     ),
   );
-  return text === '' ? null : text.slice(0, 2000);
+  return text === '' ? null : sliceWhole(text, 2000);
 }
