@@ -5,10 +5,12 @@
  */
 import { analyzeMessage, analyzeText } from '../../src/core';
 import {
+  DIAGNOSTIC_LINE_STARTS,
   FORWARDED_NDR,
   FORWARDED_NDR_RECIPIENT,
   anchoringLabels,
   forwardChain,
+  inExchangeAdminSection,
   labelRun,
   replyThread,
 } from '../support/hostileText';
@@ -147,6 +149,29 @@ describe('long runs of white space after a label', () => {
     const text = labelRun(label, ' \t  \t\t   \t', 300 * 1024, true);
     const { result, ms } = timed(() => analyzeText(text));
     expect(result.layout).toMatch(/^exchange-/);
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+});
+
+describe('long diagnostic lines in an Exchange report', () => {
+  // "#550 " and 100 KB of blanks took 4 s: the reply's lazy `.*?` was followed by `\s*`, which
+  // retried the rest of the run from each of its characters.
+  it.each(DIAGNOSTIC_LINE_STARTS.filter((start) => start.includes('#')))(
+    'reads "%s" followed by 300 KB of spaces and tabs quickly',
+    (start) => {
+      const text = inExchangeAdminSection(labelRun(start, ' \t  \t\t   \t', 300 * 1024, false));
+      const { result, ms } = timed(() => analyzeText(text));
+      expect(result.recipients.map((r) => r.address)).toEqual(['jan@fabrikam.example']);
+      expect(ms).toBeLessThan(BOUND_MS);
+    },
+  );
+
+  // One pattern ran from every "Remote Server" of the line to its end and back.
+  it('reads a 300 KB line that repeats "Remote Server returned \'" quickly', () => {
+    const start = "Remote Server returned '";
+    const text = inExchangeAdminSection(`${start.repeat(Math.ceil((300 * 1024) / start.length))}x`);
+    const { result, ms } = timed(() => analyzeText(text));
+    expect(result.recipients.map((r) => r.address)).toEqual(['jan@fabrikam.example']);
     expect(ms).toBeLessThan(BOUND_MS);
   });
 });

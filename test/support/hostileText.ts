@@ -163,3 +163,29 @@ export function labelRun(label: string, unit: string, size: number, nextLine: bo
   const room = Math.max(0, size - head.length - 2);
   return `${head}${unit.repeat(Math.ceil(room / unit.length)).slice(0, room)}x\n`;
 }
+
+/** How Exchange's diagnostic lines start; they are read only in its administrators' section. */
+export const DIAGNOSTIC_LINE_STARTS = [
+  '#550 ',
+  '#< #5.1.1 ',
+  'RemoteHost.example #550 ',
+  "Remote Server returned '",
+  "Remote Server at mx.fabrikam.example (192.0.2.1) returned '",
+  "11/3/2026 10:00:00 AM - Server at mx.fabrikam.example (192.0.2.1) returned '",
+];
+
+/** `text` as the diagnostic lines of a legacy Exchange NDR's administrators' section. */
+export function inExchangeAdminSection(text: string): string {
+  return [
+    'Delivery has failed to these recipients or groups:',
+    '',
+    'jan@fabrikam.example',
+    '',
+    'Diagnostic information for administrators:',
+    '',
+    'Generating server: EX01.contoso.example',
+    '',
+    'jan@fabrikam.example',
+    text,
+  ].join('\n');
+}
