@@ -151,6 +151,8 @@ export const RUN_CLASSES: Readonly<Record<string, string>> = {
   colons: ':',
   'status-like': '5.1.1 ',
   'address-like': 'a.b@c-d.',
+  // A long line, then many blank ones: what a scanner reading a block again at each line pays for.
+  'long-line-blank-lines': `${'word '.repeat(400)}${'\n'.repeat(2000)}`,
 };
 
 /**
@@ -186,6 +188,25 @@ export function inExchangeAdminSection(text: string): string {
     'Generating server: EX01.contoso.example',
     '',
     'jan@fabrikam.example',
+    text,
+  ].join('\n');
+}
+
+/** How the recipient lines of text bounces (Postfix, Sendmail, Exim) start. */
+export const RECIPIENT_LINE_STARTS = [
+  '<jan@fabrikam.example>: ',
+  'jan@fabrikam.example... ',
+  'jan@fabrikam.example\n',
+  'Your message to jan@fabrikam.example ',
+];
+
+/** `text` as the recipient lines of a text bounce, where the plain-text scanner reads them. */
+export function inTextBounce(text: string): string {
+  return [
+    'This is the mail system at host mail.contoso.example.',
+    '',
+    "I'm sorry to have to inform you that your message could not be delivered: 550 5.1.1.",
+    '',
     text,
   ].join('\n');
 }
