@@ -6,9 +6,9 @@
  * Runs the same generators (arbitrary text and bytes, mutations of ../shared/corpus, extremes, and
  * the classes of issue 12: forward chains and reply threads, lone surrogates, long runs after every
  * label) and prints cases run, crashes (contract violations and missed expectations included),
- * cases/s, and per class the slowest input and the worst time per 100 KB. Then two sweeps (every
- * known label followed by 100 KB of every run class; a lone surrogate at every cut in every form)
- * and the issue's size targets. Then the ReDoS check: every regular-expression literal in src/core
+ * cases/s, and per class the slowest input and the worst time per 100 KB. Then sweeps (every known
+ * label, Exchange diagnostic-line start and text-bounce recipient line followed by 100 KB of every
+ * run class; a lone surrogate at every cut in every form) and the issue's size targets. Then the ReDoS check: every regular-expression literal in src/core
  * is run on adversarial 100 KB inputs built from the characters it repeats, and the same inputs
  * (plus the generic ones) go through the whole analysis as pasted text and as a message. Exits 1 on
  * a crash, or when one analysis of 100 KB (or of a target) takes more than a second.
@@ -37,7 +37,17 @@ import {
   unicodeTextArb,
   type FuzzCase,
 } from '../test/support/fuzzCases';
-import { RUN_CLASSES, forwardChain, knownLabels, labelRun, replyThread } from '../test/support/hostileText';
+import {
+  DIAGNOSTIC_LINE_STARTS,
+  RECIPIENT_LINE_STARTS,
+  RUN_CLASSES,
+  forwardChain,
+  inExchangeAdminSection,
+  inTextBounce,
+  knownLabels,
+  labelRun,
+  replyThread,
+} from '../test/support/hostileText';
 import { inputsFor, regexLiterals, timeRegex } from '../test/support/regexLiterals';
 
 const LIMIT_MS = 1000;
@@ -140,6 +150,19 @@ async function campaign(): Promise<void> {
 }
 
 /** Every cut of the emoji text in every form, and every known label before 100 KB of every run class. */
+/**
+ * One sweep case, built by `make` at 10 KB first: a quadratic case is projected from that probe
+ * instead of run at 100 KB for minutes.
+ */
+async function sweepCase(label: string, kind: string, make: (size: number) => string): Promise<void> {
+  HELD_TO_LIMIT.add(label);
+  const probeStart = performance.now();
+  analyzeText(make(10 * 1024));
+  const probeMs = performance.now() - probeStart;
+  if (probeMs > LIMIT_MS / 4) times(label).add(`${kind} (projected)`, KB100, probeMs * 100);
+  else await runTimed(label, { kind, via: 'text', input: make(KB100) });
+}
+
 async function sweeps(): Promise<void> {
   const cuts = everySurrogateCut();
   for (const c of cuts) await runTimed('lone surrogates', c);
@@ -151,18 +174,35 @@ async function sweeps(): Promise<void> {
     for (const [run, unit] of runClasses) {
       const nextLine = (index + count) % 2 === 0;
       const kind = `label-run:${run}:${JSON.stringify(label)}${nextLine ? ':next-line' : ''}`;
-      const text = labelRun(label, unit, KB100, nextLine);
-      // A 10 KB probe first, so that a quadratic case is projected instead of run for minutes.
-      const probeStart = performance.now();
-      analyzeText(text.slice(0, 10 * 1024));
-      const probeMs = performance.now() - probeStart;
-      if (probeMs > LIMIT_MS / 4) times(`runs of ${run}`).add(`${kind} (projected)`, KB100, probeMs * 100);
-      else await runTimed(`runs of ${run}`, { kind, via: 'text', input: text });
-      HELD_TO_LIMIT.add(`runs of ${run}`);
+      await sweepCase(`runs of ${run}`, kind, (size) => labelRun(label, unit, size, nextLine));
       count++;
     }
   }
   console.log(`sweep: ${labels.length} labels × ${runClasses.length} run classes at 100 KB, ${count} cases`);
+  // The starts of Exchange's diagnostic lines, where its administrators' section reads them:
+  // followed by each run class, and repeated for the whole line.
+  const diagnostic = 'runs in diagnostic lines';
+  for (const start of DIAGNOSTIC_LINE_STARTS) {
+    for (const [run, unit] of runClasses)
+      await sweepCase(diagnostic, `diagnostic-run:${run}:${JSON.stringify(start)}`, (size) =>
+        inExchangeAdminSection(labelRun(start, unit, size, false)),
+      );
+    await sweepCase(diagnostic, `diagnostic-repeat:${JSON.stringify(start)}`, (size) =>
+      inExchangeAdminSection(`${start.repeat(Math.ceil(size / start.length))}x`),
+    );
+  }
+  console.log(
+    `sweep: ${DIAGNOSTIC_LINE_STARTS.length} diagnostic line starts × ${runClasses.length + 1} runs at 100 KB`,
+  );
+  // The recipient lines of text bounces, where the plain-text scanner collects each recipient's block.
+  for (const start of RECIPIENT_LINE_STARTS)
+    for (const [run, unit] of runClasses)
+      await sweepCase('runs in text bounces', `text-bounce-run:${run}:${JSON.stringify(start)}`, (size) =>
+        inTextBounce(labelRun(start, unit, size, false)),
+      );
+  console.log(
+    `sweep: ${RECIPIENT_LINE_STARTS.length} recipient line starts × ${runClasses.length} runs at 100 KB`,
+  );
 }
 
 /** The sizes issue 12 names: each must be analysed in well under a second. */

@@ -13,9 +13,13 @@ import { analyzeText } from '../../src/core';
 import type { Analysis } from '../../src/core/types';
 import { analyzeBytes } from '../../src/mail/readInput';
 import {
+  DIAGNOSTIC_LINE_STARTS,
   FORWARDED_NDR_RECIPIENT,
+  RECIPIENT_LINE_STARTS,
   RUN_CLASSES,
   forwardChain,
+  inExchangeAdminSection,
+  inTextBounce,
   knownLabels,
   labelRun,
   replyThread,
@@ -807,19 +811,35 @@ export function everySurrogateCut(): FuzzCase[] {
   );
 }
 
-/** Any known label followed by a long run of one class of character, pasted or inside a message. */
+/** Where a run is put: after a label, or in the part of a report where its scanner reads it. */
+const RUN_PLACES = {
+  label: (text: string): string => text,
+  diagnostic: inExchangeAdminSection,
+  'text-bounce': inTextBounce,
+} as const;
+
+/**
+ * Any known label followed by a long run of one class of character, pasted or inside a message;
+ * or the start of an Exchange diagnostic line or a text bounce's recipient line so followed, in
+ * the part of a report where it is read.
+ */
 export function labelRunArb(minSize = 10_000, maxSize = 300 * 1024): fc.Arbitrary<FuzzCase> {
   return fc
     .record({
-      label: fc.constantFrom(...knownLabels()),
+      start: fc.oneof(
+        fc.constantFrom(...knownLabels()).map((label) => ({ label, place: 'label' as const })),
+        fc.constantFrom(...DIAGNOSTIC_LINE_STARTS).map((label) => ({ label, place: 'diagnostic' as const })),
+        fc.constantFrom(...RECIPIENT_LINE_STARTS).map((label) => ({ label, place: 'text-bounce' as const })),
+      ),
       run: fc.constantFrom(...Object.keys(RUN_CLASSES)),
       size: fc.integer({ min: minSize, max: maxSize }),
       nextLine: fc.boolean(),
       message: fc.boolean(),
     })
-    .map(({ label, run, size, nextLine, message }): FuzzCase => {
-      const text = labelRun(label, RUN_CLASSES[run] ?? ' ', size, nextLine);
-      const kind = `label-run:${run}:${JSON.stringify(label)}${nextLine ? ':next-line' : ''}`;
+    .map(({ start: { label, place }, run, size, nextLine, message }): FuzzCase => {
+      const below = nextLine && place === 'label';
+      const text = RUN_PLACES[place](labelRun(label, RUN_CLASSES[run] ?? ' ', size, below));
+      const kind = `${place}-run:${run}:${JSON.stringify(label)}${below ? ':next-line' : ''}`;
       return message
         ? { kind: `${kind}:eml`, via: 'bytes', input: asMessage('Undeliverable: Offerte', text) }
         : { kind, via: 'text', input: text };
