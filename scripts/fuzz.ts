@@ -3,12 +3,15 @@
  *
  *   npm run fuzz -- --runs 50000 [--seed 42]
  *
- * Runs the same generators (arbitrary text and bytes, mutations of ../shared/corpus, extremes) and
- * prints cases run, crashes (contract violations included), cases/s, the slowest input and the
- * slowest time per 100 KB. Then the ReDoS check: every regular-expression literal in src/core is run
- * on adversarial 100 KB inputs built from the characters it repeats, and the same inputs (plus the
- * generic ones) go through the whole analysis as pasted text and as a message. Exits 1 on a crash
- * or when one analysis of 100 KB takes more than a second.
+ * Runs the same generators (arbitrary text and bytes, mutations of test/corpus, extremes, and
+ * the classes of issue 12: forward chains and reply threads, lone surrogates, long runs after every
+ * label) and prints cases run, crashes (contract violations and missed expectations included),
+ * cases/s, and per class the slowest input and the worst time per 100 KB. Then sweeps (every known
+ * label, Exchange diagnostic-line start and text-bounce recipient line followed by 100 KB of every
+ * run class; a lone surrogate at every cut in every form) and the issue's size targets. Then the ReDoS check: every regular-expression literal in src/core
+ * is run on adversarial 100 KB inputs built from the characters it repeats, and the same inputs
+ * (plus the generic ones) go through the whole analysis as pasted text and as a message. Exits 1 on
+ * a crash, or when one analysis of 100 KB (or of a target) takes more than a second.
  */
 import fc from 'fast-check';
 import { analyzeText } from '../src/core';
@@ -19,15 +22,32 @@ import {
   adversarialMessage,
   binaryArb,
   caseSize,
-  contractViolation,
+  caseViolation,
   corpusMutationArb,
   corpusSample,
+  everySurrogateCut,
   extremeArb,
+  forwardChainArb,
   fragmentCaseArb,
+  illFormedString,
+  labelRunArb,
+  replyThreadArb,
   runCase,
+  surrogateArb,
   unicodeTextArb,
   type FuzzCase,
 } from '../test/support/fuzzCases';
+import {
+  DIAGNOSTIC_LINE_STARTS,
+  RECIPIENT_LINE_STARTS,
+  RUN_CLASSES,
+  forwardChain,
+  inExchangeAdminSection,
+  inTextBounce,
+  knownLabels,
+  labelRun,
+  replyThread,
+} from '../test/support/hostileText';
 import { inputsFor, regexLiterals, timeRegex } from '../test/support/regexLiterals';
 
 const LIMIT_MS = 1000;
@@ -48,43 +68,77 @@ interface Slowest {
   ms: number;
 }
 
-async function campaign(): Promise<{ crashes: number; slowest: Slowest; worstPer100k: Slowest }> {
+/** What one class of input cost: its slowest case, and its worst time per 100 KB (inputs of 10 KB and more). */
+class ClassTimes {
+  readonly slowest: Slowest = { kind: '', size: 0, ms: 0 };
+  readonly worstPer100k: Slowest = { kind: '', size: 0, ms: 0 };
+  cases = 0;
+
+  add(kind: string, size: number, ms: number): void {
+    this.cases++;
+    if (ms > this.slowest.ms) Object.assign(this.slowest, { kind, size, ms });
+    // Per 100 KB only means something for inputs of some size.
+    const per = size >= 10_000 ? (ms * KB100) / size : 0;
+    if (per > this.worstPer100k.ms) Object.assign(this.worstPer100k, { kind, size, ms: per });
+  }
+}
+
+const byClass = new Map<string, ClassTimes>();
+
+function times(label: string): ClassTimes {
+  let found = byClass.get(label);
+  if (!found) byClass.set(label, (found = new ClassTimes()));
+  return found;
+}
+
+/** The issue 12 classes and sweeps, whose worst time per 100 KB is held to the limit. */
+const HELD_TO_LIMIT = new Set<string>();
+
+let crashes = 0;
+/** Results that hold a lone surrogate from their input (shown as found; the UI encodes safely). */
+let illFormedResults = 0;
+
+/** Runs one case: checks what it must show, and files its time under its class. */
+async function runTimed(label: string, c: FuzzCase): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const analysis = await runCase(c);
+    const violation = caseViolation(c, analysis);
+    if (violation) throw new Error(violation);
+    if (illFormedString(analysis)) illFormedResults++;
+  } catch (error) {
+    crashes++;
+    console.log(`CRASH ${c.kind} (${caseSize(c)} bytes): ${error instanceof Error ? error.message : error}`);
+  }
+  const ms = performance.now() - t0;
+  times(label).add(c.kind, caseSize(c), ms);
+  return ms;
+}
+
+async function campaign(): Promise<void> {
   const files = corpusSample(1);
   // Shares of the runs, like the CI mix but with more corpus mutations and extremes.
-  const plan: [string, fc.Arbitrary<FuzzCase>, number][] = [
-    ['unicode text', unicodeTextArb, 0.3],
-    ['NDR fragments', fragmentCaseArb, 0.2],
-    ['binary', binaryArb, 0.1],
-    ['corpus mutations (file)', corpusMutationArb(files, 'bytes'), 0.25],
-    ['corpus mutations (paste)', corpusMutationArb(files, 'text'), 0.145],
-    ['extremes', extremeArb, 0.005],
+  // A class of its own for each kind of hostile input; malformed .msg files join as one more.
+  const plan: [string, fc.Arbitrary<FuzzCase>, number, boolean][] = [
+    ['unicode text', unicodeTextArb, 0.24, false],
+    ['NDR fragments', fragmentCaseArb, 0.2, false],
+    ['binary', binaryArb, 0.1, false],
+    ['corpus mutations (file)', corpusMutationArb(files, 'bytes'), 0.25, false],
+    ['corpus mutations (paste)', corpusMutationArb(files, 'text'), 0.135, false],
+    ['extremes', extremeArb, 0.005, false],
+    ['forward chains', forwardChainArb(), 0.005, true],
+    ['reply threads', replyThreadArb(), 0.005, true],
+    ['lone surrogates', surrogateArb, 0.05, true],
+    ['long runs after labels', labelRunArb(), 0.01, true],
   ];
-  let crashes = 0;
   let done = 0;
-  const slowest: Slowest = { kind: '', size: 0, ms: 0 };
-  const worstPer100k: Slowest = { kind: '', size: 0, ms: 0 };
   const started = performance.now();
-  for (const [label, arb, share] of plan) {
+  for (const [label, arb, share, held] of plan) {
+    if (held) HELD_TO_LIMIT.add(label);
     const count = Math.max(1, Math.round(runs * share));
     const cases = fc.sample(arb, { numRuns: count, seed: seed + done });
     for (const c of cases) {
-      const t0 = performance.now();
-      try {
-        const analysis = await runCase(c);
-        const violation = contractViolation(analysis);
-        if (violation) throw new Error(violation);
-      } catch (error) {
-        crashes++;
-        console.log(
-          `CRASH ${c.kind} (${caseSize(c)} bytes): ${error instanceof Error ? error.message : error}`,
-        );
-      }
-      const ms = performance.now() - t0;
-      const size = caseSize(c);
-      if (ms > slowest.ms) Object.assign(slowest, { kind: c.kind, size, ms });
-      // Per 100 KB only means something for inputs of some size.
-      const per = size >= 10_000 ? (ms * KB100) / size : 0;
-      if (per > worstPer100k.ms) Object.assign(worstPer100k, { kind: c.kind, size, ms: per });
+      await runTimed(label, c);
       done++;
     }
     console.log(`  ${label}: ${count} cases`);
@@ -93,11 +147,101 @@ async function campaign(): Promise<{ crashes: number; slowest: Slowest; worstPer
   console.log(
     `cases run: ${done}  crashes: ${crashes}  ${(done / seconds).toFixed(0)} cases/s  (seed ${seed})`,
   );
-  console.log(`slowest input: ${slowest.kind}, ${slowest.size} bytes, ${slowest.ms.toFixed(0)} ms`);
+}
+
+/** Every cut of the emoji text in every form, and every known label before 100 KB of every run class. */
+/**
+ * One sweep case, built by `make` at 10 KB first: a quadratic case is projected from that probe
+ * instead of run at 100 KB for minutes.
+ */
+async function sweepCase(label: string, kind: string, make: (size: number) => string): Promise<void> {
+  HELD_TO_LIMIT.add(label);
+  const probeStart = performance.now();
+  analyzeText(make(10 * 1024));
+  const probeMs = performance.now() - probeStart;
+  if (probeMs > LIMIT_MS / 4) times(label).add(`${kind} (projected)`, KB100, probeMs * 100);
+  else await runTimed(label, { kind, via: 'text', input: make(KB100) });
+}
+
+async function sweeps(): Promise<void> {
+  const cuts = everySurrogateCut();
+  for (const c of cuts) await runTimed('lone surrogates', c);
+  console.log(`\nsweep: a lone surrogate at every cut, ${cuts.length} cases`);
+  const labels = knownLabels();
+  const runClasses = Object.entries(RUN_CLASSES);
+  let count = 0;
+  for (const [index, label] of labels.entries()) {
+    for (const [run, unit] of runClasses) {
+      const nextLine = (index + count) % 2 === 0;
+      const kind = `label-run:${run}:${JSON.stringify(label)}${nextLine ? ':next-line' : ''}`;
+      await sweepCase(`runs of ${run}`, kind, (size) => labelRun(label, unit, size, nextLine));
+      count++;
+    }
+  }
+  console.log(`sweep: ${labels.length} labels × ${runClasses.length} run classes at 100 KB, ${count} cases`);
+  // The starts of Exchange's diagnostic lines, where its administrators' section reads them:
+  // followed by each run class, and repeated for the whole line.
+  const diagnostic = 'runs in diagnostic lines';
+  for (const start of DIAGNOSTIC_LINE_STARTS) {
+    for (const [run, unit] of runClasses)
+      await sweepCase(diagnostic, `diagnostic-run:${run}:${JSON.stringify(start)}`, (size) =>
+        inExchangeAdminSection(labelRun(start, unit, size, false)),
+      );
+    await sweepCase(diagnostic, `diagnostic-repeat:${JSON.stringify(start)}`, (size) =>
+      inExchangeAdminSection(`${start.repeat(Math.ceil(size / start.length))}x`),
+    );
+  }
   console.log(
-    `slowest per 100 KB: ${worstPer100k.ms.toFixed(0)} ms (${worstPer100k.kind}, ${worstPer100k.size} bytes)`,
+    `sweep: ${DIAGNOSTIC_LINE_STARTS.length} diagnostic line starts × ${runClasses.length + 1} runs at 100 KB`,
   );
-  return { crashes, slowest, worstPer100k };
+  // The recipient lines of text bounces, where the plain-text scanner collects each recipient's block.
+  for (const start of RECIPIENT_LINE_STARTS)
+    for (const [run, unit] of runClasses)
+      await sweepCase('runs in text bounces', `text-bounce-run:${run}:${JSON.stringify(start)}`, (size) =>
+        inTextBounce(labelRun(start, unit, size, false)),
+      );
+  console.log(
+    `sweep: ${RECIPIENT_LINE_STARTS.length} recipient line starts × ${runClasses.length} runs at 100 KB`,
+  );
+}
+
+/** The sizes issue 12 names: each must be analysed in well under a second. */
+async function targets(): Promise<Timed[]> {
+  const whitespace = ' \t  \t\t   \t';
+  const cases: [string, string][] = [
+    ['300-block forward chain with the report at the bottom', forwardChain(300, true)],
+    ['300-block forward chain without a report', forwardChain(300, false)],
+    ['60-message reply thread (62 KB)', replyThread(60, false)],
+    ['60-message reply thread with the report at the bottom', replyThread(60, true)],
+    ...knownLabels().map((label): [string, string] => [
+      `300 KB of spaces and tabs after ${JSON.stringify(label)}`,
+      labelRun(label, whitespace, 300 * 1024, true),
+    ]),
+  ];
+  const timed: Timed[] = [];
+  for (const [name, text] of cases) {
+    const started = performance.now();
+    analyzeText(text);
+    timed.push({ name, ms: performance.now() - started });
+  }
+  return timed;
+}
+
+function report(): boolean {
+  console.log('\nworst time per 100 KB, by class (inputs of 10 KB and more), and the slowest input:');
+  let fast = true;
+  for (const [label, t] of byClass) {
+    const per = t.worstPer100k;
+    const over = HELD_TO_LIMIT.has(label) && per.ms > LIMIT_MS;
+    if (over) fast = false;
+    console.log(
+      `  ${label.padEnd(26)} ${t.cases.toString().padStart(6)} cases  ` +
+        `${per.ms > 0 ? `${per.ms.toFixed(0).padStart(6)} ms/100 KB (${per.kind}, ${per.size} bytes)` : '     – (no input of 10 KB)'}` +
+        `  slowest ${t.slowest.ms.toFixed(0)} ms${over ? '  TOO SLOW' : ''}`,
+    );
+  }
+  console.log(`results holding a lone surrogate from their input (kept as found): ${illFormedResults}`);
+  return fast;
 }
 
 interface Timed {
@@ -168,9 +312,18 @@ async function redos(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const { crashes } = await campaign();
+  await campaign();
+  await sweeps();
+  const classesFast = report();
+  const targetTimes = await targets();
+  const slowestTarget = targetTimes.reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(
+    `\nissue 12 targets (${targetTimes.length}): slowest ${slowestTarget.ms.toFixed(0)} ms (${slowestTarget.name})`,
+  );
+  for (const t of targetTimes.slice(0, 4)) console.log(`    ${t.ms.toFixed(0).padStart(7)} ms  ${t.name}`);
+  const targetsFast = targetTimes.every((t) => t.ms <= LIMIT_MS);
   const fast = await redos();
-  if (crashes > 0 || !fast) process.exitCode = 1;
+  if (crashes > 0 || !fast || !classesFast || !targetsFast) process.exitCode = 1;
 }
 
 void main();

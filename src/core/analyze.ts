@@ -9,8 +9,8 @@ import {
   type DeliveryStatusReport,
   type FieldGroup,
 } from './dsn/deliveryStatus';
-import { parseExchangeText, type ExchangeText } from './exchange/humanReadable';
-import { findForwardedBlocks } from './forward';
+import { parseExchangeText, showsExchangeReport, type ExchangeText } from './exchange/humanReadable';
+import { findForwardedBlocks, forwardedText, MAX_FORWARDED_BLOCKS, type ForwardedBlock } from './forward';
 import { guessLanguage } from './language';
 import { formatHeaderBlock, getHeader, hasHeader, parseHeaderBlock } from './headers';
 import { classifyReason } from './reason/classify';
@@ -26,6 +26,7 @@ import {
   findAddress,
   findAddresses,
   foldSpace,
+  hostWithinLimit,
   normalizeForMatch,
   splitLines,
   stripInvisible,
@@ -56,7 +57,8 @@ const EVIDENCE_MAX = 400;
 
 /** Analyses a decoded message: a report itself, a message carrying one, or a forward of one. */
 export function analyzeMessage(message: DecodedMessage, options: AnalyzeOptions = {}): Analysis {
-  return withoutNul(analyzeAt(message, options, 0, 'mime'));
+  const budget = newBudget();
+  return withoutNul(withBudgetWarning(analyzeAt(message, options, 0, 'mime', budget), budget));
 }
 
 /**
@@ -84,7 +86,47 @@ export function analyzeText(
     }
   }
   const message: DecodedMessage = { headers: ownHeaders, text: body, parts: [], raw: text, warnings: [] };
-  return withoutNul(analyzeAt(message, options, 0, 'text'));
+  const budget = newBudget();
+  return withoutNul(withBudgetWarning(analyzeAt(message, options, 0, 'text', budget), budget));
+}
+
+/**
+ * What one analysis may spend on the messages inside the one it was given (attached and forwarded
+ * messages, at every level together). Each nested text is read once, so the characters stay within
+ * about twice the input; the counts are a backstop against inputs built to have thousands of them.
+ */
+interface Budget {
+  /** Nested analyses still allowed. */
+  analyses: number;
+  /** Characters of nested text still allowed. */
+  chars: number;
+  /** What ran out, if something did (then the analysis says so in a warning). */
+  exhausted: 'analyses' | 'chars' | 'blocks' | null;
+}
+
+const MAX_NESTED_ANALYSES = 64;
+const MAX_NESTED_CHARS = 2 * MAX_TEXT;
+
+function newBudget(): Budget {
+  return { analyses: MAX_NESTED_ANALYSES, chars: MAX_NESTED_CHARS, exhausted: null };
+}
+
+/** Takes one nested analysis of `chars` characters from the budget; false when it cannot pay. */
+function spend(budget: Budget, chars: number): boolean {
+  if (budget.analyses <= 0) budget.exhausted ??= 'analyses';
+  else if (chars > budget.chars) budget.exhausted ??= 'chars';
+  else {
+    budget.analyses--;
+    budget.chars -= chars;
+    return true;
+  }
+  return false;
+}
+
+function withBudgetWarning(analysis: Analysis, budget: Budget): Analysis {
+  if (budget.exhausted === null) return analysis;
+  const warning: Warning = { code: 'analysis.budgetExhausted', detail: budget.exhausted };
+  return { ...analysis, warnings: dedupeWarnings([...analysis.warnings, warning]) };
 }
 
 /**
@@ -116,7 +158,13 @@ function copyWithoutNul<T>(value: T): T {
 
 type Route = Analysis['input'];
 
-function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: number, route: Route): Analysis {
+function analyzeAt(
+  message: DecodedMessage,
+  options: AnalyzeOptions,
+  depth: number,
+  route: Route,
+  budget: Budget,
+): Analysis {
   const maxDepth = options.maxDepth ?? 4;
   const warnings: Warning[] = [...message.warnings];
   const ownText = message.text.trim() === '' && message.raw ? rawBodyText(message.raw) : message.text;
@@ -162,21 +210,16 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
   if (!structural && depth < maxDepth) {
     for (const part of message.parts) {
       if (!part.message) continue;
-      const inner = analyzeAt(part.message, options, depth + 1, 'attached-report');
+      if (!spend(budget, part.message.text.length)) break;
+      const inner = analyzeAt(part.message, options, depth + 1, 'attached-report', budget);
       if (inner.verdict === 'bounce' || inner.verdict === 'delay')
-        return { ...inner, input: 'attached-report' };
+        return withOuterWarnings({ ...inner, input: 'attached-report' }, warnings);
     }
-    for (const block of findForwardedBlocks(text, body.lines)) {
-      const forwarded: DecodedMessage = {
-        headers: block.headers,
-        text: block.body,
-        parts: [],
-        raw: null,
-        warnings: [],
-      };
-      const inner = analyzeAt(forwarded, options, depth + 1, 'forwarded-text');
-      if (inner.verdict === 'bounce' || inner.verdict === 'delay')
-        return { ...inner, input: 'forwarded-text' };
+    // A forwarded message's text was searched for forward blocks with the text around it: every
+    // block below it is one of those, and is tried on its own.
+    if (route !== 'forwarded-text') {
+      const inner = analyzeForwarded(text, body.lines, options, depth, budget);
+      if (inner) return withOuterWarnings({ ...inner, input: 'forwarded-text' }, warnings);
     }
   }
   let dsSource: Evidence['source'] = 'delivery-status';
@@ -213,7 +256,10 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
     return finish(message, verdict, route, null, [], {}, warnings, null, body);
   }
 
-  const reportingMta = typedValue(ds?.perMessage.get('reporting-mta')) ?? exchange?.generatingServer ?? null;
+  // Server names longer than a host name can be are not names: the report's text still shows them.
+  const reportingMta =
+    hostWithinLimit(typedValue(ds?.perMessage.get('reporting-mta'))) ??
+    hostWithinLimit(exchange?.generatingServer);
   const recipients = collectRecipients(
     message,
     body,
@@ -252,6 +298,57 @@ function analyzeAt(message: DecodedMessage, options: AnalyzeOptions, depth: numb
     exchange?.language ?? null,
     body,
   );
+}
+
+/**
+ * A nested report's analysis with the warnings about the message that carried it: what could not
+ * be read there (a MIME structure given up on, cut parts) still holds for the report inside.
+ */
+function withOuterWarnings(inner: Analysis, outer: readonly Warning[]): Analysis {
+  return outer.length === 0 ? inner : { ...inner, warnings: dedupeWarnings([...inner.warnings, ...outer]) };
+}
+
+/**
+ * The report in a text's inline-forwarded messages, if one is there. The blocks are found once, and
+ * only those that look like a report are analysed (an ordinary reply thread is dozens of blocks):
+ * first those whose own text shows a report, each with the text down to the next of them; then
+ * those that only have a report's subject or sender, each with its own text. Innermost first: the
+ * report is at the bottom of a thread, under the replies that discuss it. Each line is read by at
+ * most two of these analyses, so a chain costs time linear in its size.
+ */
+function analyzeForwarded(
+  text: string,
+  lines: readonly string[],
+  options: AnalyzeOptions,
+  depth: number,
+  budget: Budget,
+): Analysis | null {
+  const blocks = findForwardedBlocks(text, lines);
+  if (blocks.length >= MAX_FORWARDED_BLOCKS) budget.exhausted ??= 'blocks';
+  const shown: ForwardedBlock[] = [];
+  const named: ForwardedBlock[] = [];
+  for (const block of blocks) {
+    const sign = forwardedReportSign(block, lines);
+    if (sign === 'text') shown.push(block);
+    else if (sign === 'header') named.push(block);
+  }
+  const tries: { block: ForwardedBlock; end: number }[] = [
+    ...shown.map((block, i) => ({ block, end: shown[i + 1]?.headerLine ?? lines.length })).reverse(),
+    ...named.map((block) => ({ block, end: block.endLine })).reverse(),
+  ];
+  for (const { block, end } of tries) {
+    const forwarded: DecodedMessage = {
+      headers: block.headers,
+      text: forwardedText(lines, block.bodyLine, end),
+      parts: [],
+      raw: null,
+      warnings: [],
+    };
+    if (!spend(budget, forwarded.text.length)) break;
+    const inner = analyzeAt(forwarded, options, depth + 1, 'forwarded-text', budget);
+    if (inner.verdict === 'bounce' || inner.verdict === 'delay') return inner;
+  }
+  return null;
 }
 
 /**
@@ -328,6 +425,10 @@ interface Signals {
 const BOUNCE_SUBJECT =
   /^(?:undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification|report|problem)|failure notice|non[- ]?delivery|message (?:not delivered|delivery failure|could not be delivered)|could not send message|warning: could not send|mail could not be delivered|delayed mail|delivery delayed|nicht zustellbar|unzustellbar|onbestelbaar|non remis|non recapitabile|olevererbart|não entregue|no se puede entregar|no se pudo entregar|delivery to the following recipient|error sending message|mail system error|permanent error|returned to sender|notice of (?:non-?delivery|undeliverable)|undeliverable mail|rejected:|\[?postmaster\]?|failed delivery|message delivery|mail delivery status|delivery status|mail system error|unable to deliver|delivery notification)|(?:エラー通知|メールエラー|配信エラー|配送エラー|送信エラー|配信不能|配送不能|未達|不達|退信|无法投递|投递失败)/i;
 
+/** A report's sender (lower-cased From). */
+const DAEMON_SENDER =
+  /(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail-daemon|mailerdaemon|microsoftexchange329e71ec88ae4615bbc36ab6ce41109e)/;
+
 const BOUNCE_PHRASES =
   /(?:could not be delivered|couldn't be delivered|was not delivered|wasn't delivered|delivery (?:has )?failed|delivery to the following recipient|permanent (?:fatal )?error|undeliverable|returned to (?:the )?sender|this is the mail system at host|i'm sorry to have to inform you|unable to deliver|the following addresses had permanent fatal errors|message could not be delivered|your message did not reach|failed to deliver|delivery status notification|has been delayed|delivery is delayed|will retry|non-delivery|not be delivered to one or more|recipient address rejected|mailbox unavailable|mail delivery failed|retry timeout exceeded|could not deliver|giving up on|delivery problem|returned mail|kan niet worden bezorgd|konnte nicht zugestellt|n'a pas pu être remis|impossibile recapitare|had (?:permanent )?fatal errors|this is a warning message only|requested action not taken|送信できませんでした|配信できませんでした|届きませんでした|宛先不明)/i;
 
@@ -364,12 +465,7 @@ function bounceSignals(
     BOUNCE_SUBJECT.test(subject.trim().replace(/^(?:(?:fw|fwd|re|tr|wg|doorst|antw)\s*:\s*)+/i, ''))
   )
     medium++;
-  if (
-    /(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail-daemon|mailerdaemon|microsoftexchange329e71ec88ae4615bbc36ab6ce41109e)/.test(
-      from,
-    )
-  )
-    medium++;
+  if (DAEMON_SENDER.test(from)) medium++;
   if (returnPath !== null && /^<?\s*>?$/.test(returnPath.trim())) medium++;
   const bounceText = body.ownWithin(100_000);
   if (BOUNCE_PHRASES.test(bounceText)) medium++;
@@ -411,6 +507,36 @@ const PASTED_ANSWER_MAX = 2000;
 function isPastedAnswer(body: BounceText): boolean {
   const text = body.ownWithin(PASTED_ANSWER_MAX + 1).trim();
   return text.length > 0 && text.length <= PASTED_ANSWER_MAX && ANSWER_LINE.test(text);
+}
+
+/** Report wording in a forwarded message's own text that the full analysis reads (cheap tests). */
+const REPORT_IN_TEXT: readonly RegExp[] = [
+  BOUNCE_PHRASES,
+  // An SMTP reply at the start of a line or where bounces quote one, and an enhanced status code
+  // after a reply code, a hash or "Status:" (alone, "(2.753.1)" is as often a version number).
+  /(?:^[ \t>]*|said:\s{0,3}|smtp;\s{0,3}|returned\s{0,3}['"‘])[45][0-5]\d[ -]/im,
+  /(?:[245]\d\d[ -]|#|status:[ \t]{0,3})[245]\.\d{1,3}\.\d{1,3}(?!\d|\.\d)/i,
+  /^(?:final-recipient|original-recipient|diagnostic-code|reporting-mta)[ \t]*:/im,
+  /"(?:notificationType|eventType)"\s{0,20}:\s{0,20}"(?:Bounce|Delivery)"/,
+];
+
+/**
+ * Whether a forwarded block looks like a report: 'text' when its own text (down to the next block)
+ * shows report wording, 'header' when only its subject or sender does, null when nothing does.
+ */
+function forwardedReportSign(block: ForwardedBlock, lines: readonly string[]): 'text' | 'header' | null {
+  const own = lines.slice(block.bodyLine, block.endLine);
+  const ownText = own.join('\n');
+  if (REPORT_IN_TEXT.some((pattern) => pattern.test(ownText)) || showsExchangeReport(own)) return 'text';
+  const subject = (getHeader(block.headers, 'subject') ?? '').trim();
+  const lowerSubject = subject.toLowerCase();
+  if (
+    BOUNCE_SUBJECT.test(subject.replace(/^(?:(?:fw|fwd|re|tr|wg|doorst|antw)\s*:\s*)+/i, '')) ||
+    SUBJECT_PREFIXES.some((p) => lowerSubject.startsWith(p.lower)) ||
+    DAEMON_SENDER.test((getHeader(block.headers, 'from') ?? '').toLowerCase())
+  )
+    return 'header';
+  return null;
 }
 
 const TOKEN =
@@ -932,7 +1058,7 @@ function finishRecipient(
     status,
     replyCode,
     diagnostic: diagnostic ? clip(diagnostic, 4000) : null,
-    remoteMta: p.remoteMta,
+    remoteMta: hostWithinLimit(p.remoteMta),
     reportingMta,
     command,
     exchangeToken: token,
@@ -1057,6 +1183,8 @@ const DSN_FIELDS = new Set([
   'will-retry-until',
 ]);
 const MAX_LEFTOVERS = 50;
+/** Characters findLeftovers may compare while matching error lines with the recipients' answers. */
+const LEFTOVER_WORK = 50_000_000;
 
 /**
  * What looked meaningful but was not used: lines of the delivery-status part that are not fields or
@@ -1080,16 +1208,26 @@ function findLeftovers(
     }
   }
   if (adminText) {
-    const used = recipients.map((r) => normalizeForMatch(r.diagnostic ?? '')).filter(Boolean);
+    // Each recipient's answer once (a thousand recipients often share one). Folded text has no
+    // line breaks, so a line lies inside some answer exactly when it lies inside them joined by one.
+    const used = [...new Set(recipients.map((r) => normalizeForMatch(r.diagnostic ?? '')))].filter(Boolean);
+    const usedText = used.join('\n');
     // A line naming the same reply code and status as a recipient's answer adds nothing (a
     // "Status code: 550 5.4.1" label, a help-link sentence); earlier retry answers do.
     const answers = new Set(recipients.map((r) => `${r.replyCode ?? ''} ${r.status?.code ?? ''}`));
+    // Comparing every line with every answer is lines × answers: the comparisons have a budget,
+    // and the search ends when it is spent or when the list is full.
+    let work = 0;
     for (const line of splitLines(adminText.slice(0, 200_000))) {
-      const folded = normalizeForMatch(line);
+      if (leftovers.length >= MAX_LEFTOVERS) break;
       const replyCode = findReplyCode(line);
-      if (folded.length < 8 || !replyCode) continue;
+      if (!replyCode) continue;
+      const folded = normalizeForMatch(line);
+      if (folded.length < 8) continue;
       if (answers.has(`${replyCode} ${findEnhancedStatus(line)?.code ?? ''}`)) continue;
-      if (used.some((u) => folded.includes(u) || u.includes(folded))) continue;
+      work += usedText.length + folded.length * used.length;
+      if (work > LEFTOVER_WORK) break;
+      if (usedText.includes(folded) || used.some((u) => folded.includes(u))) continue;
       add(line);
     }
   }

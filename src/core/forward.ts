@@ -2,12 +2,24 @@ import { forwardLabels } from './catalog/exchangeLabels';
 import type { HeaderField } from './types';
 import { anyOf, splitLines } from './text';
 
+/**
+ * One forwarded message's header block, and where its text lies in the lines that were searched.
+ * Line numbers, not copies of the text: a chain of n blocks would otherwise hold n copies of the
+ * rest of the text (quadratic memory).
+ */
 export interface ForwardedBlock {
   readonly language: string;
   readonly headers: readonly HeaderField[];
-  /** The forwarded message's text, below its header block. */
-  readonly body: string;
+  /** Index of the block's From line. */
+  readonly headerLine: number;
+  /** Index of the first line below the header block, where the forwarded message's text begins. */
+  readonly bodyLine: number;
+  /** Index where the forwarded message's own text ends: the next block's From line, or the line count. */
+  readonly endLine: number;
 }
+
+/** At most this many blocks are read from one text; the text after the last one stays its text. */
+export const MAX_FORWARDED_BLOCKS = 1000;
 
 function labelPattern(labels: readonly string[]): RegExp {
   const alternatives = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -34,15 +46,16 @@ const ANY_FROM = anyOf(
 
 /**
  * Finds the header blocks Outlook writes above inline-forwarded messages ("From: / Sent: / To: /
- * Subject:", "Van: / Verzonden: / Aan: / Onderwerp:", …) and returns each with the text below it,
- * outermost first. Quote markers ("> ") are removed from the forwarded text.
+ * Subject:", "Van: / Verzonden: / Aan: / Onderwerp:", …) in one pass, outermost first. Each
+ * block's own text runs from below its header to the next block (read it with forwardedText).
  */
 export function findForwardedBlocks(
   text: string,
   lines: readonly string[] = splitLines(text),
+  maxBlocks = MAX_FORWARDED_BLOCKS,
 ): ForwardedBlock[] {
-  const blocks: ForwardedBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  const found: Omit<ForwardedBlock, 'endLine'>[] = [];
+  for (let i = 0; i < lines.length && found.length < maxBlocks; i++) {
     const line = lines[i] ?? '';
     if (!line.includes(':') || !ANY_FROM.test(line)) continue;
     for (const labels of compiled) {
@@ -71,15 +84,19 @@ export function findForwardedBlocks(
         else break;
       }
       if (subjectSeen && headers.length >= 3) {
-        const body = lines
-          .slice(j)
-          .map((l) => l.replace(/^>\s?/, ''))
-          .join('\n');
-        blocks.push({ language: labels.language, headers, body });
+        found.push({ language: labels.language, headers, headerLine: i, bodyLine: j });
         i = j;
         break;
       }
     }
   }
-  return blocks;
+  return found.map((block, index) => ({ ...block, endLine: found[index + 1]?.headerLine ?? lines.length }));
+}
+
+/** Lines [from, to) as the forwarded message's text: one level of quote markers ("> ") removed. */
+export function forwardedText(lines: readonly string[], from: number, to: number): string {
+  return lines
+    .slice(from, to)
+    .map((l) => l.replace(/^>\s?/, ''))
+    .join('\n');
 }

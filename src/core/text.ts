@@ -64,12 +64,29 @@ export function wellFormed(text: string): string {
   return typeof native === 'function' ? native.call(text) : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/** RFC 5321 §4.5.3.1: an address (a path without its angle brackets) is at most 254 characters. */
+export const MAX_ADDRESS_LENGTH = 254;
+/** A domain or server name written out is at most 253 characters (RFC 1035's 255 octets on the wire). */
+export const MAX_HOST_LENGTH = 253;
+
+/**
+ * A local part of at most 64 characters (RFC 5321) and labels of at most 63 (RFC 1035). The
+ * look-arounds make the limits reject a longer one instead of matching its last 64 characters or
+ * its first 63.
+ */
 const ADDRESS =
-  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+/;
+  /(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?![A-Za-z0-9-])/;
 
 // Built once: findAddresses and isAddress run for many lines of every report.
 const ADDRESS_GLOBAL = new RegExp(ADDRESS.source, 'g');
 const ADDRESS_EXACT = new RegExp(`^${ADDRESS.source}$`);
+
+/** Within RFC 5321's length limits (the pattern holds the local part and labels to theirs). */
+function withinLimits(address: string): boolean {
+  return (
+    address.length <= MAX_ADDRESS_LENGTH && address.length - address.lastIndexOf('@') - 1 <= MAX_HOST_LENGTH
+  );
+}
 
 /** The first thing that looks like an email address, lower-cased domain; null if none. */
 export function findAddress(text: string): string | null {
@@ -77,7 +94,10 @@ export function findAddress(text: string): string | null {
   // position of the text to learn that.
   if (!text.includes('@')) return null;
   const match = ADDRESS.exec(text);
-  return match ? cleanAddress(match[0]) : null;
+  if (!match) return null;
+  const first = cleanAddress(match[0]);
+  // Almost always the first match is the answer; over-long ones are skipped.
+  return withinLimits(first) ? first : (findAddresses(text)[0] ?? null);
 }
 
 /** Every address-looking token in order of appearance. */
@@ -85,8 +105,16 @@ export function findAddresses(text: string): string[] {
   const found: string[] = [];
   if (!text.includes('@')) return found;
   // matchAll works on a copy of the regex, so the shared one keeps no state between calls.
-  for (const match of text.matchAll(ADDRESS_GLOBAL)) found.push(cleanAddress(match[0]));
+  for (const match of text.matchAll(ADDRESS_GLOBAL)) {
+    const address = cleanAddress(match[0]);
+    if (withinLimits(address)) found.push(address);
+  }
   return found;
+}
+
+/** A server name as found in a report, or null when it is longer than any host name can be. */
+export function hostWithinLimit(name: string | null | undefined): string | null {
+  return name && name.length <= MAX_HOST_LENGTH ? name : null;
 }
 
 /** Strips brackets, mailto: and trailing dots; lower-cases the domain (local parts are case-sensitive in theory). */
@@ -102,7 +130,8 @@ export function cleanAddress(raw: string): string {
 }
 
 export function isAddress(text: string): boolean {
-  return ADDRESS_EXACT.test(text.trim());
+  const trimmed = text.trim();
+  return ADDRESS_EXACT.test(trimmed) && withinLimits(trimmed);
 }
 
 /** Domain part of an address, or null. */

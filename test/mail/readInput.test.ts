@@ -119,3 +119,41 @@ describe('parts cut for speed', () => {
     });
   });
 });
+
+describe('a message with thousands of parts', () => {
+  it('is read as raw text and says so, even when the report is found in that text', async () => {
+    // postal-mime counts the headers of all parts together, and gives up past 256 KB of them.
+    const attachments = Array.from({ length: 4000 }, (_, i) =>
+      [
+        '--b1',
+        'Content-Type: application/octet-stream',
+        `Content-Disposition: attachment; filename="file-${i}.bin"`,
+        '',
+        'AAAA',
+      ].join('\r\n'),
+    );
+    const message = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
+      'To: jan@contoso.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      ...attachments,
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example',
+      '',
+      'Final-Recipient: rfc822; piet@fabrikam.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      '--b1--',
+      '',
+    ].join('\r\n');
+    const analysis = await analyzeBytes(new TextEncoder().encode(message));
+    expect(analysis.verdict).toBe('bounce');
+    expect(analysis.recipients.map((r) => r.address)).toEqual(['piet@fabrikam.example']);
+    expect(analysis.warnings).toContainEqual(expect.objectContaining({ code: 'mime.unparseable' }));
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Generators of bad input shared by the property tests (test/core/property.test.ts, CI-sized) and
  * the fuzz campaign (scripts/fuzz.ts, as long as you like): arbitrary text and bytes, mutations of
- * the real corpus in ../shared/corpus/set-of-emails, generated extremes, and adversarial inputs for
+ * the real corpus in test/corpus/set-of-emails, generated extremes, and adversarial inputs for
  * the regular expressions of src/core. Every generated case is plain data, so a failing case can be
  * replayed from its fast-check seed and path.
  */
@@ -12,15 +12,40 @@ import { DEFAULT_CORPUS } from '../../scripts/corpusScore';
 import { analyzeText } from '../../src/core';
 import type { Analysis } from '../../src/core/types';
 import { analyzeBytes } from '../../src/mail/readInput';
+import {
+  DIAGNOSTIC_LINE_STARTS,
+  FORWARDED_NDR_RECIPIENT,
+  RECIPIENT_LINE_STARTS,
+  RUN_CLASSES,
+  forwardChain,
+  inExchangeAdminSection,
+  inTextBounce,
+  knownLabels,
+  labelRun,
+  replyThread,
+} from './hostileText';
 
 const VERDICTS = ['bounce', 'delay', 'delivery-report', 'auto-reply', 'feedback', 'not-a-bounce'];
 /** analyzeMessage's default maxRecipients. */
 export const MAX_RECIPIENTS = 1000;
 
-/** One input: bytes go through analyzeBytes (sniff, decode, analyse), text through analyzeText. */
-export type FuzzCase =
+/** What an analysis of a generated case must show, beyond the contract, when the case was built to hold it. */
+export interface Expected {
+  readonly verdict?: string;
+  /** A recipient the report names. */
+  readonly recipient?: string;
+  /** The input holds no lone surrogate, so no string of the result may hold one. */
+  readonly wellFormed?: boolean;
+}
+
+/**
+ * One input: bytes go through analyzeBytes (sniff, decode, analyse), text through analyzeText.
+ * `expected`, when set, is what the analysis must find.
+ */
+export type FuzzCase = (
   | { readonly kind: string; readonly via: 'bytes'; readonly input: Uint8Array }
-  | { readonly kind: string; readonly via: 'text'; readonly input: string; readonly headers?: string };
+  | { readonly kind: string; readonly via: 'text'; readonly input: string; readonly headers?: string }
+) & { readonly expected?: Expected };
 
 export function caseSize(c: FuzzCase): number {
   return c.via === 'bytes' ? c.input.length : c.input.length + (c.headers?.length ?? 0);
@@ -43,6 +68,34 @@ export function contractViolation(analysis: Analysis): string | null {
   const nul = findString(analysis, (s) => s.includes('\u0000'));
   if (nul) return `NUL character in ${nul}`;
   return null;
+}
+
+/** Why an analysis of `c` breaks the contract or misses what `c` was built to hold, or null. */
+export function caseViolation(c: FuzzCase, analysis: Analysis): string | null {
+  const violation = contractViolation(analysis);
+  const expected = c.expected;
+  if (violation || !expected) return violation;
+  if (expected.verdict !== undefined && analysis.verdict !== expected.verdict)
+    return `verdict ${analysis.verdict}, expected ${expected.verdict}`;
+  const recipient = expected.recipient;
+  if (recipient !== undefined && !analysis.recipients.some((r) => r.address === recipient))
+    return `recipient ${recipient} not found (${analysis.recipients.map((r) => r.address).join(', ')})`;
+  const illFormed = expected.wellFormed ? illFormedString(analysis) : null;
+  if (illFormed) return `a lone surrogate in ${illFormed}, from well-formed input`;
+  return null;
+}
+
+/** A lone UTF-16 surrogate: half of a pair, as a cut in the middle of an emoji leaves. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string holds a lone surrogate (is not well-formed UTF-16). */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/** Where in an analysis a string holds a lone surrogate, or null when every string is well-formed. */
+export function illFormedString(analysis: Analysis): string | null {
+  return findString(analysis, hasLoneSurrogate);
 }
 
 function findString(value: unknown, bad: (s: string) => boolean, at = 'analysis'): string | null {
@@ -71,10 +124,10 @@ export interface CorpusFile {
   readonly bytes: Uint8Array;
 }
 
-/** Every `step`-th file of the shared corpus (sorted, so the sample is the same everywhere). */
+/** Every `step`-th file of the corpus (sorted, so the sample is the same everywhere). */
 export function corpusSample(step = 1): CorpusFile[] {
   if (!existsSync(DEFAULT_CORPUS))
-    throw new Error(`the shared corpus is missing at ${DEFAULT_CORPUS}; it must sit beside the repository`);
+    throw new Error(`the corpus is missing at ${DEFAULT_CORPUS}; it is part of the repository`);
   return readdirSync(DEFAULT_CORPUS)
     .filter((name) => name.endsWith('.eml'))
     .sort()
@@ -530,4 +583,265 @@ export function adversarialMessage(text: string): Uint8Array {
   return latin1Bytes(
     `From: MAILER-DAEMON@mail.example.com\r\nTo: a@example.com\r\nSubject: Undeliverable: ${half.replace(/[\r\n]/g, ' ')}\r\nMIME-Version: 1.0\r\n\r\n${half}`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12: forward chains and reply threads, lone surrogates, long runs after every label.
+// (Malformed .msg compound files are generated with the .msg reader's tests; they join the
+// campaign as one more class of FuzzCase with via 'bytes'.)
+
+/** Text as the body of a plain-text message: the MIME door (Outlook item, dropped .eml). */
+function asMessage(subject: string, body: string): Uint8Array {
+  return new TextEncoder().encode(
+    [
+      'From: Piet de Vries <piet@contoso.example>',
+      'To: ICT Servicedesk <servicedesk@contoso.example>',
+      `Subject: ${subject}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      body.replace(/\r?\n/g, '\r\n'),
+    ].join('\r\n'),
+  );
+}
+
+function bounceExpected(bounce: boolean): Expected {
+  return bounce
+    ? { verdict: 'bounce', recipient: FORWARDED_NDR_RECIPIENT.address }
+    : { verdict: 'not-a-bounce' };
+}
+
+/** Chains of up to `maxBlocks` forward blocks, with or without the report at the bottom, quoted or not. */
+export function forwardChainArb(maxBlocks = 400): fc.Arbitrary<FuzzCase> {
+  return fc
+    .record({
+      blocks: fc.integer({ min: 1, max: maxBlocks }),
+      bounce: fc.boolean(),
+      quoted: fc.boolean(),
+      crlf: fc.boolean(),
+      message: fc.boolean(),
+    })
+    .map(({ blocks, bounce, quoted, crlf, message }): FuzzCase => {
+      let text = forwardChain(blocks, bounce);
+      if (quoted) text = text.replace(/^/gm, '> ');
+      if (crlf) text = text.replace(/\n/g, '\r\n');
+      const kind = `forward-chain:${blocks}${bounce ? ':bounce' : ''}${quoted ? ':quoted' : ''}`;
+      const expected = bounceExpected(bounce);
+      return message
+        ? { kind: `${kind}:eml`, via: 'bytes', input: asMessage('FW: Offerte', text), expected }
+        : { kind, via: 'text', input: text, expected };
+    });
+}
+
+/** Ordinary reply threads of up to `maxMessages` messages of about 1 KB, with or without the report below. */
+export function replyThreadArb(maxMessages = 120): fc.Arbitrary<FuzzCase> {
+  return fc
+    .record({
+      messages: fc.integer({ min: 1, max: maxMessages }),
+      bounce: fc.boolean(),
+      message: fc.boolean(),
+    })
+    .map(({ messages, bounce, message }): FuzzCase => {
+      const text = replyThread(messages, bounce);
+      const kind = `reply-thread:${messages}${bounce ? ':bounce' : ''}`;
+      const expected = bounceExpected(bounce);
+      return message
+        ? { kind: `${kind}:eml`, via: 'bytes', input: asMessage('RE: Offerte', text), expected }
+        : { kind, via: 'text', input: text, expected };
+    });
+}
+
+/** A subject and error with emoji (surrogate pairs), one of them with a skin-tone modifier. */
+const EMOJI_TEXT = 'Offerte \u{1F680} voor \u{1F4E6} Jan \u{1F44D}\u{1F3FD} klaar \u{1F600}';
+
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/** The code units of `text` as a JSON string's escapes (\ud83d for half an emoji). */
+const jsonEscape = (text: string): string =>
+  text.replace(/[^ -~]|["\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The code units of `text` as HTML character references (&#xd83d; for half an emoji). */
+const htmlEscape = (text: string): string =>
+  Array.from({ length: text.length }, (_, i) => {
+    const code = text.charCodeAt(i);
+    return code < 0x80 && !'<>&"'.includes(text.charAt(i)) ? text.charAt(i) : `&#x${code.toString(16)};`;
+  }).join('');
+
+/** The code units of `text` as an RFC 2047 word in UTF-16BE. */
+function utf16Word(text: string): string {
+  const bytes = Array.from({ length: text.length }, (_, i) => {
+    const code = text.charCodeAt(i);
+    return [code >> 8, code & 0xff];
+  }).flat();
+  return `=?utf-16be?B?${Buffer.from(bytes).toString('base64')}?=`;
+}
+
+/** The ways text from a bounce reaches the analyser; a lone surrogate can ride in each. */
+export const SURROGATE_FORMS = [
+  'pasted-exchange',
+  'pasted-postfix',
+  'pasted-dsn',
+  'ses-json',
+  'html-entity',
+  'mime-utf16-subject',
+] as const;
+
+/** A bounce (the report of jan@fabrikam.example) with `value` in its subject, display name and error. */
+export function surrogateCase(form: (typeof SURROGATE_FORMS)[number], value: string, kind: string): FuzzCase {
+  const expected: Expected = { verdict: 'bounce', recipient: 'jan@fabrikam.example' };
+  const dsn = [
+    'Reporting-MTA: dns; mail.contoso.example',
+    '',
+    'Final-Recipient: rfc822; jan@fabrikam.example',
+    'Action: failed',
+    'Status: 5.1.1',
+    `Diagnostic-Code: smtp; 550 5.1.1 ${value}`,
+  ];
+  const from = 'From: Mail Delivery System <MAILER-DAEMON@mail.contoso.example>';
+  switch (form) {
+    case 'pasted-exchange':
+      return {
+        kind,
+        via: 'text',
+        expected,
+        input: [
+          `Subject: Undeliverable: ${value}`,
+          '',
+          'Delivery has failed to these recipients or groups:',
+          '',
+          `${value} (jan@fabrikam.example)<mailto:jan@fabrikam.example>`,
+          '',
+          'Diagnostic information for administrators:',
+          '',
+          'jan@fabrikam.example',
+          `Remote Server returned '550 5.1.1 ${value}'`,
+        ].join('\n'),
+      };
+    case 'pasted-postfix':
+      return {
+        kind,
+        via: 'text',
+        expected,
+        input: [
+          'This is the mail system at host mail.contoso.example.',
+          '',
+          "I'm sorry to have to inform you that your message could not",
+          'be delivered to one or more recipients.',
+          '',
+          `<jan@fabrikam.example>: host mx.fabrikam.example[192.0.2.1] said: 550 5.1.1 ${value}`,
+        ].join('\n'),
+      };
+    case 'pasted-dsn':
+      return {
+        kind,
+        via: 'text',
+        expected,
+        input: dsn.join('\n'),
+        headers: `${from}\nSubject: Undeliverable: ${value}`,
+      };
+    case 'ses-json':
+      return {
+        kind,
+        via: 'bytes',
+        expected,
+        input: latin1Bytes(
+          [
+            'From: AWS Notifications <no-reply@sns.amazonaws.com>',
+            'Subject: AWS Notification Message',
+            'Content-Type: text/plain; charset=us-ascii',
+            '',
+            `{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[{"emailAddress":"jan@fabrikam.example","action":"failed","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 ${jsonEscape(value)}"}],"reportingMTA":"dns; a1-2.smtp-out.eu-west-1.amazonses.com"},"mail":{"commonHeaders":{"subject":"${jsonEscape(value)}"}}}`,
+          ].join('\r\n'),
+        ),
+      };
+    case 'html-entity':
+      return {
+        kind,
+        via: 'bytes',
+        expected,
+        input: latin1Bytes(
+          [
+            from,
+            `Subject: Undeliverable: ${htmlEscape(value)}`,
+            'Content-Type: text/html; charset=us-ascii',
+            '',
+            '<html><body><p>Delivery has failed to these recipients or groups:</p>',
+            `<p>${htmlEscape(value)} (jan@fabrikam.example)</p>`,
+            '<p>Diagnostic information for administrators:</p>',
+            '<p>jan@fabrikam.example<br>',
+            `Remote Server returned '550 5.1.1 ${htmlEscape(value)}'</p></body></html>`,
+          ].join('\r\n'),
+        ),
+      };
+    case 'mime-utf16-subject':
+      return {
+        kind,
+        via: 'bytes',
+        expected,
+        input: latin1Bytes(dsnEnvelope(`Undeliverable: ${utf16Word(value)}`, dsn.join('\r\n'))),
+      };
+  }
+}
+
+/**
+ * The emoji text repeated `repeat` times without the code unit at `at`: a cut inside an emoji
+ * leaves half of it. Long repeats reach the analyser's own cuts (errors of 2,000 and 4,000
+ * characters, evidence of 400), which must never split a pair themselves.
+ */
+function surrogateCut(form: (typeof SURROGATE_FORMS)[number], repeat: number, at: number): FuzzCase {
+  const text = EMOJI_TEXT.repeat(repeat);
+  const i = at % text.length;
+  const value = text.slice(0, i) + text.slice(i + 1);
+  const lone = isSurrogate(text.charCodeAt(i));
+  const c = surrogateCase(form, value, `surrogate:${form}:${repeat}x${lone ? ':lone' : ''}`);
+  // Without a lone surrogate in the input there must be none in the result: the analyser's own
+  // cuts keep pairs whole.
+  return lone ? c : { ...c, expected: { ...c.expected, wellFormed: true } };
+}
+
+/** A lone surrogate at any cut of an emoji-laden subject and error, in every form it arrives in. */
+export const surrogateArb: fc.Arbitrary<FuzzCase> = fc
+  .tuple(fc.constantFrom(...SURROGATE_FORMS), fc.constantFrom(1, 3, 50, 100, 250), fc.nat())
+  .map(([form, repeat, at]) => surrogateCut(form, repeat, at));
+
+/** Every cut of the emoji text, in every form: a lone surrogate everywhere it can be. */
+export function everySurrogateCut(): FuzzCase[] {
+  return SURROGATE_FORMS.flatMap((form) =>
+    Array.from({ length: EMOJI_TEXT.length }, (_, at) => surrogateCut(form, 1, at)),
+  );
+}
+
+/** Where a run is put: after a label, or in the part of a report where its scanner reads it. */
+const RUN_PLACES = {
+  label: (text: string): string => text,
+  diagnostic: inExchangeAdminSection,
+  'text-bounce': inTextBounce,
+} as const;
+
+/**
+ * Any known label followed by a long run of one class of character, pasted or inside a message;
+ * or the start of an Exchange diagnostic line or a text bounce's recipient line so followed, in
+ * the part of a report where it is read.
+ */
+export function labelRunArb(minSize = 10_000, maxSize = 300 * 1024): fc.Arbitrary<FuzzCase> {
+  return fc
+    .record({
+      start: fc.oneof(
+        fc.constantFrom(...knownLabels()).map((label) => ({ label, place: 'label' as const })),
+        fc.constantFrom(...DIAGNOSTIC_LINE_STARTS).map((label) => ({ label, place: 'diagnostic' as const })),
+        fc.constantFrom(...RECIPIENT_LINE_STARTS).map((label) => ({ label, place: 'text-bounce' as const })),
+      ),
+      run: fc.constantFrom(...Object.keys(RUN_CLASSES)),
+      size: fc.integer({ min: minSize, max: maxSize }),
+      nextLine: fc.boolean(),
+      message: fc.boolean(),
+    })
+    .map(({ start: { label, place }, run, size, nextLine, message }): FuzzCase => {
+      const below = nextLine && place === 'label';
+      const text = RUN_PLACES[place](labelRun(label, RUN_CLASSES[run] ?? ' ', size, below));
+      const kind = `${place}-run:${run}:${JSON.stringify(label)}${below ? ':next-line' : ''}`;
+      return message
+        ? { kind: `${kind}:eml`, via: 'bytes', input: asMessage('Undeliverable: Offerte', text) }
+        : { kind, via: 'text', input: text };
+    });
 }

@@ -1,5 +1,5 @@
 import { findEnhancedStatus, findReplyCode } from '../status';
-import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, cutAt, splitLines } from '../text';
 
 /** A recipient and its error as read from a bounce written for people (no delivery-status part). */
 export interface PlainRecipient {
@@ -194,7 +194,7 @@ export function plainContext(body: BounceText): PlainContext {
     (l) => l.trim() !== '',
   );
   const preamble =
-    preambleLines.length > 0 ? foldSpace(preambleLines.slice(-8).join(' ')).slice(0, 1500) : null;
+    preambleLines.length > 0 ? cutAt(foldSpace(preambleLines.slice(-8).join(' ')), 1500) : null;
   const head = foldSpace(lines.slice(0, Math.max(10, firstAddressLine + 3)).join(' '));
   return { preamble, delayed: DELAY_WORDS.test(head) };
 }
@@ -226,9 +226,17 @@ function scanRecipients(
   type Block = {
     address: string;
     lines: string[];
+    // Whether one of `lines` has error words, kept as lines are added: asking again at each blank
+    // line re-read a long line once per blank line after it (20 KB, 20,000 blank lines: 17 s).
+    hasError: boolean;
     field: string;
     command: string | null;
     reply: string | null;
+  };
+  const addLine = (block: Block, line: string): void => {
+    if (block.lines.length >= 12) return;
+    block.lines.push(line);
+    block.hasError ||= ERROR_WORDS.test(line);
   };
   const blocks: Block[] = [];
   let current: Block | null = null;
@@ -271,7 +279,7 @@ function scanRecipients(
       }
       const received = /^<<<\s*([45]\d\d\b.*)$/.exec(line);
       if (received) {
-        session.reply ??= foldSpace(received[1] ?? '').slice(0, 1000);
+        session.reply ??= cutAt(foldSpace(received[1] ?? ''), 1000);
         current = null;
         continue;
       }
@@ -289,13 +297,14 @@ function scanRecipients(
     // Postfix and Sendmail quote the recipient again inside its own reply ("said: 550 5.2.1\n
     // <user@example.com>... User unknown (in reply to RCPT TO command)"): that line continues the block.
     if (start && current && start.address.toLowerCase() === current.address.toLowerCase()) {
-      if (current.lines.length < 12) current.lines.push(line);
+      addLine(current, line);
       continue;
     }
     if (start && !isExcludedStart(start)) {
       current = {
         address: start.address,
         lines: start.rest ? [start.rest] : [],
+        hasError: start.rest ? ERROR_WORDS.test(start.rest) : false,
         field: start.field,
         command: session?.command ?? null,
         reply: session?.reply ?? null,
@@ -306,10 +315,10 @@ function scanRecipients(
     if (!current) continue;
     if (line === '') {
       // Keep collecting across one blank line until the block has error text.
-      if (current.lines.some((l) => ERROR_WORDS.test(l))) current = null;
+      if (current.hasError) current = null;
       continue;
     }
-    if (current.lines.length < 12) current.lines.push(line);
+    addLine(current, line);
   }
 
   const byAddress = new Map<string, PlainRecipient>();
@@ -324,7 +333,7 @@ function scanRecipients(
       : block.lines;
     const diagnostic =
       pickDiagnostic(block.reply ? [block.reply, ...own] : own) ??
-      (block.field === 'text' && block.lines[0] ? foldSpace(block.lines[0]).slice(0, 2000) : null);
+      (block.field === 'text' && block.lines[0] ? cutAt(foldSpace(block.lines[0]), 2000) : null);
     const existing = byAddress.get(key);
     if (existing && (existing.diagnostic || !diagnostic)) continue;
     byAddress.set(key, {
@@ -355,7 +364,7 @@ function scanRecipients(
       return [
         {
           address,
-          diagnostic: foldSpace(errorLine ?? line).slice(0, 2000) || null,
+          diagnostic: cutAt(foldSpace(errorLine ?? line), 2000) || null,
           remoteMta: findRemoteHost(text),
           command: findCommand(text),
           field: 'text',
@@ -374,8 +383,7 @@ function hasSmtpCode(text: string | null): boolean {
 function firstSmtpErrorLine(lines: readonly string[]): string | null {
   for (const raw of lines.slice(0, 400)) {
     const line = raw.trim();
-    if (/^[45]\d\d(?:[ -]|$)/.test(line) && findReplyCode(line) !== null)
-      return foldSpace(line).slice(0, 2000);
+    if (/^[45]\d\d(?:[ -]|$)/.test(line) && findReplyCode(line) !== null) return cutAt(foldSpace(line), 2000);
   }
   return null;
 }
@@ -460,5 +468,5 @@ function pickDiagnostic(lines: readonly string[]): string | null {
       '',
     ),
   );
-  return text === '' ? null : text.slice(0, 2000);
+  return text === '' ? null : cutAt(text, 2000);
 }
