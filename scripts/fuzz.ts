@@ -14,6 +14,7 @@
  * a crash, or when one analysis of 100 KB (or of a target) takes more than a second.
  */
 import fc from 'fast-check';
+import { malformedMsgs } from '../test/support/malformedMsg';
 import { analyzeText } from '../src/core';
 import { analyzeBytes } from '../src/mail/readInput';
 import {
@@ -118,7 +119,7 @@ async function runTimed(label: string, c: FuzzCase): Promise<number> {
 async function campaign(): Promise<void> {
   const files = corpusSample(1);
   // Shares of the runs, like the CI mix but with more corpus mutations and extremes.
-  // A class of its own for each kind of hostile input; malformed .msg files join as one more.
+  // A class of its own for each kind of hostile input (malformed .msg files are a sweep below).
   const plan: [string, fc.Arbitrary<FuzzCase>, number, boolean][] = [
     ['unicode text', unicodeTextArb, 0.24, false],
     ['NDR fragments', fragmentCaseArb, 0.2, false],
@@ -167,6 +168,12 @@ async function sweeps(): Promise<void> {
   const cuts = everySurrogateCut();
   for (const c of cuts) await runTimed('lone surrogates', c);
   console.log(`\nsweep: a lone surrogate at every cut, ${cuts.length} cases`);
+  // Compound files whose chains loop, share sectors or declare sizes the file cannot hold.
+  HELD_TO_LIMIT.add('malformed .msg files');
+  const msgs = malformedMsgs();
+  for (const msg of msgs)
+    await runTimed('malformed .msg files', { kind: `msg:${msg.name}`, via: 'bytes', input: msg.bytes });
+  console.log(`sweep: ${msgs.length} malformed .msg files`);
   const labels = knownLabels();
   const runClasses = Object.entries(RUN_CLASSES);
   let count = 0;
