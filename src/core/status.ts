@@ -34,11 +34,16 @@ export function findEnhancedStatus(text: string | null | undefined): EnhancedSta
   return null;
 }
 
-/** The SMTP reply code at the start of a reply, or after `smtp;`, `said:`, `#`, `returned '`. */
+/**
+ * The SMTP reply code at the start of a reply, or after `smtp;`, `said:`, `#`, `returned '`. The text
+ * after it is a word, an enhanced status, or one of the punctuated forms servers use: a bracketed tag
+ * (`550 [SUSPEND] …`), a quoted sentence (`550 "…"`), asterisks (`550 ** No mail box`) or a vendor's
+ * own number before the words (`554 30 Sorry, …`).
+ */
 export function findReplyCode(text: string | null | undefined): string | null {
   if (!text) return null;
   const match =
-    /(?:^|smtp;\s*|said:\s*|[#'"(:]\s*|\n\s*|\s)([245][0-5]\d)(?=[\s-](?:[245]\.\d|[A-Za-z<#(]|$)| - [A-Za-z]|$)/i.exec(
+    /(?:^|smtp;\s*|said:\s*|[#'"(:]\s*|\n\s*|\s)([245][0-5]\d)(?=[\s-](?:[245]\.\d|[A-Za-z<#(]|$)| - [A-Za-z]|$| {1,3}(?:\[[A-Za-z_ -]{1,40}\]|"[A-Za-z]|\*{1,3} ?[A-Za-z]|\d{1,3} [A-Za-z]{2}))/i.exec(
       text,
     );
   if (match) return match[1] ?? null;

@@ -44,6 +44,19 @@ describe('SMTP reply codes', () => {
     expect(findReplyCode(text)).toBe(code);
   });
 
+  it.each([
+    ['550 [SUSPEND] Mailbox currently suspended', '550'],
+    ['550 "Requested action not taken: mailbox unavailable"', '550'],
+    ['host said: 550 ** No mail box available for this user', '550'],
+    ['554 30 Sorry, no mailbox here by that name.', '554'],
+  ])('reads a reply code followed by punctuation or a vendor number: %s', (text, code) => {
+    expect(findReplyCode(text)).toBe(code);
+  });
+
+  it('does not take a number followed by more numbers for a reply code', () => {
+    expect(findReplyCode('call 550 12 34 56')).toBeNull();
+  });
+
   it('ignores years and other numbers', () => {
     expect(findReplyCode('expired after 2026 attempts')).toBeNull();
   });
