@@ -751,14 +751,19 @@ function collectRecipients(
   }
   if (needsText) {
     const structured = partials.length;
-    const { preamble, delayed } = plainContext(body);
+    const { preamble, delayed, final } = plainContext(body);
     context = preamble;
+    // A report that returns the message (Postfix's "Undelivered Mail Returned to Sender" after its
+    // queue lifetime) is a failure even when the last answer it quotes was a temporary 4xx.
+    const over =
+      final ||
+      /returned to sender|undelivered mail returned/i.test(getHeader(message.headers, 'subject') ?? '');
     for (const found of scan.recipients) {
       const partial: Partial = {
         address: found.address,
         originalAddress: null,
         displayName: null,
-        action: delayed ? 'delayed' : null,
+        action: delayed ? 'delayed' : over ? 'failed' : null,
         statusText: null,
         diagnostic: found.diagnostic,
         diagnosticField: found.diagnostic ? found.field : null,

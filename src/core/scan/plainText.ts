@@ -160,7 +160,15 @@ export interface PlainContext {
   readonly preamble: string | null;
   /** The text says the message is only delayed and will be retried. */
   readonly delayed: boolean;
+  /**
+   * The text says delivery is over: the message could not be delivered, is returned, the server
+   * gave up. A temporary (4xx) last answer in such a report still means a failure.
+   */
+  readonly final: boolean;
 }
+
+const FINAL_WORDS =
+  /(?:could not be delivered|couldn't be delivered|cannot be delivered|was not delivered|wasn't delivered|undeliverable|giving up|gave up|given up|permanent(?:ly)? (?:fatal )?error|returned to (?:the )?sender|has been returned|it's attached below|failed permanently|delivery (?:has )?failed|not able to deliver|unable to deliver)/i;
 
 const DELAY_WORDS =
   /(?:has been delayed|is delayed|delivery (?:is )?delayed|will (?:be )?retr(?:y|ied)|warning message only|do not need to resend|not yet been delivered|still trying|delivery attempts will continue)/i;
@@ -196,7 +204,8 @@ export function plainContext(body: BounceText): PlainContext {
   const preamble =
     preambleLines.length > 0 ? cutAt(foldSpace(preambleLines.slice(-8).join(' ')), 1500) : null;
   const head = foldSpace(lines.slice(0, Math.max(10, firstAddressLine + 3)).join(' '));
-  return { preamble, delayed: DELAY_WORDS.test(head) };
+  const delayed = DELAY_WORDS.test(head);
+  return { preamble, delayed, final: !delayed && FINAL_WORDS.test(head) };
 }
 
 /** `lines`: the lines of `text`, split once by the caller. */
