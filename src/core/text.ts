@@ -122,6 +122,8 @@ export function cleanAddress(raw: string): string {
   let address = raw
     .trim()
     .replace(/^mailto:/i, '')
+    // Exchange and X.400 gateways write an address with its type: "SMTP=jan@…", "smtp:jan@…".
+    .replace(/^(?:smtp|rfc822)[=:]/i, '')
     .replace(/^[<("'[]+|[>)"'\].,;:]+$/g, '');
   address = address.replace(/^\.+|\.+$/g, '');
   const at = address.lastIndexOf('@');
