@@ -418,7 +418,14 @@ function Progress({
             <MessageBarTitle>{t.t('state.cancelled.title')}</MessageBarTitle>
             {t.t('state.cancelled.body')}
           </MessageBarBody>
-          {readItem && <MessageBarActions>{readItem}</MessageBarActions>}
+          {/* Cancel has gone with what it cancelled: focus goes to the way back to the message. */}
+          {onReadItem && (
+            <MessageBarActions>
+              <Button autoFocus onClick={onReadItem}>
+                {t.t('state.readItem')}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       );
     case 'done':

@@ -155,6 +155,7 @@ describe('while the item is read', () => {
     renderPane({ source: hanging.source });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByText('Cancelled')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Explain the selected message' }));
     expect(screen.queryByText('Reading the message…')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Explain a bounce' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Explain another bounce' })).toBeNull();
