@@ -26,8 +26,7 @@ function isCompose(item: Office.Item | null | undefined): item is Office.Message
  * of a bounce) fills in the admin when To is empty and prepends the summary to the draft.
  */
 export function createOfficeAdminChannel(): AdminChannel {
-  const item = Office.context.mailbox?.item as Office.Item | null | undefined;
-  const composeMode = isCompose(item);
+  const composeMode = isCompose(Office.context.mailbox?.item as Office.Item | null | undefined);
   const canSend = composeMode
     ? supports('1.1')
     : supports('1.6') && typeof Office.context.mailbox?.displayNewMessageForm === 'function';
@@ -36,6 +35,9 @@ export function createOfficeAdminChannel(): AdminChannel {
     canSend,
     async send(mail: AdminMail, options): Promise<SendOutcome> {
       if (!canSend) return { ok: false, reason: 'unsupported' };
+      // The item on screen now, not the one the pane opened on: a pinned pane moves between items
+      // (docs/office-notes.md §2.5), and the mail must carry the item it explains.
+      const item = Office.context.mailbox?.item as Office.Item | null | undefined;
       try {
         if (isCompose(item)) {
           const to = await callOffice<Office.EmailAddressDetails[]>((cb) => item.to.getAsync(cb), 15_000);

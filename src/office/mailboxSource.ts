@@ -2,9 +2,13 @@ import { MAX_INPUT_BYTES } from '../ui/analyzeInput';
 import type { Attempt, MessageSource, RawInput, ReadResult } from '../ui/messageSource';
 import { htmlToText } from '../mail/htmlToText';
 import { callOffice, describeError } from './officeAsync';
+import { currentItemId, watchItemChanged } from './officeHost';
 
-const READ_TIMEOUT_MS = 30_000;
-const ATTACHMENT_TIMEOUT_MS = 45_000;
+// A read that does not answer in this time is given up and the next door tried (office-js #5845).
+// The pane offers Cancel and the paste box all the while, so these only bound the worst case; a
+// healthy client answers in well under a second, a large attachment on a slow link in a few.
+const READ_TIMEOUT_MS = 15_000;
+const ATTACHMENT_TIMEOUT_MS = 20_000;
 const BOUNCE_ATTACHMENT =
   /\.(?:eml|msg)$|undeliver|onbestelbaar|non remis|unzustellbar|delivery status|returned mail|failure notice/i;
 
@@ -51,7 +55,8 @@ function isComposeItem(item: Office.Item): item is Office.MessageCompose {
  * Reads the current Outlook item through every door that is open (docs/office-notes.md §1.4, §2),
  * in order: attached bounces, the whole item as EML (Mailbox 1.14), headers plus body (1.8),
  * body alone (1.3); in compose mode the draft body (a Forward of a bounce). Each door is feature-
- * detected, and why a door was not used is recorded for the diagnostics panel.
+ * detected, and why a door was not used is recorded for the diagnostics panel. A cancelled read
+ * stops before its next door. A pinned pane learns of another item through `watchItem` (§2.5).
  */
 export function createMailboxSource(
   options: {
@@ -64,7 +69,9 @@ export function createMailboxSource(
   const attachmentTimeout = options.attachmentTimeoutMs ?? ATTACHMENT_TIMEOUT_MS;
   const maxFileBytes = options.maxFileBytes ?? MAX_INPUT_BYTES;
   return {
-    async read(): Promise<ReadResult> {
+    watchItem: (listener) => watchItemChanged(listener) ?? (() => undefined),
+    currentItemId,
+    async read(signal?: AbortSignal): Promise<ReadResult> {
       const attempts: Attempt[] = [];
       const inputs: RawInput[] = [];
       const diagnostics = Office.context.mailbox?.diagnostics;
@@ -75,11 +82,15 @@ export function createMailboxSource(
       const current = Office.context.mailbox?.item as Office.Item | null | undefined;
       if (!current) {
         attempts.push({ door: 'body', outcome: 'skipped', detail: 'no item selected' });
-        return { inputs, attempts, host };
+        return { inputs, attempts, host, item: null };
       }
+      const sender = (current as { from?: { emailAddress?: unknown } }).from?.emailAddress;
+      const item = { id: currentItemId(), from: typeof sender === 'string' ? sender : null };
+      const stopped = (): ReadResult | null => (signal?.aborted ? { inputs, attempts, host, item } : null);
 
       if (isComposeItem(current)) {
         const draft = current;
+        if (signal?.aborted) return { inputs, attempts, host, item };
         try {
           const text = await callOffice<string>(
             (cb) => draft.body.getAsync(Office.CoercionType.Text, cb),
@@ -92,6 +103,7 @@ export function createMailboxSource(
         }
         // Outlook on the web may mangle the Text rendering of a forwarded NDR's tables; the HTML
         // body, turned into text by us, is the second candidate (docs/office-notes.md §2.2).
+        if (signal?.aborted) return { inputs, attempts, host, item };
         try {
           const html = await callOffice<string>(
             (cb) => draft.body.getAsync(Office.CoercionType.Html, cb),
@@ -102,18 +114,20 @@ export function createMailboxSource(
         } catch (error) {
           attempts.push({ door: 'compose', name: 'HTML', outcome: 'failed', detail: describeError(error) });
         }
-        return { inputs, attempts, host };
+        return { inputs, attempts, host, item };
       }
-      const item = current as Office.MessageRead;
+      const message = current as Office.MessageRead;
 
       // Attached bounces first: when the user forwarded an NDR as an attachment, that is the report.
-      const attachments = (item.attachments ?? []).filter(
+      const attachments = (message.attachments ?? []).filter(
         (a) =>
           !a.isInline &&
           (a.attachmentType === Office.MailboxEnums.AttachmentType.Item ||
             BOUNCE_ATTACHMENT.test(a.name ?? '')),
       );
       for (const attachment of attachments) {
+        const early = stopped();
+        if (early) return early;
         if (!supports('1.8')) {
           attempts.push({
             door: 'attachment',
@@ -125,7 +139,7 @@ export function createMailboxSource(
         }
         try {
           const content = await callOffice<Office.AttachmentContent>(
-            (cb) => item.getAttachmentContentAsync(attachment.id, cb),
+            (cb) => message.getAttachmentContentAsync(attachment.id, cb),
             attachmentTimeout,
           );
           if (content.format === Office.MailboxEnums.AttachmentContentFormat.Eml) {
@@ -162,9 +176,11 @@ export function createMailboxSource(
         }
       }
 
-      if (supports('1.14') && typeof item.getAsFileAsync === 'function') {
+      const beforeFile = stopped();
+      if (beforeFile) return beforeFile;
+      if (supports('1.14') && typeof message.getAsFileAsync === 'function') {
         try {
-          const base64 = await callOffice<string>((cb) => item.getAsFileAsync(cb), readTimeout);
+          const base64 = await callOffice<string>((cb) => message.getAsFileAsync(cb), readTimeout);
           // "Succeeded" with nothing in it happens too; then the next door may still have the text.
           // Over the size limit, the headers-and-body door gives a lighter analysis of the same bounce.
           if (base64.length > Math.ceil((maxFileBytes * 4) / 3)) {
@@ -176,7 +192,7 @@ export function createMailboxSource(
           } else if (base64.trim()) {
             inputs.push({ kind: 'bytes', bytes: base64ToBytes(base64), label: 'item', door: 'file' });
             attempts.push({ door: 'file', outcome: 'ok' });
-            return { inputs, attempts, host };
+            return { inputs, attempts, host, item };
           } else attempts.push({ door: 'file', outcome: 'failed', detail: 'empty' });
         } catch (error) {
           attempts.push({ door: 'file', outcome: 'failed', detail: describeError(error) });
@@ -185,20 +201,24 @@ export function createMailboxSource(
         attempts.push({ door: 'file', outcome: 'skipped', detail: 'Mailbox 1.14' });
       }
 
+      const beforeBody = stopped();
+      if (beforeBody) return beforeBody;
       let body: string | null = null;
       try {
         body = await callOffice<string>(
-          (cb) => item.body.getAsync(Office.CoercionType.Text, cb),
+          (cb) => message.body.getAsync(Office.CoercionType.Text, cb),
           readTimeout,
         );
       } catch (error) {
         attempts.push({ door: 'body', outcome: 'failed', detail: describeError(error) });
       }
+      const beforeHeaders = stopped();
+      if (beforeHeaders) return beforeHeaders;
       if (body !== null) {
         let headers = '';
-        if (supports('1.8') && typeof item.getAllInternetHeadersAsync === 'function') {
+        if (supports('1.8') && typeof message.getAllInternetHeadersAsync === 'function') {
           try {
-            headers = await callOffice<string>((cb) => item.getAllInternetHeadersAsync(cb), readTimeout);
+            headers = await callOffice<string>((cb) => message.getAllInternetHeadersAsync(cb), readTimeout);
           } catch (error) {
             attempts.push({ door: 'headersBody', outcome: 'failed', detail: describeError(error) });
           }
@@ -214,7 +234,7 @@ export function createMailboxSource(
           attempts.push({ door: 'body', outcome: 'ok' });
         }
       }
-      return { inputs, attempts, host };
+      return { inputs, attempts, host, item };
     },
   };
 }

@@ -2,59 +2,80 @@ import { createRoot } from 'react-dom/client';
 import { loadTranslator, pickLocale } from '../i18n';
 import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/adminChannel';
 import { createMailboxSource } from '../office/mailboxSource';
+import { currentOfficeTheme, readerAddress, watchOfficeTheme } from '../office/officeHost';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
 import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
-import { isDarkColor, Root } from '../ui/Root';
+import { isDarkColor, Root, type RootProps } from '../ui/Root';
 
-// Composition root: wait for Office, build the mailbox adapter, render. If office.js is blocked or
-// the page is opened outside Outlook, onReady never resolves (or there is no mailbox): fall back to
-// the paste-and-drop pane after a short wait rather than spinning forever.
-const OFFICE_WAIT_MS = 8000;
+// Composition root of the task pane. taskpane.html is opened by Outlook (or by a developer), so the
+// pane never waits blank and never shows the standalone page's text while Outlook starts: it shows
+// the paste box at once, says in Outlook's words when Office is slow to start the add-in
+// (docs/office-notes.md §7), and reads the selected item the moment Office is ready. Only an
+// Office that answers without Outlook (the page opened in a browser) gives the no-Outlook pane.
+
 // The engine runs in a Web Worker, so no input can freeze the pane; start it while Office starts up.
 runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
 void loadEngine().catch(() => undefined);
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');
 const root = createRoot(container);
-let rendered = false;
 // An organisation default for the admin address: `?admin=` on the task-pane URL in the manifest.
 // Only Outlook opens that URL; the same page opened from a link outside Outlook ignores it.
 const organisationAddress = organisationAddressFromQuery(window.location.search);
+const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
-async function renderWithoutOutlook(): Promise<void> {
-  if (rendered) return;
-  rendered = true;
-  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-  const admin = {
-    channel: copyOnlyChannel,
-    settings: createLocalSettingsStore(safeLocalStorage(), null),
-  };
-  const t = await loadTranslator(pickLocale(navigator.language));
-  root.render(<Root t={t} dark={dark} source={null} admin={admin} />);
+type PaneProps = Omit<RootProps, 't'> & { readonly t: RootProps['t'] | null };
+
+/** What the pane shows; every change renders it again, so React keeps the app's state. */
+let pane: PaneProps = {
+  t: null,
+  dark: prefersDark(),
+  source: null,
+  starting: true,
+  admin: { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) },
+};
+/** Who decides the language: the browser until Office answers, then Office (or nobody else). */
+let officeAnswered = false;
+
+function update(patch: Partial<PaneProps>): void {
+  pane = { ...pane, ...patch };
+  const { t, ...rest } = pane;
+  if (t) root.render(<Root {...rest} t={t} />);
 }
 
-async function renderInOutlook(): Promise<void> {
-  rendered = true;
-  const admin = {
-    channel: createOfficeAdminChannel(),
-    settings: createRoamingSettingsStore(organisationAddress),
-  };
+void loadTranslator(pickLocale(navigator.language)).then((t) => {
+  if (!officeAnswered) update({ t });
+});
+
+async function startInOutlook(): Promise<void> {
   const t = await loadTranslator(pickLocale(Office.context.displayLanguage));
-  const dark = isDarkColor(Office.context.officeTheme?.bodyBackgroundColor);
-  root.render(<Root t={t} dark={dark} source={createMailboxSource()} admin={admin} />);
+  const theme = currentOfficeTheme();
+  update({
+    t,
+    // Office's theme when this Outlook gives one (Mailbox 1.14); else the system's setting.
+    dark: theme ? isDarkColor(theme.bodyBackgroundColor) : prefersDark(),
+    source: createMailboxSource(),
+    starting: false,
+    reader: readerAddress(),
+    admin: {
+      channel: createOfficeAdminChannel(),
+      settings: createRoamingSettingsStore(organisationAddress),
+    },
+  });
+  // The user switches the Office theme: follow it without a reload.
+  watchOfficeTheme((next) => update({ dark: isDarkColor(next.bodyBackgroundColor) }));
 }
 
-const fallback = window.setTimeout(() => void renderWithoutOutlook(), OFFICE_WAIT_MS);
-
-if (typeof Office === 'undefined') {
-  window.clearTimeout(fallback);
-  void renderWithoutOutlook();
-} else {
+// Without office.js (blocked by a filter, or not loaded) Office never starts the add-in: the pane
+// stays in its starting state, which offers paste and, after a few seconds, says why it waits.
+if (typeof Office !== 'undefined') {
   void Office.onReady((info) => {
-    window.clearTimeout(fallback);
-    if (rendered) return;
-    if (info.host !== Office.HostType.Outlook || !Office.context?.mailbox) void renderWithoutOutlook();
-    else void renderInOutlook();
+    officeAnswered = true;
+    if (info.host !== Office.HostType.Outlook)
+      void loadTranslator(pickLocale(navigator.language)).then((t) => update({ t, starting: false }));
+    else if (Office.context?.mailbox) void startInOutlook();
+    // Outlook without a mailbox has not really started the add-in: the starting state says so.
+    else officeAnswered = false;
   });
 }

@@ -14,10 +14,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
+import { audienceFor, type Audience } from './audience';
 import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -44,82 +46,239 @@ function Title1Small({ children }: { children: string }) {
 }
 
 type State =
-  | { readonly phase: 'loading' }
+  /** In Outlook, before Office has started the add-in (office.js not ready). */
+  | { readonly phase: 'starting' }
+  /** Reading the Outlook item and explaining what it holds. */
+  | { readonly phase: 'reading' }
+  /** Explaining a given input (the standalone page's sample, or a paste made while reading). */
+  | { readonly phase: 'analyzing' }
+  /** Nothing to explain yet (the standalone page, or the task pane opened outside Outlook). */
   | { readonly phase: 'idle' }
+  /** Outlook shows no item (a pinned pane with nothing selected). */
+  | { readonly phase: 'noItem' }
+  /** The user stopped reading or explaining. */
+  | { readonly phase: 'cancelled' }
   | { readonly phase: 'done'; readonly result: Explained; readonly choices?: readonly Explained[] }
   | { readonly phase: 'readFailed' };
 
+/** After this long, starting or reading says it is slow (the paste box and Cancel are there from the start). */
+export const SLOW_AFTER_MS = 3000;
+
 export interface AppProps {
   readonly t: Translator;
-  /** The current Outlook item, or null on the standalone page. */
+  /** The current Outlook item, or null on the standalone page (and while Outlook is starting). */
   readonly source: MessageSource | null;
+  /** In Outlook, Office has not started the add-in yet: the source comes later. */
+  readonly starting?: boolean;
+  /** The signed-in user's address (Outlook's userProfile), to tell whether they sent the bounced message. */
+  readonly reader?: string | null;
   /** Something to explain at start (the standalone page's sample). */
   readonly initialInput?: RawInput | null;
   /** Extra controls shown under the title (the standalone page's sample picker). */
   readonly toolbar?: ReactNode;
   /** "Send to my admin": Outlook's channel, or copy-only on the standalone page. */
   readonly admin: { readonly channel: AdminChannel; readonly settings: SettingsStore };
+  /** Overrides SLOW_AFTER_MS (tests). */
+  readonly slowAfterMs?: number;
 }
 
-export function App({ t, source, initialInput = null, admin, toolbar = null }: AppProps) {
+function firstState(source: MessageSource | null, initialInput: RawInput | null, starting: boolean): State {
+  if (source) return { phase: 'reading' };
+  if (initialInput) return { phase: 'analyzing' };
+  return starting ? { phase: 'starting' } : { phase: 'idle' };
+}
+
+/** Abandons whatever runs in `work` (a read or an analysis) and starts a new run there. */
+function begin(work: { current: AbortController | null }): AbortController {
+  work.current?.abort();
+  const run = new AbortController();
+  work.current = run;
+  return run;
+}
+
+export function App({
+  t,
+  source,
+  starting = false,
+  reader = null,
+  initialInput = null,
+  admin,
+  toolbar = null,
+  slowAfterMs = SLOW_AFTER_MS,
+}: AppProps) {
   const styles = useStyles();
-  const [state, setState] = useState<State>(
-    source || initialInput ? { phase: 'loading' } : { phase: 'idle' },
-  );
+  const [state, setState] = useState<State>(() => firstState(source, initialInput, starting));
   const [read, setRead] = useState<ReadResult | null>(null);
   const [busy, setBusy] = useState(false);
+  // The state that has lasted long enough to be called slow (starting or reading).
+  const [slowState, setSlowState] = useState<State | null>(null);
+  // The Outlook item was not explained (the user cancelled, or pasted first): offer to read it.
+  const [itemSkipped, setItemSkipped] = useState(false);
+  // Each result gets a fresh admin flow: nothing typed or sent for one item carries over to the next.
+  const [generation, setGeneration] = useState(0);
+  // The one run in progress: reading the item or explaining an input. A newer run abandons it,
+  // and a run ignores its own late result once abandoned.
+  const work = useRef<AbortController | null>(null);
+  const readingItem = useRef(false);
+  const pasted = useRef(false);
 
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      if (source) {
-        let result: ReadResult;
-        try {
-          result = await source.read();
-        } catch (error) {
-          result = {
-            inputs: [],
-            attempts: [
-              {
-                door: 'body',
-                outcome: 'failed',
-                detail: error instanceof Error ? error.message : String(error),
-              },
-            ],
-          };
-        }
-        if (cancelled) return;
-        setRead(result);
-        const { result: explained, choices } = await explainCandidates(result.inputs);
-        if (cancelled) return;
-        setState(explained ? { phase: 'done', result: explained, choices } : { phase: 'readFailed' });
-      } else if (initialInput) {
-        const explained = await explainInput(initialInput);
-        if (!cancelled) setState({ phase: 'done', result: explained });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [source, initialInput]);
-
-  const onInput = useCallback(async (input: RawInput) => {
-    setBusy(true);
-    const explained = await explainInput(input);
-    setBusy(false);
-    setState({ phase: 'done', result: explained });
+  const show = useCallback((next: State) => {
+    setState(next);
+    if (next.phase === 'done') setGeneration((g) => g + 1);
   }, []);
+
+  const readItem = useCallback(
+    async (from: MessageSource) => {
+      const run = begin(work);
+      readingItem.current = true;
+      setBusy(false);
+      setItemSkipped(false);
+      setRead(null);
+      setState({ phase: 'reading' });
+      let result: ReadResult;
+      try {
+        result = await from.read(run.signal);
+      } catch (error) {
+        result = {
+          inputs: [],
+          attempts: [
+            {
+              door: 'body',
+              outcome: 'failed',
+              detail: error instanceof Error ? error.message : String(error),
+            },
+          ],
+        };
+      }
+      if (run.signal.aborted) return;
+      setRead(result);
+      const { result: explained, choices } =
+        result.item === null
+          ? { result: null, choices: [] }
+          : await explainCandidates(result.inputs, run.signal);
+      if (run.signal.aborted) return;
+      work.current = null;
+      readingItem.current = false;
+      if (result.item === null) show({ phase: 'noItem' });
+      else show(explained ? { phase: 'done', result: explained, choices } : { phase: 'readFailed' });
+    },
+    [show],
+  );
+
+  // Outlook's item: read it now, and again whenever a pinned pane is shown another one.
+  useEffect(() => {
+    if (!source) return;
+    // Something pasted while Outlook was starting stays; the item waits for the user to ask.
+    if (pasted.current) setItemSkipped(true);
+    else void readItem(source);
+    const stop = source.watchItem?.(() => void readItem(source));
+    return () => {
+      stop?.();
+      work.current?.abort();
+      work.current = null;
+    };
+  }, [source, readItem]);
+
+  // Office answered without Outlook (the task pane opened in a browser): nothing will be read.
+  useEffect(() => {
+    if (!source && !starting) setState((s) => (s.phase === 'starting' ? { phase: 'idle' } : s));
+  }, [source, starting]);
+
+  // The standalone page's sample, or what the pane is restarted with after a failure.
+  useEffect(() => {
+    if (source || !initialInput) return;
+    const run = begin(work);
+    setState({ phase: 'analyzing' });
+    void explainInput(initialInput, run.signal).then((explained) => {
+      if (run.signal.aborted) return;
+      work.current = null;
+      show({ phase: 'done', result: explained });
+    });
+    return () => run.abort();
+  }, [source, initialInput, show]);
+
+  // Starting and reading say so when they take long; the way out (paste, Cancel) is there from the start.
+  useEffect(() => {
+    if (state.phase !== 'starting' && state.phase !== 'reading') return;
+    const timer = setTimeout(() => setSlowState(state), slowAfterMs);
+    return () => clearTimeout(timer);
+  }, [state, slowAfterMs]);
+  const slow = slowState === state;
+
+  const cancel = useCallback(() => {
+    work.current?.abort();
+    work.current = null;
+    if (readingItem.current) setItemSkipped(true);
+    readingItem.current = false;
+    setBusy(false);
+    setState({ phase: 'cancelled' });
+  }, []);
+
+  const onInput = useCallback(
+    async (input: RawInput) => {
+      const run = begin(work);
+      pasted.current = true;
+      // A paste while the item is read wins: the read is abandoned, and can be asked for again.
+      if (readingItem.current) {
+        readingItem.current = false;
+        setItemSkipped(true);
+      }
+      setBusy(true);
+      setState((s) => (s.phase === 'reading' || s.phase === 'starting' ? { phase: 'analyzing' } : s));
+      const explained = await explainInput(input, run.signal);
+      if (run.signal.aborted) return;
+      work.current = null;
+      setBusy(false);
+      show({ phase: 'done', result: explained });
+    },
+    [show],
+  );
+
+  // Outlook may move to another item without ItemChanged (office-js #974): before the admin mail
+  // goes out with the item attached, check that the item on screen is still the one explained.
+  const channel = useMemo<AdminChannel>(
+    () => ({
+      composeMode: admin.channel.composeMode,
+      canSend: admin.channel.canSend,
+      send: async (mail, options) => {
+        const explained = read?.item?.id;
+        if (
+          source?.currentItemId &&
+          options.attachCurrentItem &&
+          explained &&
+          source.currentItemId() !== explained
+        ) {
+          void readItem(source);
+          return { ok: false, reason: 'failed', detail: 'another message is selected' };
+        }
+        return admin.channel.send(mail, options);
+      },
+    }),
+    [admin.channel, read, source, readItem],
+  );
+
+  const fromItem = state.phase === 'done' && state.result.ok && state.result.input.door !== 'paste';
+  const audience: Audience =
+    state.phase === 'done' && state.result.ok
+      ? audienceFor(state.result.analysis, reader, fromItem ? (read?.item?.from ?? null) : null)
+      : 'sender';
 
   const explainedBounce = state.phase === 'done' && isBounce(state.result);
 
   return (
-    <main className={styles.root} aria-busy={state.phase === 'loading' || busy}>
+    <main className={styles.root} aria-busy={busyPhase(state) || busy}>
       <header className={styles.header}>
         <img src="assets/icon-32.png" alt="" width={24} height={24} />
         <Title1Small>{t.t('app.title')}</Title1Small>
       </header>
       {toolbar}
-      {state.phase === 'loading' && <Spinner label={t.t(source ? 'state.loading' : 'state.analyzing')} />}
+      <Progress
+        state={state}
+        slow={slow}
+        t={t}
+        onCancel={cancel}
+        onReadItem={source && itemSkipped ? () => void readItem(source) : null}
+      />
       {state.phase === 'idle' && (
         <Notice title={t.t('state.noOutlook.title')} body={t.t('state.noOutlook.body')} />
       )}
@@ -132,29 +291,29 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
             t={t}
             choices={state.choices}
             current={state.result}
-            onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
+            onPick={(result) => show({ phase: 'done', result, choices: state.choices ?? [] })}
           />
         )}
         {state.phase === 'done' && (
-          <Outcome result={state.result} t={t} onInput={(input) => void onInput(input)} />
+          <Outcome result={state.result} t={t} audience={audience} onInput={(input) => void onInput(input)} />
         )}
         {state.phase === 'done' && state.result.ok && explainedBounce && (
           <SendToAdmin
+            key={generation}
             analysis={state.result.analysis}
             t={t}
-            channel={admin.channel}
+            channel={channel}
             settings={admin.settings}
-            fromCurrentItem={source !== null && state.result.input.door !== 'paste'}
+            fromCurrentItem={source !== null && fromItem}
           />
         )}
       </ErrorBoundary>
-      {state.phase !== 'loading' && (
-        <section aria-label={t.t('paste.title')}>
-          {explainedBounce && <Divider />}
-          <Subtitle2 as="h2">{t.t('paste.title')}</Subtitle2>
-          <PasteDrop t={t} onInput={(input) => void onInput(input)} busy={busy} />
-        </section>
-      )}
+      {/* Always there, while starting and reading too: the way in that never depends on Outlook. */}
+      <section aria-label={t.t(explainedBounce ? 'paste.title' : 'paste.titleFirst')}>
+        {explainedBounce && <Divider />}
+        <Subtitle2 as="h2">{t.t(explainedBounce ? 'paste.title' : 'paste.titleFirst')}</Subtitle2>
+        <PasteDrop t={t} onInput={(input) => void onInput(input)} busy={busy} />
+      </section>
       {read && read.attempts.length > 0 && <Diagnostics read={read} t={t} />}
     </main>
   );
@@ -207,13 +366,85 @@ function Notice({
   );
 }
 
+const busyPhase = (state: State): boolean =>
+  state.phase === 'starting' || state.phase === 'reading' || state.phase === 'analyzing';
+
+/**
+ * Where the pane is before there is a result: Outlook starting the add-in, reading the item,
+ * explaining, no item, cancelled. Every wait has a way out: Cancel here, the paste box below.
+ */
+function Progress({
+  state,
+  slow,
+  t,
+  onCancel,
+  onReadItem,
+}: {
+  state: State;
+  slow: boolean;
+  t: Translator;
+  onCancel: () => void;
+  onReadItem: (() => void) | null;
+}) {
+  const styles = useStyles();
+  const readItem = onReadItem && <Button onClick={onReadItem}>{t.t('state.readItem')}</Button>;
+  switch (state.phase) {
+    case 'starting':
+      return slow ? (
+        <Notice intent="warning" title={t.t('state.startSlow.title')} body={t.t('state.startSlow.body')} />
+      ) : (
+        <Spinner size="small" label={t.t('state.starting')} />
+      );
+    case 'reading':
+    case 'analyzing':
+      return (
+        <div className={styles.progress}>
+          <div className={styles.header}>
+            <Spinner
+              size="small"
+              label={t.t(state.phase === 'reading' ? 'state.loading' : 'state.analyzing')}
+            />
+            <Button onClick={onCancel}>{t.t('state.cancel')}</Button>
+          </div>
+          {slow && <Body1>{t.t('state.readSlow')}</Body1>}
+        </div>
+      );
+    case 'noItem':
+      return <Notice title={t.t('state.noItem.title')} body={t.t('state.noItem.body')} />;
+    case 'cancelled':
+      return (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.t('state.cancelled.title')}</MessageBarTitle>
+            {t.t('state.cancelled.body')}
+          </MessageBarBody>
+          {/* Cancel has gone with what it cancelled: focus goes to the way back to the message. */}
+          {onReadItem && (
+            <MessageBarActions>
+              <Button autoFocus onClick={onReadItem}>
+                {t.t('state.readItem')}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      );
+    case 'done':
+      // The user's paste came first; the selected message can still be explained.
+      return readItem ? <div>{readItem}</div> : null;
+    default:
+      return null;
+  }
+}
+
 function Outcome({
   result,
   t,
+  audience,
   onInput,
 }: {
   result: Explained;
   t: Translator;
+  audience: Audience;
   onInput: (input: RawInput) => void;
 }) {
   if (!result.ok && result.error === 'tooLarge') {
@@ -247,7 +478,7 @@ function Outcome({
   switch (analysis.verdict) {
     case 'bounce':
     case 'delay':
-      return <Explanation analysis={analysis} t={t} />;
+      return <Explanation analysis={analysis} t={t} audience={audience} />;
     case 'auto-reply':
       return <Notice title={t.t('state.autoReply.title')} body={t.t('state.autoReply.body')} />;
     case 'feedback':

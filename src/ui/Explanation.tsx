@@ -172,12 +172,22 @@ export function RecipientCard({
   );
 }
 
-export function Explanation({ analysis, t }: { analysis: Analysis; t: Translator }) {
+export function Explanation({
+  analysis,
+  t,
+  audience = 'sender',
+}: {
+  analysis: Analysis;
+  t: Translator;
+  /** 'other': the reader did not send the bounced message (a helpdesk opening a user's forward). */
+  audience?: 'sender' | 'other';
+}) {
   const styles = useStyles();
   const original = analysis.original;
   return (
     <div className={styles.root}>
       <Title3 as="h2">{headline(analysis, t)}</Title3>
+      {audience === 'other' && <Body1>{t.t('audience.other.note')}</Body1>}
       {analysis.verdict === 'delay' && <Body1>{t.t('verdict.delay.note')}</Body1>}
       {analysis.suspicion.length > 0 && (
         <MessageBar intent="warning">

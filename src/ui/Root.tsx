@@ -12,14 +12,18 @@ export interface RootProps extends Omit<AppProps, 'toolbar'> {
   readonly toolbar?: (t: Translator) => ReactNode;
 }
 
-/** The whole pane: theme, language and the app, for both the task pane and the standalone page. */
+/**
+ * The whole pane: theme, language and the app, for both the task pane and the standalone page.
+ * The composition root renders it again when the theme changes (Office's OfficeThemeChanged); the
+ * app keeps its state, only the theme and the browser's own controls (`color-scheme`) follow.
+ */
 export function Root({ dark, toolbar, ...app }: RootProps) {
   return (
     <StrictMode>
       <FluentProvider
         theme={dark ? webDarkTheme : webLightTheme}
         lang={app.t.locale}
-        style={{ minHeight: '100vh' }}
+        style={{ minHeight: '100vh', colorScheme: dark ? 'dark' : 'light' }}
       >
         <Recoverable app={{ ...app, toolbar: toolbar?.(app.t) }} />
       </FluentProvider>
@@ -57,7 +61,11 @@ function Recoverable({ app }: { app: AppProps }) {
   );
 }
 
-/** Office themes give colours, not a flag: a dark body background means a dark theme. */
+/**
+ * Office themes give colours, not a flag (`isDarkTheme` and `themeId` are not supported in
+ * Outlook): a dark body background means a dark theme. Black and Dark Gray map to Fluent's dark
+ * theme, White and Colorful to its light theme.
+ */
 export function isDarkColor(color: string | null | undefined): boolean {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((color ?? '').trim());
   if (!match) return false;

@@ -25,15 +25,38 @@ export interface Attempt {
   readonly detail?: string;
 }
 
+/** The Outlook item a reading came from. */
+export interface ItemRef {
+  /** Outlook's item id in read mode; null for a draft, which has none until it is saved. */
+  readonly id: string | null;
+  /** Who sent the item (for a forwarded bounce: who forwarded it); null when unknown or a draft. */
+  readonly from?: string | null;
+}
+
 export interface ReadResult {
   /** Candidates in the order they should be tried (an attached report before the body that carries it). */
   readonly inputs: readonly RawInput[];
   readonly attempts: readonly Attempt[];
   /** Host facts for support: client and highest Mailbox requirement set. */
   readonly host?: { readonly name: string; readonly mailboxVersion: string };
+  /**
+   * The item that was read; null when Outlook shows no item (a pinned pane with nothing selected).
+   * Absent when the source cannot tell.
+   */
+  readonly item?: ItemRef | null;
 }
 
 export interface MessageSource {
-  /** Reads the current item afresh (pinned panes must not trust cached item state). */
-  read(): Promise<ReadResult>;
+  /**
+   * Reads the current item afresh (pinned panes must not trust cached item state). After `signal`
+   * aborts, the source stops at the next door and the caller ignores whatever it returns.
+   */
+  read(signal?: AbortSignal): Promise<ReadResult>;
+  /**
+   * Calls `listener` whenever Outlook shows another item under a pinned pane (or none); returns a
+   * function that stops the calls. Absent when the source never changes item.
+   */
+  watchItem?(listener: () => void): () => void;
+  /** The id of the item Outlook shows now (null: none, or a draft), checked before acting on a reading. */
+  currentItemId?(): string | null;
 }

@@ -2,12 +2,18 @@
 // A small fake of office.js for tests. Browser tests route Microsoft's CDN URL to this file; node
 // tests evaluate it with `window` = globalThis. The host is described in window.__FAKE_OFFICE__:
 //   { host, displayLanguage, theme: { bodyBackgroundColor }, mailboxVersion: '1.14', mode: 'read'|'compose',
-//     noMailbox, roaming: { adminAddress },
-//     item: { subject, fileBase64, body, bodyType, headers, to: [], attachments: [{ id, name, attachmentType, format, content }] },
+//     noMailbox, neverReady, roaming: { adminAddress }, user: { emailAddress, displayName },
+//     item: { id, from, subject, fileBase64, body, bodyType, headers, to: [],
+//             attachments: [{ id, name, attachmentType, format, content }] } | null,
 //     fail: { file|body|headers|attachment|compose|roaming|prepend: { code, message } | 'hang' } }
 // Every call is recorded in window.__OFFICE_CALLS__; the new-message form's parameters land in
 // window.__NEW_MESSAGE__, the draft's recipients and prepended bodies in window.__DRAFT__, saved
-// roaming settings in window.__ROAMING__.
+// roaming settings in window.__ROAMING__. A test drives the host through window.__FAKE_OUTLOOK__:
+//   selectItem(item | null)  shows another item (or none) and fires ItemChanged, as a pinned pane sees;
+//                            without firing it when called as selectItem(item, { silent: true })
+//   setTheme(theme)          switches the Office theme and fires OfficeThemeChanged
+//   becomeReady()            lets onReady answer (with neverReady: true it waits for this)
+//   handlers()               the event types that have handlers
 (function () {
   var config = window.__FAKE_OFFICE__ || {};
   var calls = (window.__OFFICE_CALLS__ = []);
@@ -40,42 +46,45 @@
     }, 5);
   }
 
-  var readItem = {
-    itemType: 'message',
-    itemId: 'AAMkAGFakeItemId=',
-    subject: item.subject || '',
-    attachments: (item.attachments || []).map(function (a) {
-      return {
-        id: a.id,
-        name: a.name,
-        attachmentType: a.attachmentType || 'item',
-        contentType: a.contentType || 'message/rfc822',
-        size: 1000,
-        isInline: false,
-      };
-    }),
-    body: {
-      getAsync: function (coercion, options, callback) {
-        answer('body', callbackOf(options, callback), item.body || '');
+  function makeReadItem(item) {
+    return {
+      itemType: 'message',
+      itemId: item.id || 'AAMkAGFakeItemId=',
+      subject: item.subject || '',
+      from: item.from ? { emailAddress: item.from, displayName: item.from } : undefined,
+      attachments: (item.attachments || []).map(function (a) {
+        return {
+          id: a.id,
+          name: a.name,
+          attachmentType: a.attachmentType || 'item',
+          contentType: a.contentType || 'message/rfc822',
+          size: 1000,
+          isInline: false,
+        };
+      }),
+      body: {
+        getAsync: function (coercion, options, callback) {
+          answer('body', callbackOf(options, callback), item.body || '');
+        },
       },
-    },
-    getAllInternetHeadersAsync: function (options, callback) {
-      answer('headers', callbackOf(options, callback), item.headers || '');
-    },
-    getAttachmentContentAsync: function (id, options, callback) {
-      var attachment = (item.attachments || []).filter(function (a) {
-        return a.id === id;
-      })[0];
-      answer(
-        'attachment',
-        callbackOf(options, callback),
-        attachment ? { format: attachment.format || 'eml', content: attachment.content } : undefined,
-      );
-    },
-  };
-  if (versionAtLeast('1.14', mailboxVersion)) {
-    readItem.getAsFileAsync = function (options, callback) {
-      answer('file', callbackOf(options, callback), item.fileBase64 || '');
+      getAllInternetHeadersAsync: function (options, callback) {
+        answer('headers', callbackOf(options, callback), item.headers || '');
+      },
+      getAttachmentContentAsync: function (id, options, callback) {
+        var attachment = (item.attachments || []).filter(function (a) {
+          return a.id === id;
+        })[0];
+        answer(
+          'attachment',
+          callbackOf(options, callback),
+          attachment ? { format: attachment.format || 'eml', content: attachment.content } : undefined,
+        );
+      },
+      getAsFileAsync: versionAtLeast('1.14', mailboxVersion)
+        ? function (options, callback) {
+            answer('file', callbackOf(options, callback), item.fileBase64 || '');
+          }
+        : undefined,
     };
   }
 
@@ -149,8 +158,21 @@
     window.__NEW_MESSAGE__ = JSON.parse(JSON.stringify(parameters));
   }
 
+  // Event handlers by type; Outlook's removeHandlerAsync removes every handler of a type.
+  var handlers = {};
+  function fire(type, args) {
+    (handlers[type] || []).forEach(function (handler) {
+      setTimeout(function () {
+        handler(args);
+      }, 0);
+    });
+  }
+  var EventType = { ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' };
+  var eventSets = { olkItemSelectedChanged: '1.5', officeThemeChanged: '1.14' };
+
   window.Office = {
     HostType: { Outlook: 'Outlook' },
+    EventType: EventType,
     CoercionType: { Text: 'text', Html: 'html' },
     AsyncResultStatus: { Succeeded: Succeeded, Failed: Failed },
     MailboxEnums: {
@@ -159,7 +181,9 @@
     },
     context: {
       displayLanguage: config.displayLanguage || 'en-US',
-      officeTheme: config.theme || { bodyBackgroundColor: '#ffffff' },
+      officeTheme: versionAtLeast('1.14', mailboxVersion)
+        ? config.theme || { bodyBackgroundColor: '#ffffff' }
+        : undefined,
       requirements: {
         isSetSupported: function (name, version) {
           return name === 'Mailbox' && versionAtLeast(version, mailboxVersion);
@@ -169,18 +193,70 @@
       mailbox: config.noMailbox
         ? undefined
         : {
-            item: config.mode === 'compose' ? composeItem : readItem,
+            item: config.item === null ? null : config.mode === 'compose' ? composeItem : makeReadItem(item),
             diagnostics: { hostName: 'FakeOutlook', hostVersion: '16.0' },
+            userProfile: {
+              emailAddress: (config.user && config.user.emailAddress) || '',
+              displayName: (config.user && config.user.displayName) || '',
+            },
             displayNewMessageForm: versionAtLeast('1.6', mailboxVersion) ? displayNewMessageForm : undefined,
+            addHandlerAsync: function (type, handler, options, callback) {
+              var done = callbackOf(options, callback);
+              calls.push('addHandler:' + type);
+              var known = eventSets[type] && versionAtLeast(eventSets[type], mailboxVersion);
+              if (known) (handlers[type] = handlers[type] || []).push(handler);
+              if (done)
+                setTimeout(function () {
+                  done(
+                    known
+                      ? { status: Succeeded, value: undefined }
+                      : { status: Failed, error: { code: 5000, name: 'InvalidEventType', message: type } },
+                  );
+                }, 0);
+            },
+            removeHandlerAsync: function (type, options, callback) {
+              var done = callbackOf(options, callback);
+              calls.push('removeHandler:' + type);
+              delete handlers[type];
+              if (done)
+                setTimeout(function () {
+                  done({ status: Succeeded, value: undefined });
+                }, 0);
+            },
           },
     },
     onReady: function (callback) {
       var info = { host: config.host === undefined ? 'Outlook' : config.host, platform: 'OfficeOnline' };
       return new Promise(function (resolve) {
-        setTimeout(function () {
+        function answerReady() {
           if (callback) callback(info);
           resolve(info);
-        }, 10);
+        }
+        if (config.neverReady) waitingForReady.push(answerReady);
+        else setTimeout(answerReady, 10);
+      });
+    },
+  };
+  var waitingForReady = [];
+
+  window.__FAKE_OUTLOOK__ = {
+    selectItem: function (next, options) {
+      item = next || {};
+      window.Office.context.mailbox.item = next ? makeReadItem(item) : null;
+      if (!(options && options.silent)) fire(EventType.ItemChanged, { type: EventType.ItemChanged });
+    },
+    setTheme: function (theme) {
+      window.Office.context.officeTheme = theme;
+      fire(EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: theme });
+    },
+    becomeReady: function () {
+      waitingForReady.splice(0).forEach(function (answerReady) {
+        answerReady();
+      });
+    },
+    handlers: function () {
+      return Object.keys(handlers).filter(function (type) {
+        return handlers[type].length > 0;
       });
     },
   };

@@ -62,10 +62,9 @@ async function open(item: Record<string, unknown>): Promise<{ page: Page; ms: nu
     mailboxVersion: '1.14',
     item,
   });
-  await page
-    .locator('main h2, main [role="alert"], main .fui-MessageBar')
-    .first()
-    .waitFor({ timeout: 30_000 });
+  // The pane has answered when it is no longer busy (starting, reading, explaining); the fallback
+  // of a failed render has no busy state at all.
+  await page.locator('main[aria-busy="false"], main:not([aria-busy])').first().waitFor({ timeout: 30_000 });
   return { page, ms: Date.now() - started, errors: watched.consoleErrors };
 }
 
@@ -145,7 +144,11 @@ describe('inputs that used to freeze or blank the pane', () => {
     const ses = eml('AWS Notification Message', json).toString('base64');
     const { page, errors } = await open({ subject: 'AWS Notification Message', fileBase64: ses });
     try {
-      await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('main[aria-busy="false"]')
+        .getByRole('heading', { level: 2 })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await page
         .getByRole('button', { name: /Send to my admin/ })
         .first()

@@ -140,7 +140,11 @@ async function explainInPane(eml: Buffer): Promise<Outcome> {
     { initScript: instrument },
   );
   try {
-    await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('main[aria-busy="false"]')
+      .getByRole('heading', { level: 2 })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const pane = await paneState(page);
     await page.getByRole('button', { name: 'Send to my admin' }).click();
     await page.getByText('A new message to your admin is open').waitFor({ timeout: 15_000 });

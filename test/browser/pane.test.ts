@@ -21,7 +21,7 @@ const readHost = (extra: Record<string, unknown> = {}) => ({
 describe('task pane in Outlook (fake host)', () => {
   it('explains a 5.4.1 Relay Access Denied bounce read with getAsFileAsync', async () => {
     const { page, watched } = await openPage(pane.browser, pane.url, '/taskpane.html', readHost());
-    const heading = page.getByRole('heading', { level: 2 }).first();
+    const heading = page.locator('main[aria-busy="false"]').getByRole('heading', { level: 2 }).first();
     await heading.waitFor({ timeout: 20_000 });
     expect(await heading.textContent()).toContain('jan.jansen@fabrikam.example');
     await page.getByText('5.4.1', { exact: true }).first().waitFor();
@@ -56,7 +56,7 @@ describe('task pane in Outlook (fake host)', () => {
         },
       }),
     );
-    const heading = page.getByRole('heading', { level: 2 }).first();
+    const heading = page.locator('main[aria-busy="false"]').getByRole('heading', { level: 2 }).first();
     await heading.waitFor({ timeout: 20_000 });
     expect(await heading.textContent()).toContain('jan.jansen@fabrikam.example');
     const calls = await page.evaluate(
@@ -74,7 +74,11 @@ describe('task pane in Outlook (fake host)', () => {
       '/taskpane.html',
       readHost({ displayLanguage: 'nl-NL' }),
     );
-    await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('main[aria-busy="false"]')
+      .getByRole('heading', { level: 2 })
+      .first()
+      .waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { name: 'Wat u kunt doen' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('heading', { name: 'Voor uw beheerder' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'taskpane-nl.png');
@@ -99,7 +103,7 @@ describe('task pane in Outlook (fake host)', () => {
 describe('standalone page', () => {
   it('renders the built-in 5.4.1 sample without console errors or network requests', async () => {
     const { page, watched } = await openPage(pane.browser, pane.url, '/standalone.html', {});
-    const heading = page.getByRole('heading', { level: 2 }).first();
+    const heading = page.locator('main[aria-busy="false"]').getByRole('heading', { level: 2 }).first();
     await heading.waitFor({ timeout: 20_000 });
     expect(await heading.textContent()).toContain('jan.jansen@fabrikam.example');
     await screenshot(page, 'standalone-relay-access-denied.png');
