@@ -244,7 +244,10 @@ function mayBeContentField(line: Uint8Array): boolean {
   while (i < line.length && (line[i] === 0x20 || line[i] === 0x09)) i++;
   if (i === line.length) return true;
   if (line.length - i < CONTENT_.length) return false;
-  for (let j = 0; j < CONTENT_.length; j++) if (((line[i + j] ?? 0) | 0x20) !== CONTENT_[j]) return false;
+  for (let j = 0; j < CONTENT_.length; j++) {
+    const byte = line[i + j] ?? 0;
+    if ((byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte) !== CONTENT_[j]) return false;
+  }
   return true;
 }
 
