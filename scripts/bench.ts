@@ -33,6 +33,7 @@ import type { Browser } from 'playwright-core';
 import { analyzeMessage } from '../src/core';
 import { decodeEml } from '../src/mail/decodeEml';
 import { analyzeBytes, sniffInput } from '../src/mail/readInput';
+import { timeDecodeCases } from './bench/decodeCases';
 import type { ScaleResult } from './bench/scaleChild';
 import { syntheticNdr } from './bench/syntheticNdr';
 import { DEFAULT_CORPUS } from './corpusScore';
@@ -171,14 +172,13 @@ interface CorpusResult {
   /** Mean µs per message of MIME decoding and of analysis, timed apart (null without .eml). */
   readonly decodeUs: number | null;
   readonly analysisUs: number | null;
-  /** postal-mime as published (no patches from src/mail/mimeLimits.ts), decoding only, msg/s. */
+  /** postal-mime alone (without our cut of unread parts), decoding only, msg/s. */
   readonly publishedPostalMimeRate: number | null;
 }
 
 /**
- * The same files through postal-mime as it is published, in a child process that never loads
- * src/mail/mimeLimits.ts: decoding only, and only the outer message (ours also decodes the
- * attached original). What the throughput budget would start from without the patches.
+ * The same files through postal-mime alone, in a child process: decoding only, only the outer
+ * message (ours also decodes the attached original), without src/mail/cutParts.ts before it.
  */
 const PUBLISHED_POSTAL_MIME = `
 import PostalMime from 'postal-mime';
@@ -203,9 +203,7 @@ function publishedPostalMimeRate(files: readonly string[]): number | null {
   });
   const rate = Number(child.stdout.trim());
   if (child.status !== 0 || !Number.isFinite(rate)) {
-    console.log(
-      `postal-mime as published: not measured (${(child.stderr || 'no output').trim().slice(0, 200)})`,
-    );
+    console.log(`postal-mime alone: not measured (${(child.stderr || 'no output').trim().slice(0, 200)})`);
     return null;
   }
   return rate;
@@ -293,10 +291,19 @@ async function corpusThroughput(): Promise<CorpusResult | null> {
   const published = publishedPostalMimeRate(files);
   if (published !== null)
     console.log(
-      `postal-mime as published (no patches), decoding the outer message only: ${published.toFixed(0)} msg/s` +
+      `postal-mime alone, decoding the outer message only: ${published.toFixed(0)} msg/s` +
         (decodeUs !== null ? `; ours, with the attached original: ${(1e6 / decodeUs).toFixed(0)} msg/s` : ''),
     );
   return { files, rate, decodeUs, analysisUs, publishedPostalMimeRate: published };
+}
+
+async function decodeCases(): Promise<void> {
+  heading('1b. Inputs that once made decoding slow (analyzeBytes, in-process, median of 5)');
+  for (const c of await timeDecodeCases())
+    console.log(
+      `${c.name.padEnd(48)} ${kb(c.bytes).padStart(10)}  ${ms(c.medianMs).padStart(9)}  ` +
+        `(${ms((c.medianMs / c.bytes) * 100_000)} per 100 KB)`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -768,6 +775,7 @@ async function main(): Promise<number> {
       .join(' ')}`,
   );
   const corpus = await corpusThroughput();
+  await decodeCases();
   const sisimai = await sideBySide(corpus);
   const scale = await scaling();
   const pane = paneSize();
@@ -790,7 +798,7 @@ async function main(): Promise<number> {
       );
     if (corpus.publishedPostalMimeRate !== null)
       parts.push(
-        `postal-mime as published decodes alone at ${(corpus.publishedPostalMimeRate / sisimai.theirsRate).toFixed(1)}×`,
+        `postal-mime decodes alone at ${(corpus.publishedPostalMimeRate / sisimai.theirsRate).toFixed(1)}×`,
       );
     budget(
       'throughput vs Sisimai',

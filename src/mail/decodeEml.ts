@@ -1,10 +1,17 @@
-import type { Attachment, Email } from 'postal-mime';
+import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { latin1, strictUtf8 } from './bytes';
+import { cutUnreadParts } from './cutParts';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
-import { createParser } from './mimeLimits';
 
+/**
+ * Header bytes of one message, all parts together. Real header blocks stay far below 256 KB
+ * (Exchange's own default limit); above it postal-mime stops, and the message is read as raw
+ * text with a warning.
+ */
 const MAX_HEADER_BYTES = 256 * 1024;
+/** Multiparts nested in one message; postal-mime stops beyond. */
+const MAX_NESTING = 100;
 
 /** Decoding limits. The defaults suit a task pane; the CLI may raise them. */
 export interface DecodeOptions {
@@ -12,6 +19,11 @@ export interface DecodeOptions {
   readonly maxDepth?: number;
   /** Bytes of the raw source kept as text for the fallback scanners (default 4 MB). */
   readonly maxRawText?: number;
+  /**
+   * Cut the bodies of parts the analyser never reads and long runs of blank lines before parsing
+   * (default true; see cutParts.ts). False parses every byte: slower, for checking the cut.
+   */
+  readonly cutUnreadParts?: boolean;
 }
 
 const TEXTUAL =
@@ -32,27 +44,29 @@ export async function decodeEml(
 ): Promise<DecodedMessage> {
   const maxDepth = options.maxDepth ?? 4;
   const bytes =
-    typeof input === 'string' ? null : input instanceof Uint8Array ? input : new Uint8Array(input);
+    typeof input === 'string'
+      ? new TextEncoder().encode(input)
+      : input instanceof Uint8Array
+        ? input
+        : new Uint8Array(input);
   const warnings: Warning[] = [];
   // The raw text is only read by the fallback scanners (broken MIME): decode it on first use.
   const maxRaw = options.maxRawText ?? 4_000_000;
   let rawText: string | null = typeof input === 'string' ? input : null;
-  const raw = (): string => (rawText ??= latin1(bytes ?? new Uint8Array(0), maxRaw));
+  const raw = (): string => (rawText ??= latin1(bytes, maxRaw));
+  const cutResult =
+    options.cutUnreadParts === false
+      ? { bytes, truncated: false }
+      : cutUnreadParts(bytes, { maxHeaderBytes: MAX_HEADER_BYTES, maxNesting: MAX_NESTING });
   let email: Email;
-  const { parser, state } = createParser(
-    // postal-mime decodes RFC 2047 words in a header in quadratic time: a 1 MB header of encoded
-    // words took 39 s. Real header blocks stay far below 256 KB (Exchange's own default limit);
-    // above it postal-mime stops, and the message is read as raw text with a warning.
-    {
+  try {
+    const parser = new PostalMime({
       forceRfc822Attachments: true,
       attachmentEncoding: 'arraybuffer',
-      maxNestingDepth: 100,
+      maxNestingDepth: MAX_NESTING,
       maxHeadersSize: MAX_HEADER_BYTES,
-    },
-    true,
-  );
-  try {
-    email = await parser.parse(typeof input === 'string' ? input : parseInput(bytes ?? new Uint8Array(0)));
+    });
+    email = await parser.parse(parseInput(cutResult.bytes));
   } catch (error) {
     warnings.push({
       code: 'mime.unparseable',
@@ -61,7 +75,7 @@ export async function decodeEml(
     return withRaw({ headers: [], text: raw(), parts: [], warnings }, raw);
   }
   // An attached report may be what gets explained: it says so too (its own copy was cut above).
-  const cut = state.truncated || cutAbove;
+  const cut = cutResult.truncated || cutAbove;
   if (cut) warnings.push({ code: 'input.partsTruncated' });
   const headers: HeaderField[] = email.headers.map((h) => ({
     name: h.key,
