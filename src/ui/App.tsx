@@ -10,12 +10,12 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
+import { outcomeHeadline, type Audience } from '../i18n/sentences';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
 import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
@@ -32,10 +32,35 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     maxWidth: '960px',
     margin: '0 auto',
+    boxSizing: 'border-box',
+    minWidth: 0,
+    // Nothing in the pane may make it wider than the window (long addresses, long labels).
+    overflowWrap: 'anywhere',
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  // A <select> is as wide as its longest option unless told otherwise.
+  picker: { minWidth: 0, maxWidth: '100%' },
+  pickerSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  pasteTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 function Title1Small({ children }: { children: string }) {
@@ -59,9 +84,21 @@ export interface AppProps {
   readonly toolbar?: ReactNode;
   /** "Send to my admin": Outlook's channel, or copy-only on the standalone page. */
   readonly admin: { readonly channel: AdminChannel; readonly settings: SettingsStore };
+  /**
+   * Who reads the pane: 'sender' (default) is spoken to as "you"; 'other' (a helpdesk that opened a
+   * user's forward, decided by the host from mailbox.userProfile) reads about "the sender".
+   */
+  readonly audience?: Audience;
 }
 
-export function App({ t, source, initialInput = null, admin, toolbar = null }: AppProps) {
+export function App({
+  t,
+  source,
+  initialInput = null,
+  admin,
+  toolbar = null,
+  audience = 'sender',
+}: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<State>(
     source || initialInput ? { phase: 'loading' } : { phase: 'idle' },
@@ -108,9 +145,21 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
     const explained = await explainInput(input);
     setBusy(false);
     setState({ phase: 'done', result: explained });
+    setShown((n) => n + 1);
   }, []);
 
   const explainedBounce = state.phase === 'done' && isBounce(state.result);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // Counts the results the user asked for (paste, drop, file): each is scrolled to and focused.
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown === 0) return;
+    const result = resultRef.current;
+    if (!result) return;
+    const target = result.querySelector<HTMLElement>('[data-result-focus]') ?? result;
+    target.scrollIntoView?.({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [shown]);
 
   return (
     <main className={styles.root} aria-busy={state.phase === 'loading' || busy}>
@@ -126,32 +175,52 @@ export function App({ t, source, initialInput = null, admin, toolbar = null }: A
       {state.phase === 'readFailed' && (
         <Notice intent="error" title={t.t('state.readError.title')} body={t.t('state.readError.body')} />
       )}
+      {/* Says what was explained, for screen readers, whichever way it arrived. */}
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {state.phase === 'done' ? announcement(state.result, t, audience) : ''}
+      </div>
       <ErrorBoundary resetKey={state} fallback={(error) => <RenderFailed error={error} t={t} />}>
-        {state.phase === 'done' && state.choices && state.choices.length > 1 && (
-          <AttachmentPicker
-            t={t}
-            choices={state.choices}
-            current={state.result}
-            onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
-          />
-        )}
-        {state.phase === 'done' && (
-          <Outcome result={state.result} t={t} onInput={(input) => void onInput(input)} />
-        )}
-        {state.phase === 'done' && state.result.ok && explainedBounce && (
-          <SendToAdmin
-            analysis={state.result.analysis}
-            t={t}
-            channel={admin.channel}
-            settings={admin.settings}
-            fromCurrentItem={source !== null && state.result.input.door !== 'paste'}
-          />
-        )}
+        <div ref={resultRef} tabIndex={-1} className={styles.result}>
+          {state.phase === 'done' && state.choices && state.choices.length > 1 && (
+            <AttachmentPicker
+              t={t}
+              choices={state.choices}
+              current={state.result}
+              onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
+            />
+          )}
+          {state.phase === 'done' && (
+            <Outcome
+              result={state.result}
+              t={t}
+              audience={audience}
+              standalone={source === null}
+              onInput={(input) => void onInput(input)}
+              action={
+                state.result.ok &&
+                explainedBounce && (
+                  <SendToAdmin
+                    // A new result starts the admin flow afresh: no message about another bounce.
+                    key={shown}
+                    analysis={state.result.analysis}
+                    t={t}
+                    channel={admin.channel}
+                    settings={admin.settings}
+                    audience={audience}
+                    fromCurrentItem={source !== null && state.result.input.door !== 'paste'}
+                  />
+                )
+              }
+            />
+          )}
+        </div>
       </ErrorBoundary>
       {state.phase !== 'loading' && (
-        <section aria-label={t.t('paste.title')}>
+        <section aria-labelledby="paste-title">
           {explainedBounce && <Divider />}
-          <Subtitle2 as="h2">{t.t('paste.title')}</Subtitle2>
+          <h2 id="paste-title" className={styles.pasteTitle}>
+            {t.t(explainedBounce ? 'paste.titleAnother' : 'paste.title')}
+          </h2>
           <PasteDrop t={t} onInput={(input) => void onInput(input)} busy={busy} />
         </section>
       )}
@@ -171,10 +240,13 @@ function AttachmentPicker({
   current: Explained;
   onPick: (e: Explained) => void;
 }) {
+  const styles = useStyles();
   const label = (e: Explained, i: number): string => (e.ok ? e.input.label : String(i + 1));
   return (
-    <Field label={t.t('attachments.pick')}>
+    <Field label={t.t('attachments.pick')} className={styles.picker}>
       <Select
+        className={styles.picker}
+        select={{ className: styles.pickerSelect }}
         value={String(choices.indexOf(current))}
         onChange={(_e, data) => onPick(choices[Number(data.value)] ?? current)}
       >
@@ -207,14 +279,38 @@ function Notice({
   );
 }
 
+/** What the live region says when a result appears: the headline, or the notice's title. */
+function announcement(result: Explained, t: Translator, audience: Audience): string {
+  if (!result.ok) return result.error === 'cancelled' ? '' : t.t('state.readError.title');
+  const { analysis } = result;
+  const title: Record<Exclude<typeof analysis.verdict, 'bounce' | 'delay'>, string> = {
+    'auto-reply': 'state.autoReply.title',
+    feedback: 'state.feedback.title',
+    'delivery-report': 'state.deliveryReport.title',
+    'not-a-bounce': 'state.notBounce.title',
+  };
+  const text =
+    analysis.verdict === 'bounce' || analysis.verdict === 'delay'
+      ? outcomeHeadline(analysis, t, audience)
+      : t.t(title[analysis.verdict]);
+  return t.t('state.explained', { headline: text });
+}
+
 function Outcome({
   result,
   t,
+  audience,
+  standalone,
   onInput,
+  action,
 }: {
   result: Explained;
   t: Translator;
+  audience: Audience;
+  /** No Outlook: notices never mention opening the add-in on a message. */
+  standalone: boolean;
   onInput: (input: RawInput) => void;
+  action: ReactNode;
 }) {
   if (!result.ok && result.error === 'tooLarge') {
     // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
@@ -247,7 +343,7 @@ function Outcome({
   switch (analysis.verdict) {
     case 'bounce':
     case 'delay':
-      return <Explanation analysis={analysis} t={t} />;
+      return <Explanation analysis={analysis} t={t} audience={audience} action={action} />;
     case 'auto-reply':
       return <Notice title={t.t('state.autoReply.title')} body={t.t('state.autoReply.body')} />;
     case 'feedback':
@@ -255,7 +351,12 @@ function Outcome({
     case 'delivery-report':
       return <Notice title={t.t('state.deliveryReport.title')} body={t.t('state.deliveryReport.body')} />;
     case 'not-a-bounce':
-      return <Notice title={t.t('state.notBounce.title')} body={t.t('state.notBounce.body')} />;
+      return (
+        <Notice
+          title={t.t('state.notBounce.title')}
+          body={t.t(standalone ? 'state.notBounce.bodyStandalone' : 'state.notBounce.body')}
+        />
+      );
   }
 }
 
