@@ -173,6 +173,9 @@ const useStyles = makeStyles({
   },
   pre: {
     margin: 0,
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
@@ -334,6 +337,18 @@ function Route({
   );
 }
 
+/**
+ * Text quoted from the bounce in a block that scrolls when long; as a scrolling region it takes
+ * keyboard focus and a name, so that it can be read without a mouse.
+ */
+function Quoted({ label, text, styles }: { label: string; text: string; styles: Styles }) {
+  return (
+    <pre className={styles.pre} role="region" aria-label={label} tabIndex={0}>
+      {text}
+    </pre>
+  );
+}
+
 function StepList({ steps, styles }: { steps: readonly string[]; styles: Styles }) {
   return (
     <ol className={styles.steps}>
@@ -485,7 +500,7 @@ function RecipientFacts({
       {r.diagnostic && (
         <>
           <Caption1 className={styles.term}>{t.t('field.diagnostic')}</Caption1>
-          <pre className={styles.pre}>{r.diagnostic}</pre>
+          <Quoted label={t.t('field.diagnostic')} text={r.diagnostic} styles={styles} />
         </>
       )}
       {r.evidence.length > 0 && (
@@ -551,7 +566,7 @@ function TechnicalDetails({ analysis, t, styles }: { analysis: Analysis; t: Tran
                 {t.t(title)}
               </AccordionHeader>
               <AccordionPanel>
-                <pre className={styles.pre}>{text}</pre>
+                <Quoted label={t.t(title)} text={text ?? ''} styles={styles} />
               </AccordionPanel>
             </AccordionItem>
           ))}
