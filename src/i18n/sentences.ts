@@ -103,6 +103,20 @@ export function needsRecipientList(analysis: Analysis, t: Translator): boolean {
   return analysis.recipients.length > 1 && titleNamesRecipient(t, first);
 }
 
+/** Longer addresses leave the headline for a line of their own: three lines at 320 px hold this much. */
+const HEADLINE_ADDRESS = 32;
+
+/**
+ * The address the headline leaves out for its length, for a line of its own under it; null when the
+ * headline or the cause names the recipient, or there is no valid address.
+ */
+export function recipientBelowHeadline(analysis: Analysis, t: Translator): string | null {
+  const first = analysis.recipients[0];
+  if (!first || needsRecipientList(analysis, t) || titleNamesRecipient(t, first)) return null;
+  const recipient = sentenceValues(first).recipient;
+  return recipient && recipient.length > HEADLINE_ADDRESS ? recipient : null;
+}
+
 /**
  * The headline: what happened and to whom, never the cause (the next sentence) and never an
  * address twice. "Your message to jan@fabrikam.example was not delivered", "… is delayed".
@@ -114,7 +128,8 @@ export function outcomeHeadline(analysis: Analysis, t: Translator, audience: Aud
     return t.t(`headline.multiple${a}`, { count: analysis.recipients.length });
   const kind = analysis.verdict === 'delay' ? 'delay' : 'bounce';
   const recipient = first ? sentenceValues(first).recipient : null;
-  if (!first || !recipient || titleNamesRecipient(t, first)) return t.t(`headline.${kind}.plain${a}`);
+  if (!first || !recipient || titleNamesRecipient(t, first) || recipient.length > HEADLINE_ADDRESS)
+    return t.t(`headline.${kind}.plain${a}`);
   const more = analysis.recipients.length - 1;
   return t.t(`headline.${kind}.to${a}`, {
     recipient,

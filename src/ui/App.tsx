@@ -157,7 +157,8 @@ export function App({
     const result = resultRef.current;
     if (!result) return;
     const target = result.querySelector<HTMLElement>('[data-result-focus]') ?? result;
-    target.scrollIntoView?.({ block: 'start' });
+    // From the top of the explanation, so that a look-alike warning above the headline is seen too.
+    (target.closest('article') ?? target).scrollIntoView?.({ block: 'start' });
     target.focus({ preventScroll: true });
   }, [shown]);
 
@@ -200,8 +201,9 @@ export function App({
                 state.result.ok &&
                 explainedBounce && (
                   <SendToAdmin
-                    // A new result starts the admin flow afresh: no message about another bounce.
-                    key={shown}
+                    // Each result (a new item, another attachment, a paste) starts the admin flow
+                    // afresh: no message about another bounce, no draft marked as already filled.
+                    key={resultKey(state.result)}
                     analysis={state.result.analysis}
                     t={t}
                     channel={admin.channel}
@@ -277,6 +279,19 @@ function Notice({
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+const resultKeys = new WeakMap<Explained, number>();
+let lastResultKey = 0;
+
+/** A number of its own for each result object, for keys that reset what belongs to one result. */
+function resultKey(result: Explained): number {
+  let key = resultKeys.get(result);
+  if (key === undefined) {
+    key = ++lastResultKey;
+    resultKeys.set(result, key);
+  }
+  return key;
 }
 
 /** What the live region says when a result appears: the headline, or the notice's title. */

@@ -32,6 +32,7 @@ import {
   outcomeHeadline,
   problemAt,
   reasonMeaning,
+  recipientBelowHeadline,
   replyMeaning,
   routeCaption,
   statusMeaning,
@@ -688,6 +689,8 @@ export function Explanation({ analysis, t, audience = 'sender', action = null }:
   const groups = causeGroups(analysis);
   const actors = new Set(analysis.recipients.map((r) => r.actor));
   const headlineId = useId();
+  const longAddress = recipientBelowHeadline(analysis, t);
+  const others = analysis.recipients.length - 1;
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
@@ -695,6 +698,14 @@ export function Explanation({ analysis, t, audience = 'sender', action = null }:
       <h2 id={headlineId} className={styles.headline} tabIndex={-1} data-result-focus>
         {outcomeHeadline(analysis, t, audience)}
       </h2>
+      {longAddress && (
+        <Body1 as="p" className={styles.cause}>
+          {t.t('headline.recipientLine', {
+            recipient: longAddress,
+            others: others > 0 ? t.t('headline.others', { count: others }) : '',
+          })}
+        </Body1>
+      )}
       {first && !list && (
         <>
           <Body1 as="p" className={styles.cause}>

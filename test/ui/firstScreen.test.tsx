@@ -86,6 +86,16 @@ describe('the first screen', () => {
     );
   });
 
+  it('gives a long address a line of its own, so the headline stays short', async () => {
+    const long = 'firstname.lastname-department@subsidiary.fabrikam.example';
+    renderApp(
+      itemSource(dsn({ recipient: long, status: '5.4.1', diagnostic: '550 5.4.1 Relay Access Denied' })),
+    );
+    const h2 = await headline();
+    expect(h2.textContent).toBe('Your message was not delivered');
+    expect(h2.nextElementSibling?.textContent).toBe(`To ${long}`);
+  });
+
   it("tells the sender-side 5.4.1 (own server relaying through EOP) as your own admin's, not the recipient's", async () => {
     renderApp(itemSource(OUTBOUND));
     await headline();
@@ -233,6 +243,32 @@ describe('Send to my admin: focus and messages', () => {
     await waitFor(() => expect(document.activeElement).toBe(notice));
   });
 
+  it('starts afresh when another attached bounce is picked', async () => {
+    const admin = fakeAdmin('helpdesk@contoso.example');
+    renderApp(
+      {
+        read: async () => ({
+          inputs: [
+            { kind: 'bytes', bytes: RELAY, label: 'Undeliverable: Quote', door: 'attachment' },
+            { kind: 'bytes', bytes: DBEB, label: 'Undeliverable: Invoice', door: 'attachment' },
+          ],
+          attempts: [],
+        }),
+      },
+      admin,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Send to my admin' }));
+    await screen.findByTestId('admin-notice');
+    fireEvent.change(screen.getByRole('combobox', { name: /several attached bounces/ }), {
+      target: { value: '1' },
+    });
+    await screen.findByText("jan@fabrikam.example does not exist at the recipient's organisation.");
+    expect(screen.queryByTestId('admin-notice')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to my admin' }));
+    await waitFor(() => expect(admin.sent).toHaveLength(2));
+    expect(admin.sent[1]?.subject).toContain('jan@fabrikam.example');
+  });
+
   it('adds the summary to a Forward draft once, however often it is clicked', async () => {
     const sent: AdminMail[] = [];
     const channel: AdminChannel = {
@@ -260,7 +296,7 @@ describe('Send to my admin: focus and messages', () => {
 });
 
 describe('a result from the paste box', () => {
-  it('is scrolled into view, focused and announced', async () => {
+  it('is scrolled into view from its top, focused and announced', async () => {
     const scrolled: Element[] = [];
     const original = Element.prototype.scrollIntoView;
     Element.prototype.scrollIntoView = function (this: Element) {
@@ -275,7 +311,7 @@ describe('a result from the paste box', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
       const h2 = await screen.findByRole('heading', { level: 2, name: /jan\.jansen@fabrikam\.example/ });
       await waitFor(() => expect(document.activeElement).toBe(h2));
-      expect(scrolled).toContain(h2);
+      expect(scrolled).toContain(h2.closest('article'));
       expect(screen.getByRole('status').textContent).toBe(
         'Explained: Your message to jan.jansen@fabrikam.example was not delivered',
       );
