@@ -176,9 +176,9 @@ export function App({
       {state.phase === 'readFailed' && (
         <Notice intent="error" title={t.t('state.readError.title')} body={t.t('state.readError.body')} />
       )}
-      {/* Says what was explained, for screen readers, whichever way it arrived. */}
+      {/* Says what the paste box, a drop or a chosen file brought, for screen readers. */}
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
-        {state.phase === 'done' ? announcement(state.result, t, audience) : ''}
+        {shown > 0 && state.phase === 'done' ? announcement(state.result, t, audience) : ''}
       </div>
       <ErrorBoundary resetKey={state} fallback={(error) => <RenderFailed error={error} t={t} />}>
         <div ref={resultRef} tabIndex={-1} className={styles.result}>

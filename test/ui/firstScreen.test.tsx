@@ -305,6 +305,8 @@ describe('a result from the paste box', () => {
     try {
       renderApp(itemSource(DBEB));
       await headline();
+      // What the item itself shows is not announced over the reader; what the user asks for is.
+      expect(screen.getByRole('status').textContent).toBe('');
       fireEvent.change(screen.getByRole('textbox', { name: 'Bounce text or file' }), {
         target: { value: new TextDecoder().decode(RELAY) },
       });
