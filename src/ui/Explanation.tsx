@@ -251,7 +251,7 @@ function WhoMustAct({
 function Arrow({ styles }: { styles: Styles }) {
   return (
     <span className={styles.arrow} aria-hidden="true">
-      <svg width="14" height="12" viewBox="0 0 14 12" focusable="false">
+      <svg data-route-icon width="14" height="12" viewBox="0 0 14 12" focusable="false">
         <path d="M1 6h10M7 2l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
     </span>
@@ -261,7 +261,7 @@ function Arrow({ styles }: { styles: Styles }) {
 function ProblemMark({ waiting, label, styles }: { waiting: boolean; label: string; styles: Styles }) {
   return (
     <span className={styles.mark}>
-      <svg width="12" height="12" viewBox="0 0 12 12" focusable="false" aria-hidden="true">
+      <svg data-route-icon width="12" height="12" viewBox="0 0 12 12" focusable="false" aria-hidden="true">
         {waiting ? (
           <path
             d="M6 1a5 5 0 1 0 0 10A5 5 0 0 0 6 1zm0 2v3l2 1.5"
