@@ -1,5 +1,12 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Field, Select, makeStyles } from '@fluentui/react-components';
 import type { Translator } from '../i18n';
+
+const useStyles = makeStyles({
+  // A <select> is as wide as its longest option unless told otherwise; the pane is 320 px wide.
+  field: { minWidth: 0 },
+  root: { minWidth: 0, maxWidth: '100%' },
+  select: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+});
 
 /** Chooses a built-in sample; the choice lives in the URL (?sample=…) so it can be shared. */
 export function SamplePicker({
@@ -11,9 +18,12 @@ export function SamplePicker({
   samples: readonly { id: string; label: string }[];
   current: string;
 }) {
+  const styles = useStyles();
   return (
-    <Field label={t.t('sample.label')}>
+    <Field label={t.t('sample.label')} className={styles.field}>
       <Select
+        className={styles.root}
+        select={{ className: styles.select }}
         value={current}
         onChange={(_e, data) => {
           const params = new URLSearchParams(window.location.search);

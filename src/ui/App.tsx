@@ -10,12 +10,12 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
+import { outcomeHeadline } from '../i18n/sentences';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
 import { audienceFor, type Audience } from './audience';
@@ -33,11 +33,36 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     maxWidth: '960px',
     margin: '0 auto',
+    boxSizing: 'border-box',
+    minWidth: 0,
+    // Nothing in the pane may make it wider than the window (long addresses, long labels).
+    overflowWrap: 'anywhere',
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  // A <select> is as wide as its longest option unless told otherwise.
+  picker: { minWidth: 0, maxWidth: '100%' },
+  pickerSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  pasteTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 function Title1Small({ children }: { children: string }) {
@@ -80,6 +105,12 @@ export interface AppProps {
   readonly admin: { readonly channel: AdminChannel; readonly settings: SettingsStore };
   /** Overrides SLOW_AFTER_MS (tests). */
   readonly slowAfterMs?: number;
+  /**
+   * Who reads the pane, when the host has decided it: 'sender' is spoken to as "you"; 'other' (a
+   * helpdesk that opened a user's forward) reads about "the sender". By default App decides it
+   * from `reader` and the explained bounce.
+   */
+  readonly audience?: Audience;
 }
 
 function firstState(source: MessageSource | null, initialInput: RawInput | null, starting: boolean): State {
@@ -105,6 +136,7 @@ export function App({
   admin,
   toolbar = null,
   slowAfterMs = SLOW_AFTER_MS,
+  audience: audienceOverride,
 }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<State>(() => firstState(source, initialInput, starting));
@@ -114,18 +146,15 @@ export function App({
   const [slowState, setSlowState] = useState<State | null>(null);
   // The Outlook item was not explained (the user cancelled, or pasted first): offer to read it.
   const [itemSkipped, setItemSkipped] = useState(false);
-  // Each result gets a fresh admin flow: nothing typed or sent for one item carries over to the next.
-  const [generation, setGeneration] = useState(0);
+  // Counts the results the user asked for (paste, drop, file): each is scrolled to, focused and announced.
+  const [shown, setShown] = useState(0);
   // The one run in progress: reading the item or explaining an input. A newer run abandons it,
   // and a run ignores its own late result once abandoned.
   const work = useRef<AbortController | null>(null);
   const readingItem = useRef(false);
   const pasted = useRef(false);
 
-  const show = useCallback((next: State) => {
-    setState(next);
-    if (next.phase === 'done') setGeneration((g) => g + 1);
-  }, []);
+  const show = useCallback((next: State) => setState(next), []);
 
   const readItem = useCallback(
     async (from: MessageSource) => {
@@ -230,6 +259,7 @@ export function App({
       work.current = null;
       setBusy(false);
       show({ phase: 'done', result: explained });
+      setShown((n) => n + 1);
     },
     [show],
   );
@@ -259,11 +289,22 @@ export function App({
 
   const fromItem = state.phase === 'done' && state.result.ok && state.result.input.door !== 'paste';
   const audience: Audience =
-    state.phase === 'done' && state.result.ok
+    audienceOverride ??
+    (state.phase === 'done' && state.result.ok
       ? audienceFor(state.result.analysis, reader, fromItem ? (read?.item?.from ?? null) : null)
-      : 'sender';
+      : 'sender');
 
   const explainedBounce = state.phase === 'done' && isBounce(state.result);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (shown === 0) return;
+    const result = resultRef.current;
+    if (!result) return;
+    const target = result.querySelector<HTMLElement>('[data-result-focus]') ?? result;
+    // From the top of the explanation, so that a look-alike warning above the headline is seen too.
+    (target.closest('article') ?? target).scrollIntoView?.({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [shown]);
 
   return (
     <main className={styles.root} aria-busy={busyPhase(state) || busy}>
@@ -285,33 +326,53 @@ export function App({
       {state.phase === 'readFailed' && (
         <Notice intent="error" title={t.t('state.readError.title')} body={t.t('state.readError.body')} />
       )}
+      {/* Says what the paste box, a drop or a chosen file brought, for screen readers. */}
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {shown > 0 && state.phase === 'done' ? announcement(state.result, t, audience) : ''}
+      </div>
       <ErrorBoundary resetKey={state} fallback={(error) => <RenderFailed error={error} t={t} />}>
-        {state.phase === 'done' && state.choices && state.choices.length > 1 && (
-          <AttachmentPicker
-            t={t}
-            choices={state.choices}
-            current={state.result}
-            onPick={(result) => show({ phase: 'done', result, choices: state.choices ?? [] })}
-          />
-        )}
-        {state.phase === 'done' && (
-          <Outcome result={state.result} t={t} audience={audience} onInput={(input) => void onInput(input)} />
-        )}
-        {state.phase === 'done' && state.result.ok && explainedBounce && (
-          <SendToAdmin
-            key={generation}
-            analysis={state.result.analysis}
-            t={t}
-            channel={channel}
-            settings={admin.settings}
-            fromCurrentItem={source !== null && fromItem}
-          />
-        )}
+        <div ref={resultRef} tabIndex={-1} className={styles.result}>
+          {state.phase === 'done' && state.choices && state.choices.length > 1 && (
+            <AttachmentPicker
+              t={t}
+              choices={state.choices}
+              current={state.result}
+              onPick={(result) => show({ phase: 'done', result, choices: state.choices ?? [] })}
+            />
+          )}
+          {state.phase === 'done' && (
+            <Outcome
+              result={state.result}
+              t={t}
+              audience={audience}
+              standalone={source === null && !starting}
+              onInput={(input) => void onInput(input)}
+              action={
+                state.result.ok &&
+                explainedBounce && (
+                  <SendToAdmin
+                    // Each result (a new item, another attachment, a paste) starts the admin flow
+                    // afresh: no message about another bounce, no draft marked as already filled.
+                    key={resultKey(state.result)}
+                    analysis={state.result.analysis}
+                    t={t}
+                    channel={channel}
+                    settings={admin.settings}
+                    audience={audience}
+                    fromCurrentItem={source !== null && fromItem}
+                  />
+                )
+              }
+            />
+          )}
+        </div>
       </ErrorBoundary>
       {/* Always there, while starting and reading too: the way in that never depends on Outlook. */}
-      <section aria-label={t.t(explainedBounce ? 'paste.title' : 'paste.titleFirst')}>
+      <section aria-labelledby="paste-title">
         {explainedBounce && <Divider />}
-        <Subtitle2 as="h2">{t.t(explainedBounce ? 'paste.title' : 'paste.titleFirst')}</Subtitle2>
+        <h2 id="paste-title" className={styles.pasteTitle}>
+          {t.t(explainedBounce ? 'paste.titleAnother' : 'paste.title')}
+        </h2>
         <PasteDrop t={t} onInput={(input) => void onInput(input)} busy={busy} />
       </section>
       {read && read.attempts.length > 0 && <Diagnostics read={read} t={t} />}
@@ -330,10 +391,13 @@ function AttachmentPicker({
   current: Explained;
   onPick: (e: Explained) => void;
 }) {
+  const styles = useStyles();
   const label = (e: Explained, i: number): string => (e.ok ? e.input.label : String(i + 1));
   return (
-    <Field label={t.t('attachments.pick')}>
+    <Field label={t.t('attachments.pick')} className={styles.picker}>
       <Select
+        className={styles.picker}
+        select={{ className: styles.pickerSelect }}
         value={String(choices.indexOf(current))}
         onChange={(_e, data) => onPick(choices[Number(data.value)] ?? current)}
       >
@@ -436,16 +500,51 @@ function Progress({
   }
 }
 
+const resultKeys = new WeakMap<Explained, number>();
+let lastResultKey = 0;
+
+/** A number of its own for each result object, for keys that reset what belongs to one result. */
+function resultKey(result: Explained): number {
+  let key = resultKeys.get(result);
+  if (key === undefined) {
+    key = ++lastResultKey;
+    resultKeys.set(result, key);
+  }
+  return key;
+}
+
+/** What the live region says when a result appears: the headline, or the notice's title. */
+function announcement(result: Explained, t: Translator, audience: Audience): string {
+  if (!result.ok) return result.error === 'cancelled' ? '' : t.t('state.readError.title');
+  const { analysis } = result;
+  const title: Record<Exclude<typeof analysis.verdict, 'bounce' | 'delay'>, string> = {
+    'auto-reply': 'state.autoReply.title',
+    feedback: 'state.feedback.title',
+    'delivery-report': 'state.deliveryReport.title',
+    'not-a-bounce': 'state.notBounce.title',
+  };
+  const text =
+    analysis.verdict === 'bounce' || analysis.verdict === 'delay'
+      ? outcomeHeadline(analysis, t, audience)
+      : t.t(title[analysis.verdict]);
+  return t.t('state.explained', { headline: text });
+}
+
 function Outcome({
   result,
   t,
   audience,
+  standalone,
   onInput,
+  action,
 }: {
   result: Explained;
   t: Translator;
   audience: Audience;
+  /** No Outlook: notices never mention opening the add-in on a message. */
+  standalone: boolean;
   onInput: (input: RawInput) => void;
+  action: ReactNode;
 }) {
   if (!result.ok && result.error === 'tooLarge') {
     // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
@@ -478,7 +577,7 @@ function Outcome({
   switch (analysis.verdict) {
     case 'bounce':
     case 'delay':
-      return <Explanation analysis={analysis} t={t} audience={audience} />;
+      return <Explanation analysis={analysis} t={t} audience={audience} action={action} />;
     case 'auto-reply':
       return <Notice title={t.t('state.autoReply.title')} body={t.t('state.autoReply.body')} />;
     case 'feedback':
@@ -486,7 +585,12 @@ function Outcome({
     case 'delivery-report':
       return <Notice title={t.t('state.deliveryReport.title')} body={t.t('state.deliveryReport.body')} />;
     case 'not-a-bounce':
-      return <Notice title={t.t('state.notBounce.title')} body={t.t('state.notBounce.body')} />;
+      return (
+        <Notice
+          title={t.t('state.notBounce.title')}
+          body={t.t(standalone ? 'state.notBounce.bodyStandalone' : 'state.notBounce.body')}
+        />
+      );
   }
 }
 

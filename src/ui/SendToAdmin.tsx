@@ -6,13 +6,21 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type MutableRefObject,
+} from 'react';
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
+import type { Audience } from '../i18n/sentences';
 import {
   isValidAdminAddress,
   storedAdminAddress,
@@ -23,9 +31,27 @@ import {
 import { adminSubject, buildAdminMail, mailtoHead, mailtoLink } from './adminMail';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    minWidth: 0,
+  },
+  small: { overflowWrap: 'anywhere', minWidth: 0 },
+  notice: { ':focus': { outlineStyle: 'none' } },
 });
+
+/**
+ * A callback ref that fills `holder`. Fluent's components type their `ref` prop through an inference
+ * that our strict settings turn into `Ref<never>`; a callback ref fits it and stays type-safe here.
+ */
+function into<T>(holder: MutableRefObject<T | null>): (element: T | null) => void {
+  return (element) => {
+    holder.current = element;
+  };
+}
 
 type Notice = { readonly intent: 'success' | 'warning' | 'error'; readonly text: string } | null;
 
@@ -36,13 +62,24 @@ export interface SendToAdminProps {
   readonly settings: SettingsStore;
   /** The explained bounce is the current Outlook item (or its forward), so it can be attached. */
   readonly fromCurrentItem: boolean;
+  /** Who is sending it: the person whose message bounced, or a helpdesk (the mail says so). */
+  readonly audience?: Audience;
 }
 
 /**
- * "Send to my admin": asks for the admin's address once (validated, remembered), then opens a new
- * message in Outlook, fills the Forward draft, or offers copy and mailto: where Outlook cannot.
+ * "Send to my admin" and "Copy details": asks for the admin's address once (validated, remembered),
+ * then opens a new message in Outlook, fills the Forward draft (once), or offers copy and mailto:
+ * where Outlook cannot. After every step focus goes to what appeared: the address field, or the
+ * message saying what happened.
  */
-export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }: SendToAdminProps) {
+export function SendToAdmin({
+  analysis,
+  t,
+  channel,
+  settings,
+  fromCurrentItem,
+  audience = 'sender',
+}: SendToAdminProps) {
   const styles = useStyles();
   // Whatever the store returns is checked again here, the one place every store's value passes.
   const initial = useMemo(() => {
@@ -62,8 +99,27 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
   const [saveWarning, setSaveWarning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pendingSend, setPendingSend] = useState(false);
+  // The summary is in this draft: adding it again would put it there twice.
+  const [added, setAdded] = useState(false);
 
-  const mailFor = useCallback((to: string) => buildAdminMail(analysis, to, t), [analysis, t]);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
+  const changeRef = useRef<HTMLButtonElement>(null);
+  // Where focus goes back to when the address form closes without a message.
+  const returnTo = useRef<'send' | 'change'>('send');
+
+  useEffect(() => {
+    if (editing) inputRef.current?.focus();
+  }, [editing]);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const mailFor = useCallback(
+    (to: string) => buildAdminMail(analysis, to, t, audience),
+    [analysis, t, audience],
+  );
 
   const send = useCallback(
     async (to: string) => {
@@ -79,44 +135,60 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
         };
       }
       setBusy(false);
-      if (outcome.ok)
+      if (outcome.ok) {
+        if (outcome.via === 'composeDraft') setAdded(true);
         setNotice({
           intent: 'success',
           text: t.t(outcome.via === 'composeDraft' ? 'admin.sent.compose' : 'admin.sent.form'),
         });
-      else if (outcome.reason === 'unsupported')
+      } else if (outcome.reason === 'unsupported')
         setNotice({ intent: 'warning', text: t.t('admin.unsupported') });
       else setNotice({ intent: 'error', text: t.t('admin.failed', { detail: outcome.detail ?? '' }) });
     },
     [channel, fromCurrentItem, mailFor, t],
   );
 
+  const closeForm = useCallback(() => {
+    setEditing(false);
+    setPendingSend(false);
+    setInvalid(false);
+    // After the form is gone, focus returns to the button that opened it.
+    window.setTimeout(() => (returnTo.current === 'change' ? changeRef : sendRef).current?.focus(), 0);
+  }, []);
+
   const save = useCallback(async () => {
     const value = draft.trim();
     if (!isValidAdminAddress(value)) {
       setInvalid(true);
+      inputRef.current?.focus();
       return;
     }
     setInvalid(false);
     setEditing(false);
+    // A message about the old address would now be wrong.
+    setNotice(null);
     setUserAddress(value);
     const saved = await settings.save(value);
     setSaveWarning(saved.ok ? null : t.t('admin.saveFailed', { detail: saved.detail ?? '' }));
     if (pendingSend) {
       setPendingSend(false);
       await send(value);
+    } else {
+      setNotice({ intent: 'success', text: t.t('admin.address.saved', { address: value }) });
     }
   }, [draft, pendingSend, send, settings, t]);
 
   const onSend = useCallback(() => {
+    if (busy || added) return;
     setNotice(null);
     if (!address) {
+      returnTo.current = 'send';
       setPendingSend(true);
       setEditing(true);
       return;
     }
     void send(address);
-  }, [address, send]);
+  }, [added, address, busy, send]);
 
   const copy = useCallback(async () => {
     try {
@@ -163,10 +235,10 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
     }
   }, [address, analysis, t]);
 
-  const sendLabel = channel.composeMode ? t.t('admin.sendCompose') : t.t('admin.send');
+  const compose = channel.composeMode;
+  const sendLabel = added ? t.t('admin.added') : compose ? t.t('admin.sendCompose') : t.t('admin.send');
   return (
     <section className={styles.root} aria-label={t.t('admin.title')}>
-      <Subtitle2 as="h2">{t.t('admin.title')}</Subtitle2>
       {editing ? (
         <div className={styles.root}>
           <Field
@@ -176,11 +248,13 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
             validationMessage={invalid ? t.t('admin.address.invalid') : null}
           >
             <Input
+              ref={into(inputRef)}
               type="email"
               value={draft}
               onChange={(_e, data) => setDraft(data.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') void save();
+                if (e.key === 'Escape') closeForm();
               }}
             />
           </Field>
@@ -188,25 +262,53 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
             <Button appearance="primary" onClick={() => void save()}>
               {t.t('admin.address.save')}
             </Button>
-            <Button
-              onClick={() => {
-                setEditing(false);
-                setPendingSend(false);
-                setInvalid(false);
-              }}
-            >
-              {t.t('admin.address.cancel')}
-            </Button>
+            <Button onClick={closeForm}>{t.t('admin.address.cancel')}</Button>
           </div>
         </div>
       ) : (
         <div className={styles.row}>
           {channel.canSend && (
-            <Button appearance="primary" onClick={onSend} disabled={busy}>
+            <Button
+              ref={into(sendRef)}
+              appearance="primary"
+              onClick={onSend}
+              disabled={busy || added}
+              data-primary-action
+              {...(compose && !added ? { 'aria-label': t.t('admin.sendCompose.name') } : {})}
+            >
               {sendLabel}
             </Button>
           )}
-          <Button onClick={() => void copy()}>{t.t('admin.copy')}</Button>
+          <Button
+            appearance={channel.canSend ? 'secondary' : 'primary'}
+            onClick={() => void copy()}
+            {...(channel.canSend ? {} : { 'data-primary-action': true })}
+          >
+            {t.t('admin.copy')}
+          </Button>
+        </div>
+      )}
+      {!editing && (
+        <div className={styles.row}>
+          {address && (
+            <Caption1 className={styles.small}>
+              {userAddress
+                ? t.t('admin.address.current', { address })
+                : t.t('admin.address.organisation', { address })}
+            </Caption1>
+          )}
+          <Button
+            ref={into(changeRef)}
+            appearance="subtle"
+            size="small"
+            onClick={() => {
+              returnTo.current = 'change';
+              setDraft(address ?? '');
+              setEditing(true);
+            }}
+          >
+            {t.t(address ? 'admin.address.change' : 'admin.address.set')}
+          </Button>
           {mailtoHref && (
             <Link href={mailtoHref} target="_blank" rel="noopener noreferrer" onClick={openMailto}>
               {t.t('admin.mailto')}
@@ -214,37 +316,25 @@ export function SendToAdmin({ analysis, t, channel, settings, fromCurrentItem }:
           )}
         </div>
       )}
-      {!editing && (
-        <div className={styles.row}>
-          {address && (
-            <Caption1>
-              {userAddress
-                ? t.t('admin.address.current', { address })
-                : t.t('admin.address.organisation', { address })}
-            </Caption1>
-          )}
-          <Button
-            appearance="subtle"
-            size="small"
-            onClick={() => {
-              setDraft(address ?? '');
-              setEditing(true);
-            }}
+      <div aria-live="polite" className={styles.root}>
+        {saveWarning && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{saveWarning}</MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar
+            ref={into(noticeRef)}
+            tabIndex={-1}
+            className={styles.notice}
+            intent={notice.intent}
+            layout="multiline"
+            data-testid="admin-notice"
           >
-            {t.t('admin.address.change')}
-          </Button>
-        </div>
-      )}
-      {saveWarning && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{saveWarning}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" aria-live="polite">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     </section>
   );
 }

@@ -2,7 +2,17 @@ import { validAddress } from '../core/safeValues';
 import { clip, cutAt, stripInvisible, wellFormed } from '../core/text';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
-import { causeSteps, causeText } from '../i18n/sentences';
+import {
+  causeMeaning,
+  causeSteps,
+  causeText,
+  commandMeaning,
+  isUncertain,
+  reasonMeaning,
+  replyMeaning,
+  statusMeaning,
+  type Audience,
+} from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
@@ -102,6 +112,8 @@ type Block =
 interface Fact {
   readonly label: string;
   readonly quote: Quote;
+  /** What a code means, in our own words (not quoted: Bounce Explainer wrote it). */
+  readonly note?: string | null;
 }
 
 /** What each quote shows after cutting (the whole text when it fits). */
@@ -146,7 +158,9 @@ function renderHtml(blocks: readonly Block[], cuts: Cuts): string {
                 `<tr><th style="${TD}" align="left">${escapeHtml(row.label)}</th>${
                   row.quote.block
                     ? `<td style="${TD}"><pre style="${QUOTE_BLOCK}">${shown(row.quote)}</pre></td>`
-                    : `<td style="${TD};${MONO}">${shown(row.quote)}</td>`
+                    : `<td style="${TD}"><span style="${MONO}">${shown(row.quote)}</span>${
+                        row.note ? ` — ${escapeHtml(row.note)}` : ''
+                      }</td>`
                 }</tr>`,
             )
             .join('')}</table>`,
@@ -195,7 +209,7 @@ function renderText(blocks: readonly Block[], cuts: Cuts): string {
       case 'facts':
         for (const row of block.rows)
           if (row.quote.block) out.push(`${row.label}:`, ...quoteLines(row.quote));
-          else out.push(`${row.label}: ${oneLine(row.quote)}`);
+          else out.push(`${row.label}: ${oneLine(row.quote)}${row.note ? ` (${row.note})` : ''}`);
         out.push('');
         break;
       case 'quoted':
@@ -219,15 +233,39 @@ function quoter(suspicious: boolean): (text: string | null, block?: boolean) => 
   };
 }
 
-function facts(rows: readonly (readonly [string, Quote | null])[]): Block {
+function facts(rows: readonly (readonly [string, Quote | null, (string | null)?])[]): Block {
   return {
     kind: 'facts',
-    rows: rows.flatMap(([label, quote]) => (quote ? [{ label, quote }] : [])),
+    rows: rows.flatMap(([label, quote, note]) => (quote ? [{ label, quote, note: note ?? null }] : [])),
   };
 }
 
+/** "Hello, a message I sent to jan@fabrikam.example bounced." — from the user to their own admin. */
+function opening(analysis: Analysis, t: Translator, audience: Audience): string {
+  const kind = analysis.verdict === 'delay' ? 'delay' : 'bounce';
+  const a = audience === 'other' ? '.other' : '';
+  const recipient = validAddress(analysis.recipients[0]?.address);
+  return recipient ? t.t(`admin.opening.${kind}${a}`, { recipient }) : t.t(`admin.opening.${kind}.plain${a}`);
+}
+
+/** "Who must act: the recipient's mail admin." — probably, when the cause is not certain. */
+function whoLine(r: RecipientOutcome, delay: boolean, t: Translator, audience: Audience): string {
+  const who = delay
+    ? t.t('admin.who.delay')
+    : t.t(r.actor === 'sender' && audience === 'other' ? 'admin.who.sender.other' : `admin.who.${r.actor}`);
+  return t.t(isUncertain(r) && !delay ? 'admin.who.lineUncertain' : 'admin.who.line', { who });
+}
+
+/** Whose steps these are: the recipient's admin's are to be passed on, not a runbook for ours. */
+function stepsTitle(r: RecipientOutcome, delay: boolean, t: Translator): string {
+  if (delay) return t.t('admin.steps.delay');
+  if (isUncertain(r)) return t.t('admin.steps.uncertain');
+  return t.t(r.actor === 'recipient-admin' ? 'admin.steps.their' : 'admin.steps.own');
+}
+
 /** The mail's blocks with the first `count` recipients described one by one. */
-function mailBlocks(analysis: Analysis, t: Translator, count: number): Block[] {
+function mailBlocks(analysis: Analysis, t: Translator, count: number, audience: Audience): Block[] {
+  const delay = analysis.verdict === 'delay';
   const suspicious = analysis.suspicion.length > 0;
   const quote = quoter(suspicious);
   const blocks: Block[] = [];
@@ -247,7 +285,12 @@ function mailBlocks(analysis: Analysis, t: Translator, count: number): Block[] {
         t.t('admin.linksInert'),
       ],
     });
-  blocks.push({ kind: 'para', text: t.t(suspicious ? 'admin.introSuspicious' : 'admin.intro') });
+  blocks.push({
+    kind: 'para',
+    text: suspicious
+      ? t.t('admin.introSuspicious')
+      : `${opening(analysis, t, audience)} ${t.t('admin.introRest')}`,
+  });
   blocks.push({ kind: 'note', html: t.t('admin.quoteNoteHtml'), text: t.t('admin.quoteNoteText') });
   const seenCauses = new Set<string>();
   analysis.recipients.slice(0, count).forEach((r, i) => {
@@ -259,25 +302,33 @@ function mailBlocks(analysis: Analysis, t: Translator, count: number): Block[] {
     if (firstOfCause)
       blocks.push({
         kind: 'para',
-        text: causeText(t, r, 'summary'),
-        strong: `${t.t('actor.label')}: ${t.t(`actor.${r.actor}`)}.`,
+        // The explanation speaks to the sender ("your message"): said so, it does not read as if
+        // the admin had sent the message.
+        text: [
+          t.t(audience === 'other' ? 'admin.explanation.other' : 'admin.explanation'),
+          causeText(t, r, 'summary'),
+          isUncertain(r) ? t.t(`confidence.${r.confidence}`) : null,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        strong: whoLine(r, delay, t, audience),
       });
     blocks.push(
       facts([
         [t.t('field.recipient'), quote(r.address)],
-        [t.t('field.status'), quote(r.status?.code ?? null)],
-        [t.t('field.replyCode'), quote(r.replyCode)],
+        [t.t('field.status'), quote(r.status?.code ?? null), statusMeaning(t, r.status?.code)],
+        [t.t('field.replyCode'), quote(r.replyCode), replyMeaning(t, r.replyCode)],
         [t.t('field.diagnostic'), quote(r.diagnostic, true)],
         [t.t('field.remoteMta'), quote(r.remoteMta)],
         [t.t('field.reportingMta'), quote(r.reportingMta)],
-        [t.t('field.command'), quote(r.command)],
-        [t.t('field.reason'), quote(r.reason)],
-        [t.t('field.cause'), quote(r.cause)],
+        [t.t('field.command'), quote(r.command), commandMeaning(t, r.command)],
+        [t.t('field.reason'), quote(r.reason), reasonMeaning(t, r.reason)],
+        [t.t('field.cause'), quote(r.cause), causeMeaning(t, r)],
       ]),
     );
     if (!firstOfCause) return;
     const steps = causeSteps(t, r, 'adminSteps');
-    if (steps.length > 0) blocks.push({ kind: 'steps', title: t.t('section.adminSteps'), items: steps });
+    if (steps.length > 0) blocks.push({ kind: 'steps', title: stepsTitle(r, delay, t), items: steps });
     if (r.docUrl && /^https:\/\//.test(r.docUrl)) blocks.push({ kind: 'link', url: r.docUrl });
   });
   if (analysis.recipients.length > count)
@@ -366,11 +417,16 @@ function cutQuotes(
  * such, with its links made inert. The HTML always fits in MAX_HTML_BYTES: the quotes are cut
  * first (and the mail says so), then fewer recipients are described one by one.
  */
-export function buildAdminMail(analysis: Analysis, to: string, t: Translator): AdminMail {
+export function buildAdminMail(
+  analysis: Analysis,
+  to: string,
+  t: Translator,
+  audience: Audience = 'sender',
+): AdminMail {
   const subject = adminSubject(analysis, t);
   const cutNotice: Block = { kind: 'small', text: t.t('admin.cutNotice') };
   let count = Math.min(MAX_RECIPIENTS, analysis.recipients.length);
-  let blocks = mailBlocks(analysis, t, count);
+  let blocks = mailBlocks(analysis, t, count, audience);
   // Our words and markup alone, every quote empty (the cut notice counted in case it is needed),
   // and the quotes' own share.
   const measure = (): { own: number; quoted: number } => {
@@ -383,7 +439,7 @@ export function buildAdminMail(analysis: Analysis, to: string, t: Translator): A
   let { own, quoted } = measure();
   while (own + quoted > MAX_HTML_BYTES && own > MAX_OWN_BYTES && count > 1) {
     count -= 1;
-    blocks = mailBlocks(analysis, t, count);
+    blocks = mailBlocks(analysis, t, count, audience);
     ({ own, quoted } = measure());
   }
   const quotes = quotesOf(blocks);

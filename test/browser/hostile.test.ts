@@ -23,6 +23,7 @@ const ALLOWED_TAGS = [
   'ol',
   'p',
   'pre',
+  'span',
   'table',
   'tbody',
   'td',
@@ -81,9 +82,13 @@ async function paneState(page: Page): Promise<PaneState> {
     ]
       .filter((e) => !(e.tagName === 'IMG' && e.getAttribute('src') === 'assets/icon-32.png'))
       .map((e) => e.outerHTML.slice(0, 120));
-    // Fluent's own icons are inline <svg> with its class; an svg from the input would have none.
+    // Fluent's own icons are inline <svg> with its class, the route picture's with data-route-icon;
+    // an svg from the input would have neither.
     for (const svg of main.querySelectorAll('svg'))
-      if (!/fui-/.test(svg.getAttribute('class') ?? '') || svg.querySelector('circle, script, foreignObject'))
+      if (
+        !(/fui-/.test(svg.getAttribute('class') ?? '') || svg.hasAttribute('data-route-icon')) ||
+        svg.querySelector('circle, script, foreignObject')
+      )
         foreignElements.push(svg.outerHTML.slice(0, 120));
     const handlers = [...document.querySelectorAll('*')].flatMap((e) =>
       [...e.attributes]

@@ -72,6 +72,11 @@ function expectedKeys(): string[] {
   return entries.flatMap((entry) => KEY_KINDS.map((kind) => `cause.${entry.id}.${kind}`));
 }
 
+/** The title for a reader who did not send the message (a helpdesk), where the title says "you". */
+function optionalKeys(): string[] {
+  return entries.map((entry) => `cause.${entry.id}.titleOther`);
+}
+
 function status(code: string): EnhancedStatus {
   const [cls, subject, detail] = code.split('.').map(Number);
   return { code, class: cls as 2 | 4 | 5, subject: subject ?? 0, detail: detail ?? 0 };
@@ -242,9 +247,30 @@ describe('cause catalogue: locale parity', () => {
   );
 
   it.each(Object.keys(locales))('has no orphan keys in %s', (locale) => {
-    const expected = new Set(expectedKeys());
+    const expected = new Set([...expectedKeys(), ...optionalKeys()]);
     const orphans = Object.keys(locales[locale] ?? {}).filter((key) => !expected.has(key));
     expect(orphans).toEqual([]);
+  });
+
+  it('gives a title for a reader who did not send the message in both languages or in neither', () => {
+    const enOther = Object.keys(en).filter((key) => key.endsWith('.titleOther'));
+    const nlOther = Object.keys(nl).filter((key) => key.endsWith('.titleOther'));
+    expect(nlOther.sort()).toEqual(enOther.sort());
+    // Only titles that speak to the sender ("You are not allowed…") need one.
+    for (const key of enOther)
+      expect({
+        key,
+        you: /\b(?:you|your)\b/i.test(String(en[key.replace(/Other$/, '') as keyof typeof en])),
+      }).toEqual({ key, you: true });
+  });
+
+  it.each(Object.keys(locales))('gives the user at most three steps per cause in %s', (locale) => {
+    const texts = locales[locale] ?? {};
+    const long = entries
+      .map((entry) => [entry.id, texts[`cause.${entry.id}.userSteps`]] as const)
+      .filter(([, steps]) => Array.isArray(steps) && steps.length > 3)
+      .map(([id]) => id);
+    expect(long).toEqual([]);
   });
 
   it.each(Object.keys(locales))('uses a non-empty line for titles and summaries in %s', (locale) => {

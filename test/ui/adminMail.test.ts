@@ -1,10 +1,13 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { analyzeText } from '../../src/core';
 import { causes } from '../../src/core/catalog/causes';
 import { wellFormed } from '../../src/core/text';
 import { createTranslator } from '../../src/i18n/static';
 import { isValidAdminAddress, organisationAddressFromQuery } from '../../src/ui/adminChannel';
 import { createLocalSettingsStore } from '../../src/ui/localSettings';
+import { analyzeBytes } from '../../src/mail/readInput';
 import { adminSubject, buildAdminMail, escapeHtml, mailtoLink, MAX_HTML_BYTES } from '../../src/ui/adminMail';
 import { COMMAND_INJECTION, LURE, dsn } from '../support/untrustedBounces';
 
@@ -85,7 +88,7 @@ describe('the mail for the admin', () => {
 
   it('speaks Dutch for a Dutch user', () => {
     const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', createTranslator('nl'));
-    expect(mail.html).toContain('Voor uw beheerder');
+    expect(mail.html).toContain('Stappen voor de mailbeheerder van de ontvanger');
   });
 
   it('builds a mailto: link with everything encoded', () => {
@@ -95,6 +98,72 @@ describe('the mail for the admin', () => {
 
   it('escapes HTML special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('the mail for the admin, from the user to their own admin', () => {
+  it("says what I sent, frames the explanation as told to me, and passes the recipient's admin's steps on", () => {
+    const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', t);
+    expect(mail.text).toContain('Hello, a message I sent to jan@fabrikam.example bounced.');
+    expect(mail.text).toContain(
+      'What Bounce Explainer told me: The Microsoft 365 server that received your message',
+    );
+    expect(mail.text).toContain("Who must act: the recipient's mail admin.");
+    expect(mail.text).toContain("Steps for the recipient's mail admin (could you pass these on to them?):");
+    expect(mail.text).not.toContain('For your admin');
+  });
+
+  it('asks our own admin to fix the sender-side 5.4.1 (own server relaying through EOP)', async () => {
+    const eml = readFileSync(
+      path.join(
+        __dirname,
+        '..',
+        'fixtures',
+        'exchange-server',
+        'exchange-server-5.4.1-relay-access-denied-outbound-via-eop-en.eml',
+      ),
+    );
+    const mail = buildAdminMail(await analyzeBytes(new Uint8Array(eml)), 'helpdesk@contoso.example', t);
+    expect(mail.text).toContain('Who must act: our own mail admin.');
+    expect(mail.text).toContain('What to check on our side:');
+    expect(mail.text).not.toMatch(/pass these on/);
+  });
+
+  it('says nobody must act yet on a delay', () => {
+    const delayed = dsn({ action: 'delayed', status: '4.4.7', diagnostic: '451 4.4.7 later' });
+    const mail = buildAdminMail(analyzeText(delayed), 'helpdesk@contoso.example', t);
+    expect(mail.text).toMatch(/^Hello, a message I sent to \S+ is delayed\./);
+    expect(mail.text).toContain('Who must act: nobody yet; the mail system keeps trying.');
+    expect(mail.text).toContain('If the delay lasts, what to check:');
+  });
+
+  it('words an uncertain cause as uncertain', () => {
+    const unclear = dsn({ status: '5.0.0', diagnostic: '550 5.0.0 Something went wrong here' });
+    const mail = buildAdminMail(analyzeText(unclear), 'helpdesk@contoso.example', t);
+    expect(mail.text).toContain('Not certain: this explanation is based on the status code only.');
+    expect(mail.text).toContain(
+      'Who must act: probably our own mail admin (Bounce Explainer is not sure of the cause).',
+    );
+    expect(mail.text).toContain('What could be checked (the cause is not certain):');
+  });
+
+  it('explains every code next to it', () => {
+    const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', t);
+    expect(mail.text).toContain(
+      'Status: 5.4.1 (permanent failure, concerning the network or the routing between servers)',
+    );
+    expect(mail.text).toContain(
+      'Category: norelaying (a server refused to pass the message on for this domain (relaying))',
+    );
+  });
+
+  it('says a helpdesk forwards a bounce it was given, not one it sent', () => {
+    const mail = buildAdminMail(analyzeText(NDR), 'it@contoso.example', t, 'other');
+    expect(mail.text).toMatch(
+      /^Hello, a bounce was forwarded to me: a message to jan@fabrikam\.example was not delivered\./,
+    );
+    expect(mail.text).toContain('What Bounce Explainer tells the sender:');
+    expect(mail.text).not.toContain('a message I sent');
   });
 });
 
@@ -214,7 +283,7 @@ describe('the mail for the admin, from a hostile bounce', () => {
 
   it('keeps a genuine bounce worded as before, with its links as they are', () => {
     const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', t);
-    expect(mail.text.startsWith('Hello, a message I sent bounced.')).toBe(true);
+    expect(mail.text.startsWith('Hello, a message I sent to jan@fabrikam.example bounced.')).toBe(true);
     expect(mail.html).not.toContain('phishing');
   });
 

@@ -103,7 +103,14 @@ function renderPane(
   };
 }
 
-const heading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
+/** The explanation on screen, once it names `address` (in its headline or its cause sentence). */
+const explanationNaming = (address: RegExp) =>
+  waitFor(() => {
+    const article = document.querySelector('main article');
+    if (!article || !address.test(article.textContent ?? ''))
+      throw new Error(`no explanation naming ${address}`);
+    return article;
+  });
 const paste = (text: string) => {
   fireEvent.change(screen.getByRole('textbox', { name: /Bounce text or file/ }), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
@@ -119,7 +126,7 @@ describe('while Outlook starts the add-in', () => {
     expect(screen.queryByText(/works without Outlook/)).toBeNull();
     expect(screen.getByRole('heading', { name: 'Explain a bounce' })).toBeTruthy();
     pane.rerender({ source: host.source, starting: false });
-    expect(await heading(/jan\.jansen@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/jan\.jansen@fabrikam\.example/)).toBeTruthy();
     expect(screen.queryByText('Outlook is taking long to start the add-in')).toBeNull();
   });
 
@@ -127,10 +134,10 @@ describe('while Outlook starts the add-in', () => {
     const host = outlook({ a: itemRead('a', RELAY) }, 'a');
     const pane = renderPane({ source: null, starting: true });
     paste(PASTED);
-    expect(await heading(/jan@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/jan@fabrikam\.example/)).toBeTruthy();
     pane.rerender({ source: host.source, starting: false });
     fireEvent.click(await screen.findByRole('button', { name: 'Explain the selected message' }));
-    expect(await heading(/jan\.jansen@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/jan\.jansen@fabrikam\.example/)).toBeTruthy();
   });
 });
 
@@ -164,14 +171,14 @@ describe('while the item is read', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Explain the selected message' }));
     expect(hanging.pending).toHaveLength(1);
     hanging.answer(itemRead('a', RELAY));
-    expect(await heading(/jan\.jansen@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/jan\.jansen@fabrikam\.example/)).toBeTruthy();
   });
 
   it('lets a paste win over the read, whose late answer is ignored', async () => {
     const hanging = hangingSource();
     renderPane({ source: hanging.source });
     paste(PASTED);
-    expect(await heading(/jan@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/jan@fabrikam\.example/)).toBeTruthy();
     hanging.answer(itemRead('a', RELAY));
     await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
     expect(screen.queryByRole('heading', { level: 2, name: /jan\.jansen@fabrikam\.example/ })).toBeNull();
@@ -183,11 +190,11 @@ describe('a pinned pane', () => {
   it('explains the newly selected item and starts its admin flow afresh', async () => {
     const host = outlook({ a: itemRead('a', RELAY), b: itemRead('b', DBEB) }, 'a');
     renderPane({ source: host.source }, fakeAdmin(null));
-    await heading(/jan\.jansen@fabrikam\.example/);
+    await explanationNaming(/jan\.jansen@fabrikam\.example/);
     fireEvent.click(screen.getByRole('button', { name: 'Send to my admin' }));
     expect(screen.getByRole('textbox', { name: /admin's address/ })).toBeTruthy();
     host.select('b');
-    expect(await heading(/sanne@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/sanne@fabrikam\.example/)).toBeTruthy();
     expect(screen.queryByRole('heading', { level: 2, name: /jan\.jansen/ })).toBeNull();
     expect(screen.queryByRole('textbox', { name: /admin's address/ })).toBeNull();
     expect(host.reads).toEqual(['a', 'b']);
@@ -196,9 +203,9 @@ describe('a pinned pane', () => {
   it('sends the summary of the item on screen after a switch', async () => {
     const host = outlook({ a: itemRead('a', RELAY), b: itemRead('b', DBEB) }, 'a');
     const { admin } = renderPane({ source: host.source });
-    await heading(/jan\.jansen@fabrikam\.example/);
+    await explanationNaming(/jan\.jansen@fabrikam\.example/);
     host.select('b');
-    await heading(/sanne@fabrikam\.example/);
+    await explanationNaming(/sanne@fabrikam\.example/);
     fireEvent.click(screen.getByRole('button', { name: 'Send to my admin' }));
     await waitFor(() => expect(admin.sent).toHaveLength(1));
     expect(admin.sent[0]?.subject).toContain('sanne@fabrikam.example');
@@ -208,17 +215,17 @@ describe('a pinned pane', () => {
   it('does not send the old summary when Outlook moved on without ItemChanged, and reads the new item', async () => {
     const host = outlook({ a: itemRead('a', RELAY), b: itemRead('b', DBEB) }, 'a');
     const { admin } = renderPane({ source: host.source });
-    await heading(/jan\.jansen@fabrikam\.example/);
+    await explanationNaming(/jan\.jansen@fabrikam\.example/);
     host.silently('b');
     fireEvent.click(screen.getByRole('button', { name: 'Send to my admin' }));
-    expect(await heading(/sanne@fabrikam\.example/)).toBeTruthy();
+    expect(await explanationNaming(/sanne@fabrikam\.example/)).toBeTruthy();
     expect(admin.sent).toEqual([]);
   });
 
   it('says calmly that no message is selected', async () => {
     const host = outlook({ a: itemRead('a', RELAY) }, 'a');
     renderPane({ source: host.source });
-    await heading(/jan\.jansen@fabrikam\.example/);
+    await explanationNaming(/jan\.jansen@fabrikam\.example/);
     host.select(null);
     expect(await screen.findByText('No message selected')).toBeTruthy();
     expect(screen.queryByText('Outlook did not let the add-in read this message')).toBeNull();
@@ -244,7 +251,6 @@ describe('the paste box title', () => {
 });
 
 describe('who reads the explanation', () => {
-  const NOTE = /You did not send the message that bounced/;
 
   it('speaks to a helpdesk opening a user’s forward, and only when sure the reader is not the sender', async () => {
     const cases: [reader: string, forwardedBy: string | null, note: boolean][] = [
@@ -257,8 +263,9 @@ describe('who reads the explanation', () => {
     for (const [reader, forwardedBy, note] of cases) {
       const host = outlook({ a: itemRead('a', RELAY, forwardedBy) }, 'a');
       const { unmount } = renderPane({ source: host.source, reader });
-      await heading(/jan\.jansen@fabrikam\.example/);
-      expect([reader, screen.queryByText(NOTE) !== null]).toEqual([reader, note]);
+      await explanationNaming(/jan\.jansen@fabrikam\.example/);
+      const headline = document.querySelector('main article h2')?.textContent ?? '';
+      expect([reader, headline.startsWith("The sender's message")]).toEqual([reader, note]);
       unmount();
     }
   });

@@ -114,3 +114,28 @@ describe('placeholders for values from a bounce', () => {
     },
   );
 });
+
+describe('cause texts read with the headline', () => {
+  const titles = (catalogue: Record<string, unknown>): [string, string][] =>
+    Object.entries(catalogue).filter((e): e is [string, string] => /\.title(?:Other)?$/.test(e[0]));
+
+  it('never say again in the title that delivery is delayed (the headline says so)', () => {
+    const doubled = [...titles(enCauses), ...titles(nlCauses)].filter(([, text]) =>
+      /\bdelayed\b|\bvertraagd\b/i.test(text),
+    );
+    expect(doubled).toEqual([]);
+  });
+
+  it('never hedge about a delay in the explanation of a cause, which a permanent failure shares', () => {
+    const summaries = Object.entries({ ...enCauses, ...nlCauses }).filter(([key]) =>
+      key.endsWith('.summary'),
+    );
+    const hedges = [...Object.entries(enCauses), ...Object.entries(nlCauses)]
+      .filter(([key]) => key.endsWith('.summary'))
+      .filter(([, text]) =>
+        /only a delay warning|alleen een waarschuwing voor vertraging/i.test(String(text)),
+      );
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(hedges).toEqual([]);
+  });
+});
