@@ -177,7 +177,7 @@ describe('a reader who did not send the message (a helpdesk)', () => {
     );
     expect(who()).toBe("The sender's message is fine — the recipient's mail admin must fix this");
     expect(screen.getByRole('heading', { name: 'What to tell the sender' })).toBeTruthy();
-    expect(within(screen.getByRole('figure')).getByText('Sender')).toBeTruthy();
+    expect(within(screen.getByRole('figure')).getByText("Sender's message")).toBeTruthy();
     // Until "What to tell the sender", nothing says "you" or "your".
     const firstScreen = [...document.querySelectorAll('article > *')]
       .slice(
