@@ -251,7 +251,6 @@ describe('the paste box title', () => {
 });
 
 describe('who reads the explanation', () => {
-
   it('speaks to a helpdesk opening a user’s forward, and only when sure the reader is not the sender', async () => {
     const cases: [reader: string, forwardedBy: string | null, note: boolean][] = [
       ['helpdesk@contoso.example', 'piet.devries@contoso.example', true],
