@@ -56,7 +56,8 @@ const outlook = (page: Page, method: string, ...args: unknown[]) =>
   );
 const newMessage = (page: Page) =>
   page.evaluate(() => (window as unknown as { __NEW_MESSAGE__?: NewMessage }).__NEW_MESSAGE__ ?? null);
-const headline = (page: Page, name: RegExp) => page.getByRole('heading', { level: 2, name });
+/** The explanation on screen that names `address` (in its headline or, when that omits it, its cause). */
+const headline = (page: Page, address: RegExp) => page.locator('main article').filter({ hasText: address });
 
 describe('a pinned pane switching items', () => {
   it('explains the item on screen and sends the admin that item, attached', async () => {
