@@ -71,7 +71,11 @@ export function decodeEncodedWords(value: string): string {
   return joined.replace(ENCODED_WORD, (whole, charset: string, encoding: string, data: string) => {
     const bytes = encoding.toUpperCase() === 'B' ? decodeBase64(data) : decodeQEncoding(data);
     if (!bytes) return whole;
-    return decodeBytes(bytes, charset.replace(/\*.*$/, '')) ?? whole;
+    const decoded = decodeBytes(bytes, charset.replace(/\*.*$/, ''));
+    // A header value is one line: an encoded line break or other control character ("=0D=0ABcc:")
+    // must not start what looks like another header.
+    // eslint-disable-next-line no-control-regex
+    return decoded === null ? whole : decoded.replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, ' ');
   });
 }
 

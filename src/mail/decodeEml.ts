@@ -3,6 +3,7 @@ import { latin1, strictUtf8 } from './bytes';
 import { cutUnreadParts } from './cutParts';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
+import { decodeEncodedWords } from '../core/headers';
 
 /**
  * Header bytes of one message, all parts together. Real header blocks stay far below 256 KB
@@ -77,10 +78,12 @@ export async function decodeEml(
   // An attached report may be what gets explained: it says so too (its own copy was cut above).
   const cut = cutResult.truncated || cutAbove;
   if (cut) warnings.push({ code: 'input.partsTruncated' });
+  // postal-mime gives header values as written; RFC 2047 words ("=?iso-8859-1?Q?Or=E7amento?=")
+  // are decoded here, as parseHeaderBlock does for header blocks found in text.
   const headers: HeaderField[] = email.headers.map((h) => ({
     name: h.key,
     originalName: h.originalKey || h.key,
-    value: h.value,
+    value: decodeEncodedWords(h.value),
   }));
   const parts: DecodedPart[] = [];
   for (const attachment of email.attachments)

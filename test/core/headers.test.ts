@@ -20,6 +20,12 @@ describe('header blocks', () => {
     );
   });
 
+  it('keeps a decoded value on one line: encoded line breaks and controls become spaces', () => {
+    expect(decodeEncodedWords('=?UTF-8?Q?Quote=0D=0ABcc=3A=20x=40y=2Eexample?=')).toBe(
+      'Quote  Bcc: x@y.example',
+    );
+  });
+
   it('leaves words in unknown charsets as they are', () => {
     expect(decodeEncodedWords('=?x-nonsense?Q?abc?=')).toBe('=?x-nonsense?Q?abc?=');
   });

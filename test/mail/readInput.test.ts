@@ -45,6 +45,25 @@ describe('reading a saved message', () => {
   });
 });
 
+describe('header values of a decoded message', () => {
+  it('are decoded from RFC 2047 words, as the subject and sender a reader sees', async () => {
+    const eml = [
+      'From: =?iso-8859-1?Q?Jo=E3o_Silva?= <postmaster@contoso.example>',
+      'To: joao@contoso.example',
+      'Subject: =?iso-8859-1?Q?N=E3o_entregue=3A_Or=E7amento?=',
+      'Content-Type: text/plain',
+      '',
+      'Delivery has failed to these recipients or groups:',
+      '',
+      'maria@fabrikam.example',
+      "Remote Server returned '552 5.2.2 Mailbox full'",
+    ].join('\r\n');
+    const analysis = await analyzeBytes(new TextEncoder().encode(eml));
+    expect(analysis.report.subject).toBe('Não entregue: Orçamento');
+    expect(analysis.report.from).toBe('João Silva <postmaster@contoso.example>');
+  });
+});
+
 describe('parts cut for speed', () => {
   // 300 KB of base64 in 76-character lines: over the 256 KB kept of a part nobody reads.
   const bigImage = [
