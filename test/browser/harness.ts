@@ -10,6 +10,25 @@ export const DIST = path.join(ROOT, 'dist');
 export const RESULTS = path.join(ROOT, 'test-results');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/** The only tags the admin mail's HTML may hold: our own markup, nothing from the bounce. */
+export const ADMIN_MAIL_TAGS: readonly string[] = [
+  'a',
+  'b',
+  'div',
+  'h3',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'span',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'tr',
+];
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
