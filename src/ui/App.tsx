@@ -154,45 +154,40 @@ export function App({
   const readingItem = useRef(false);
   const pasted = useRef(false);
 
-  const show = useCallback((next: State) => setState(next), []);
-
-  const readItem = useCallback(
-    async (from: MessageSource) => {
-      const run = begin(work);
-      readingItem.current = true;
-      setBusy(false);
-      setItemSkipped(false);
-      setRead(null);
-      setState({ phase: 'reading' });
-      let result: ReadResult;
-      try {
-        result = await from.read(run.signal);
-      } catch (error) {
-        result = {
-          inputs: [],
-          attempts: [
-            {
-              door: 'body',
-              outcome: 'failed',
-              detail: error instanceof Error ? error.message : String(error),
-            },
-          ],
-        };
-      }
-      if (run.signal.aborted) return;
-      setRead(result);
-      const { result: explained, choices } =
-        result.item === null
-          ? { result: null, choices: [] }
-          : await explainCandidates(result.inputs, run.signal);
-      if (run.signal.aborted) return;
-      work.current = null;
-      readingItem.current = false;
-      if (result.item === null) show({ phase: 'noItem' });
-      else show(explained ? { phase: 'done', result: explained, choices } : { phase: 'readFailed' });
-    },
-    [show],
-  );
+  const readItem = useCallback(async (from: MessageSource) => {
+    const run = begin(work);
+    readingItem.current = true;
+    setBusy(false);
+    setItemSkipped(false);
+    setRead(null);
+    setState({ phase: 'reading' });
+    let result: ReadResult;
+    try {
+      result = await from.read(run.signal);
+    } catch (error) {
+      result = {
+        inputs: [],
+        attempts: [
+          {
+            door: 'body',
+            outcome: 'failed',
+            detail: error instanceof Error ? error.message : String(error),
+          },
+        ],
+      };
+    }
+    if (run.signal.aborted) return;
+    setRead(result);
+    const { result: explained, choices } =
+      result.item === null
+        ? { result: null, choices: [] }
+        : await explainCandidates(result.inputs, run.signal);
+    if (run.signal.aborted) return;
+    work.current = null;
+    readingItem.current = false;
+    if (result.item === null) setState({ phase: 'noItem' });
+    else setState(explained ? { phase: 'done', result: explained, choices } : { phase: 'readFailed' });
+  }, []);
 
   // Outlook's item: read it now, and again whenever a pinned pane is shown another one.
   useEffect(() => {
@@ -221,10 +216,10 @@ export function App({
     void explainInput(initialInput, run.signal).then((explained) => {
       if (run.signal.aborted) return;
       work.current = null;
-      show({ phase: 'done', result: explained });
+      setState({ phase: 'done', result: explained });
     });
     return () => run.abort();
-  }, [source, initialInput, show]);
+  }, [source, initialInput]);
 
   // Starting and reading say so when they take long; the way out (paste, Cancel) is there from the start.
   useEffect(() => {
@@ -243,26 +238,23 @@ export function App({
     setState({ phase: 'cancelled' });
   }, []);
 
-  const onInput = useCallback(
-    async (input: RawInput) => {
-      const run = begin(work);
-      pasted.current = true;
-      // A paste while the item is read wins: the read is abandoned, and can be asked for again.
-      if (readingItem.current) {
-        readingItem.current = false;
-        setItemSkipped(true);
-      }
-      setBusy(true);
-      setState((s) => (s.phase === 'reading' || s.phase === 'starting' ? { phase: 'analyzing' } : s));
-      const explained = await explainInput(input, run.signal);
-      if (run.signal.aborted) return;
-      work.current = null;
-      setBusy(false);
-      show({ phase: 'done', result: explained });
-      setShown((n) => n + 1);
-    },
-    [show],
-  );
+  const onInput = useCallback(async (input: RawInput) => {
+    const run = begin(work);
+    pasted.current = true;
+    // A paste while the item is read wins: the read is abandoned, and can be asked for again.
+    if (readingItem.current) {
+      readingItem.current = false;
+      setItemSkipped(true);
+    }
+    setBusy(true);
+    setState((s) => (s.phase === 'reading' || s.phase === 'starting' ? { phase: 'analyzing' } : s));
+    const explained = await explainInput(input, run.signal);
+    if (run.signal.aborted) return;
+    work.current = null;
+    setBusy(false);
+    setState({ phase: 'done', result: explained });
+    setShown((n) => n + 1);
+  }, []);
 
   // Outlook may move to another item without ItemChanged (office-js #974): before the admin mail
   // goes out with the item attached, check that the item on screen is still the one explained.
@@ -337,7 +329,7 @@ export function App({
               t={t}
               choices={state.choices}
               current={state.result}
-              onPick={(result) => show({ phase: 'done', result, choices: state.choices ?? [] })}
+              onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
             />
           )}
           {state.phase === 'done' && (

@@ -5,9 +5,8 @@ import type { Analysis } from '../core/types';
 import { analyzeText } from '../core';
 import { clip } from '../core/text';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
+import { MAX_INPUT_BYTES } from './analyzeInput';
 import type { RawInput } from './messageSource';
-
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 /** What analysing one input gives, without the input itself (which the caller keeps). */
 export type EngineResult =
