@@ -98,6 +98,22 @@ export interface DecodedMessage {
   readonly raw: string | null;
   /** Problems met while decoding (codes; see Warning). */
   readonly warnings: readonly Warning[];
+  /** What the HTML body holds that text loses: links with their real targets, forms. */
+  readonly html?: HtmlFacts;
+}
+
+/** A link in an HTML body: the text the reader sees and the address it really opens. */
+export interface HtmlLink {
+  readonly text: string;
+  readonly href: string;
+}
+
+export interface HtmlFacts {
+  readonly links: readonly HtmlLink[];
+  /** Number of <form> elements (capped). */
+  readonly forms: number;
+  /** An <input type=password> is present. */
+  readonly passwordField: boolean;
 }
 
 export interface Warning {
