@@ -12,7 +12,7 @@
  *
  * Pure: no React, DOM or Office, so it runs in every jest project and on the command line.
  */
-import { validAddress, validHostname, validStatus } from '../core/safeValues';
+import { sentenceValues, validAddress, validHostname, validStatus } from '../core/safeValues';
 import type { Analysis, Evidence, RecipientOutcome, Verdict } from '../core/types';
 import type { Translator } from './index';
 import {
@@ -310,9 +310,16 @@ function evidenceLine(t: Translator, e: Evidence): EvidenceLine {
   };
 }
 
-/** The same recipient with no address, so that a cause shared by several names none of them. */
-function withoutAddress(r: RecipientOutcome): RecipientOutcome {
-  return { ...r, address: null };
+/**
+ * Whom a cause's texts speak of: the recipient when it is the only one with this cause; for several,
+ * none of them by address, but their domain when they all share it (sentenceValues reads the domain
+ * after the `@` when there is no valid address).
+ */
+function groupSubject(group: readonly RecipientOutcome[], first: RecipientOutcome): RecipientOutcome {
+  if (group.length === 1) return first;
+  const domains = new Set(group.map((r) => sentenceValues(r).domain));
+  const [domain] = domains;
+  return { ...first, address: domains.size === 1 && domain ? `@${domain}` : null };
 }
 
 function who(t: Translator, r: RecipientOutcome, delay: boolean, options: Required<ExplainOptions>): WhoView {
@@ -374,7 +381,7 @@ function causeView(
 ): CauseView | null {
   const first = group[0];
   if (!first) return null;
-  const subject = group.length > 1 ? withoutAddress(first) : first;
+  const subject = groupSubject(group, first);
   const { audience } = options;
   return {
     cause: first.cause,

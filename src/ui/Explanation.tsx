@@ -393,7 +393,7 @@ function Evidence({ lines, t, styles }: { lines: readonly EvidenceLine[]; t: Tra
       <ul className={styles.steps} data-testid="evidence">
         {lines.map((e, i) => (
           <li key={i}>
-            <Caption1>{e.where} </Caption1>
+            <Caption1>{e.where}: </Caption1>
             <Caption1 className={styles.evidence}>{e.quoted ? `“${e.text}”` : e.text}</Caption1>
           </li>
         ))}

@@ -47,22 +47,22 @@ describe('the explanation model', () => {
     const evidence = explain(DELAYED, en).recipients[0]?.evidence ?? [];
     expect(evidence).toContainEqual({
       source: 'delivery-status',
-      where: 'From the delivery-status part, field Status:',
+      where: 'From the delivery-status part, field Status',
       text: '4.4.7',
       quoted: true,
     });
     expect(evidence).toContainEqual({
       source: 'delivery-status',
-      where: 'From the delivery-status part, field Diagnostic-Code:',
+      where: 'From the delivery-status part, field Diagnostic-Code',
       text: 'smtp;400 4.4.7 Message delayed',
       quoted: true,
     });
     expect(explain(DELAYED, nl).recipients[0]?.evidence).toContainEqual(
-      expect.objectContaining({ where: 'Uit het delivery-status-deel, veld Status:', text: '4.4.7' }),
+      expect.objectContaining({ where: 'Uit het delivery-status-deel, veld Status', text: '4.4.7' }),
     );
     // Pasted, the same fields are read from the text.
     expect(explain(analyzeText(dsn()), en).recipients[0]?.evidence).toContainEqual(
-      expect.objectContaining({ where: "From the bounce's text, field Status:", text: '5.4.1' }),
+      expect.objectContaining({ where: "From the bounce's text, field Status", text: '5.4.1' }),
     );
   });
 
@@ -128,6 +128,17 @@ describe('the explanation model', () => {
     expect([shared?.sentence, shared?.summary, ...(shared?.userSteps.items ?? [])].join(' ')).not.toMatch(
       /fabrikam|tailspin/,
     );
+    // Recipients who share a domain share it in the text too, without one of their addresses.
+    const sameDomain = explain(
+      analyzeText(
+        dsn({ recipient: 'a@fabrikam.example', moreRecipients: [{ recipient: 'b@fabrikam.example' }] }),
+      ),
+      en,
+    ).causes[0];
+    expect(sameDomain?.sentence).toBe(
+      "The recipient's mail system does not accept mail for fabrikam.example.",
+    );
+    expect(sameDomain?.adminSteps?.items.join(' ')).toContain('Resolve-DnsName fabrikam.example -Type MX');
   });
 
   it("keeps a warning's detail, which may come from the bounce, out of the sentence", () => {
