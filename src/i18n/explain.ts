@@ -215,6 +215,8 @@ export interface ExplanationView {
   } | null;
   readonly original: readonly DetailRow[];
   readonly sections: readonly QuotedSection[];
+  /** The titles of the technical details, of the evidence under each recipient, and of the notes. */
+  readonly titles: { readonly details: string; readonly evidence: string; readonly notes: string };
   /** Problems met while reading the message: our words with the code, and the detail quoted. */
   readonly notes: readonly { readonly text: string; readonly quoted: string | null }[];
 }
@@ -243,7 +245,7 @@ function validServer(value: string | null): string | null {
   return validHostname(value) ?? (IPV4.test(value) ? value : null);
 }
 
-/** A row of ours (`quoted` false) when the value passes `check`, a quoted row otherwise; none when empty. */
+/** A row shown as a fact (`quoted` false) when the value passes `check`, a quoted row otherwise; none when empty. */
 function row(
   key: DetailKey,
   label: string,
@@ -253,13 +255,14 @@ function row(
   code = true,
 ): DetailRow[] {
   if (!value) return [];
-  const valid = check === 'ours' ? value : check === 'quoted' ? null : check(value);
+  // A value that passes is shown as the bounce wrote it (its case kept), but not quoted.
+  const passes = check === 'ours' || (check !== 'quoted' && check(value) !== null);
   return [
     {
       key,
       label,
-      value: valid ?? value,
-      quoted: valid === null,
+      value,
+      quoted: !passes,
       block: key === 'diagnostic',
       code,
       meaning,
@@ -555,6 +558,11 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
           },
     original: originalDetails(analysis, t, opts.readerTag),
     sections: sections(analysis, t),
+    titles: {
+      details: t.t('section.details'),
+      evidence: t.t('section.evidence'),
+      notes: t.t('section.warnings'),
+    },
     // A warning's detail (a charset name…) may come from the bounce: quoted, not in the sentence.
     notes: analysis.warnings.map((w) => ({
       text: t.t('warning.generic', { code: w.code }),

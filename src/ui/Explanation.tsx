@@ -385,11 +385,19 @@ function Facts({ rows, styles }: { rows: readonly DetailRow[]; styles: Styles })
 }
 
 /** Where each finding was read: our words, then what was read there (quoted when the bounce wrote it). */
-function Evidence({ lines, t, styles }: { lines: readonly EvidenceLine[]; t: Translator; styles: Styles }) {
+function Evidence({
+  lines,
+  title,
+  styles,
+}: {
+  lines: readonly EvidenceLine[];
+  title: string;
+  styles: Styles;
+}) {
   if (lines.length === 0) return null;
   return (
     <>
-      <Caption1 className={styles.term}>{t.t('section.evidence')}</Caption1>
+      <Caption1 className={styles.term}>{title}</Caption1>
       <ul className={styles.steps} data-testid="evidence">
         {lines.map((e, i) => (
           <li key={i}>
@@ -402,7 +410,7 @@ function Evidence({ lines, t, styles }: { lines: readonly EvidenceLine[]; t: Tra
   );
 }
 
-function TechnicalDetails({ view, t, styles }: { view: ExplanationView; t: Translator; styles: Styles }) {
+function TechnicalDetails({ view, styles }: { view: ExplanationView; styles: Styles }) {
   const several = view.recipients.length > 1;
   return (
     <div className={styles.panel}>
@@ -410,7 +418,7 @@ function TechnicalDetails({ view, t, styles }: { view: ExplanationView; t: Trans
         <section key={i} className={styles.panel} aria-label={several ? r.name : undefined}>
           {several && <h4 className={styles.subheading}>{r.name}</h4>}
           <Facts rows={r.details} styles={styles} />
-          <Evidence lines={r.evidence} t={t} styles={styles} />
+          <Evidence lines={r.evidence} title={view.titles.evidence} styles={styles} />
         </section>
       ))}
       <Facts rows={view.original} styles={styles} />
@@ -429,7 +437,7 @@ function TechnicalDetails({ view, t, styles }: { view: ExplanationView; t: Trans
           {view.notes.length > 0 && (
             <AccordionItem value="warnings">
               <AccordionHeader as="h4" className={styles.accordionHeader}>
-                {t.t('section.warnings')}
+                {view.titles.notes}
               </AccordionHeader>
               <AccordionPanel>
                 {view.notes.map((note, i) => (
@@ -586,10 +594,10 @@ export function Explanation({ analysis, t, audience = 'sender', action = null }:
         )}
         <AccordionItem value="details">
           <AccordionHeader as="h3" className={styles.accordionHeader}>
-            {t.t('section.details')}
+            {view.titles.details}
           </AccordionHeader>
           <AccordionPanel>
-            <TechnicalDetails view={view} t={t} styles={styles} />
+            <TechnicalDetails view={view} styles={styles} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -296,7 +296,7 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
     if (r.evidence.length > 0)
       blocks.push({
         kind: 'facts',
-        title: t.t('section.evidence'),
+        title: view.titles.evidence,
         rows: r.evidence.flatMap((e) => {
           const text = quote(e.text);
           return text ? [{ label: e.where, quote: text, note: null }] : [];
