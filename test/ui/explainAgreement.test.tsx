@@ -1,0 +1,146 @@
+/**
+ * The pane, the admin mail (HTML and plain text) and the command line say the same about every
+ * fixture, in English and in Dutch: the same headline, cause, steps, detail rows and evidence, all
+ * from the one explanation model (src/i18n/explain.ts). A renderer that drops or rewords a part of
+ * the model fails here.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { toText, terminalSafe } from '../../src/cli/format';
+import { stripInvisible, wellFormed } from '../../src/core/text';
+import type { Analysis } from '../../src/core/types';
+import { explain, type ExplanationView } from '../../src/i18n/explain';
+import { createTranslator } from '../../src/i18n/static';
+import { analyzeBytes } from '../../src/mail/readInput';
+import { buildAdminMail, inertLinks } from '../../src/ui/adminMail';
+import { Explanation } from '../../src/ui/Explanation';
+
+jest.setTimeout(120_000);
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+function listFixtures(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return listFixtures(full);
+      return /\.(?:eml|msg|txt)$/.test(name) ? [full] : [];
+    })
+    .sort();
+}
+
+const fixtures = listFixtures(FIXTURES);
+
+/** Spaces folded: the comparison is of words, not of layout. */
+const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** How each medium makes the bounce's text safe to show, applied alike to what it shows and what it should. */
+const CLEAN = {
+  pane: fold,
+  cli: (text: string) => fold(terminalSafe(text)),
+  mail: (text: string) => fold(wellFormed(stripInvisible(text))),
+} as const;
+
+/** What every renderer must show of the model: our words, and the bounce's text it quotes. */
+function parts(view: ExplanationView, mail = false): { ours: string[]; quoted: string[] } {
+  const ours: string[] = [view.headline];
+  const quoted: string[] = [];
+  const first = view.causes[0];
+  for (const cause of view.causes) {
+    ours.push(cause.summary, ...cause.userSteps.items, ...(cause.adminSteps?.items ?? []));
+    // Who must act: the mail says it in the words of a user writing to their admin.
+    if (mail) ours.push(cause.who.mailLine);
+    else if (view.list || cause === first) ours.push(cause.who.text);
+  }
+  for (const r of view.recipients) {
+    for (const row of [...r.details]) {
+      (row.quoted ? quoted : ours).push(row.value);
+      if (row.meaning) ours.push(row.meaning);
+    }
+    for (const e of r.evidence) {
+      ours.push(e.where);
+      (e.quoted ? quoted : ours).push(e.text);
+    }
+  }
+  for (const row of view.original) (row.quoted ? quoted : ours).push(row.value);
+  return { ours, quoted };
+}
+
+/** The pane's text with every disclosure opened (admin steps, technical details). */
+function paneText(analysis: Analysis, locale: 'en' | 'nl'): string {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Explanation analysis={analysis} t={createTranslator(locale)} />
+    </FluentProvider>,
+  );
+  const article = screen.getByRole('article');
+  for (const button of [...article.querySelectorAll('button[aria-expanded="false"]')])
+    fireEvent.click(button);
+  const text = article.textContent ?? '';
+  cleanup();
+  return text;
+}
+
+function missing(
+  where: string,
+  clean: (text: string) => string,
+  text: string,
+  wanted: readonly string[],
+): string[] {
+  const haystack = clean(text);
+  return wanted.filter((w) => clean(w) !== '' && !haystack.includes(clean(w))).map((w) => `${where}: ${w}`);
+}
+
+describe('the pane, the admin mail and the command line', () => {
+  beforeAll(() => {
+    // Dates in the form the command line and the mail use (the pane uses the reader's locale).
+    Object.defineProperty(window.navigator, 'language', { value: 'en-GB', configurable: true });
+  });
+
+  it('find fixtures to compare', () => {
+    expect(fixtures.length).toBeGreaterThan(80);
+  });
+
+  describe.each(['en', 'nl'] as const)('in %s', (locale) => {
+    const t = createTranslator(locale);
+
+    it.each(fixtures.map((f) => [path.relative(FIXTURES, f), f]))(
+      'say the same about %s',
+      async (_name, file) => {
+        const analysis = await analyzeBytes(new Uint8Array(readFileSync(file)));
+        const view = explain(analysis, t);
+        const cli = toText('fixture', analysis, t);
+        if (view.state) {
+          expect(missing('cli', CLEAN.cli, cli, [view.state.title, view.state.body])).toEqual([]);
+          return;
+        }
+        const { ours, quoted } = parts(view);
+        const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t);
+        const html = new DOMParser().parseFromString(mail.html, 'text/html').body.textContent ?? '';
+        const pane = paneText(analysis, locale);
+        const problems = [
+          ...missing('pane', CLEAN.pane, pane, [...ours, ...quoted]),
+          ...missing('cli', CLEAN.cli, cli, [...ours, ...quoted]),
+        ];
+        // The mail describes recipients one by one while they fit in 32 KB, and cuts long quotes to
+        // fit: what it shows is checked against the model for those it describes.
+        const described = view.recipients.filter((r) => mail.text.includes(`${r.name}: ${r.title}`));
+        expect(described.length).toBeGreaterThan(0);
+        const mailView = { ...view, recipients: described };
+        const mailParts = parts(mailView, true);
+        const cut = mail.text.includes(t.t('admin.cutNotice'));
+        const inert = view.suspicion ? inertLinks : (text: string) => text;
+        for (const [name, text] of [
+          ['mail text', mail.text],
+          ['mail html', html],
+        ] as const) {
+          problems.push(...missing(name, CLEAN.mail, text, [view.headline, ...mailParts.ours.map(inert)]));
+          if (!cut) problems.push(...missing(name, CLEAN.mail, text, mailParts.quoted.map(inert)));
+        }
+        expect(problems).toEqual([]);
+      },
+    );
+  });
+});
