@@ -485,7 +485,7 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
   const names = analysis.recipients.map(
     (r, i) => validAddress(r.address) ?? t.t('section.recipientDetails', { number: i + 1 }),
   );
-  // The recipients by cause, in order of first appearance (as causeGroups, with their places).
+  // The recipients' places by cause, causes in order of first appearance.
   const byCause = new Map<string, number[]>();
   analysis.recipients.forEach((r, i) => {
     const indexes = byCause.get(r.cause);
