@@ -293,7 +293,9 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
         strong: cause.who.mailLine,
       });
     blocks.push(rows(r.details));
-    if (r.evidence.length > 0)
+    // Where it was read, for the recipient whose cause is explained: for each further one it would
+    // take the room that lists more recipients.
+    if (firstOfCause && r.evidence.length > 0)
       blocks.push({
         kind: 'facts',
         title: view.titles.evidence,
