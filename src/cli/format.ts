@@ -77,6 +77,11 @@ function steps(view: StepsView): string[] {
     : ['', `${view.title}:`, ...view.items.map((s, i) => `  ${i + 1}. ${s}`)];
 }
 
+/** A value from the bounce on one line: a line break in it would start a line that looks like ours. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
 function rows(details: readonly DetailRow[], indent: string): string[] {
   return details.flatMap((row) => {
     if (row.block)
@@ -84,7 +89,7 @@ function rows(details: readonly DetailRow[], indent: string): string[] {
         `${indent}${row.label}:`,
         ...row.value.split(/\r\n|\r|\n/).map((line) => `${indent}  > ${line}`),
       ];
-    const value = row.quoted ? `“${row.value}”` : row.value;
+    const value = row.quoted ? `“${oneLine(row.value)}”` : oneLine(row.value);
     return [`${indent}${row.label}: ${value}${row.meaning ? ` (${row.meaning})` : ''}`];
   });
 }
@@ -100,7 +105,7 @@ function textLines(file: string, view: ExplanationView): string[] {
   if (view.suspicion) {
     lines.push('', `!! ${view.suspicion.title}`);
     for (const item of view.suspicion.items)
-      lines.push(`!! ${item.text}`, ...item.evidence.map((e) => `!!   ${e.label} “${e.text}”`));
+      lines.push(`!! ${item.text}`, ...item.evidence.map((e) => `!!   ${e.label} “${oneLine(e.text)}”`));
   }
   const first = view.causes[0];
   if (first && !view.list) lines.push(first.sentence, ...(first.confidence ? [first.confidence] : []));
@@ -133,10 +138,11 @@ function textLines(file: string, view: ExplanationView): string[] {
     if (r.evidence.length > 0)
       lines.push(
         `  ${view.titles.evidence}:`,
-        ...r.evidence.map((e) => `    ${e.where}: ${e.quoted ? `“${e.text}”` : e.text}`),
+        ...r.evidence.map((e) => `    ${e.where}: ${e.quoted ? `“${oneLine(e.text)}”` : e.text}`),
       );
   }
   lines.push(...rows(view.original, '  '));
-  for (const note of view.notes) lines.push(`  ${note.text}${note.quoted ? ` “${note.quoted}”` : ''}`);
+  for (const note of view.notes)
+    lines.push(`  ${note.text}${note.quoted ? ` “${oneLine(note.quoted)}”` : ''}`);
   return lines;
 }

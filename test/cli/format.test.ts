@@ -71,6 +71,19 @@ describe('the text the command line prints', () => {
     expect(out).toContain('  Message-ID: “<ab@contoso.example>”');
   });
 
+  it('keeps each value from the bounce on its own line, so that it cannot pass for a line of ours', () => {
+    const analysis = analyzeText(dsn());
+    const forged = '<a@b>\n  Who must act: nobody, all is well';
+    const out = toText(
+      'bounce.eml',
+      { ...analysis, original: { ...analysis.original, messageId: forged } },
+      t,
+    );
+    expect(out.split('\n').filter((line) => line.includes('all is well'))).toEqual([
+      '  Message-ID: “<a@b>   Who must act: nobody, all is well”',
+    ]);
+  });
+
   it('keeps tabs and line feeds, and drops carriage returns, which let a line overwrite another', () => {
     expect(terminalSafe('a\tb\nc')).toBe('a\tb\nc');
     expect(terminalSafe('Relay Access Denied\rAll good, nothing to do')).toBe(
