@@ -296,18 +296,27 @@ function recipientDetails(t: Translator, r: RecipientOutcome): DetailRow[] {
   ];
 }
 
+/**
+ * A field or catalogue name as the core writes it (`Diagnostic-Code`, `Remote Server returned`,
+ * `exo.relayAccessDenied`). The core sets these, not the bounce; a name that is anything else is
+ * left out of the sentence all the same.
+ */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9 .-]{0,40}$/;
+
 /** "From the delivery-status part, field Status" with what was read there; the catalogue's own reference apart. */
 function evidenceLine(t: Translator, e: Evidence): EvidenceLine {
+  const field = FIELD_NAME.test(e.field) ? e.field : null;
   if (e.source === 'catalogue')
     return {
       source: e.source,
-      where: t.t('evidence.catalogue', { entry: e.field }),
+      where: field ? t.t('evidence.catalogue', { entry: field }) : t.t('evidence.source.catalogue'),
       text: e.text,
       quoted: false,
     };
+  const source = t.t(`evidence.source.${e.source}`);
   return {
     source: e.source,
-    where: t.t('evidence.where', { source: t.t(`evidence.source.${e.source}`), field: e.field }),
+    where: field ? t.t('evidence.where', { source, field }) : t.t('evidence.whereNoField', { source }),
     text: e.text,
     quoted: true,
   };

@@ -66,6 +66,19 @@ describe('the explanation model', () => {
     );
   });
 
+  it('names no field in its sentence that is not a field name', () => {
+    const analysis = analyzeText(dsn());
+    const r = analysis.recipients[0];
+    if (!r) throw new Error('no recipient');
+    const forged = {
+      ...analysis,
+      recipients: [{ ...r, evidence: [{ source: 'human-readable' as const, field: LURE, text: '5.4.1' }] }],
+    };
+    expect(explain(forged, en).recipients[0]?.evidence).toEqual([
+      { source: 'human-readable', where: "From the bounce's text", text: '5.4.1', quoted: true },
+    ]);
+  });
+
   it("names the catalogue entry that matched as our own reference, not as the bounce's text", () => {
     const analysis = analyzeText(dsn());
     const r = analysis.recipients[0];
