@@ -1,4 +1,4 @@
-import { causes } from '../../src/core/catalog/causes';
+import { causes, type CauseId } from '../../src/core/catalog/causes';
 import { matchCause, type CauseQuery } from '../../src/core/catalog/match';
 import type { CauseEntry, CauseMatcher } from '../../src/core/catalog/types';
 import type { EnhancedStatus, Reason } from '../../src/core/types';
@@ -9,6 +9,15 @@ const entries: readonly CauseEntry[] = causes;
 const locales: Record<string, Record<string, unknown>> = { en, nl };
 
 const KEY_KINDS = ['title', 'summary', 'userSteps', 'adminSteps'] as const;
+
+/**
+ * Compile-time locale parity: the key of every text of every CauseId, less the keys each locale
+ * file has. `npx tsc -p tsconfig.json` fails, naming the key, when a catalogue entry lacks a text.
+ */
+type CauseKey = `cause.${CauseId}.${(typeof KEY_KINDS)[number]}`;
+type MissingIn<Texts> = Exclude<CauseKey, keyof Texts>;
+const everyCauseHasEnglishTexts: [MissingIn<typeof en>] extends [never] ? true : MissingIn<typeof en> = true;
+const everyCauseHasDutchTexts: [MissingIn<typeof nl>] extends [never] ? true : MissingIn<typeof nl> = true;
 const ALLOWED_PLACEHOLDERS = new Set(['recipient', 'domain', 'status', 'remoteMta']);
 
 /**
@@ -237,6 +246,10 @@ describe('cause catalogue: structure', () => {
 });
 
 describe('cause catalogue: locale parity', () => {
+  it('is checked by the compiler for every CauseId', () => {
+    expect([everyCauseHasEnglishTexts, everyCauseHasDutchTexts]).toEqual([true, true]);
+  });
+
   it.each(Object.keys(locales))(
     'has title, summary, userSteps and adminSteps for every cause in %s',
     (locale) => {
