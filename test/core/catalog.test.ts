@@ -643,3 +643,41 @@ describe('cause catalogue: order (first matching entry wins)', () => {
     );
   });
 });
+
+describe('cause catalogue: the one home of vendor codes', () => {
+  function reasonFor(
+    partial: Omit<Partial<CauseQuery>, 'status'> & { status?: string | null },
+  ): string | null | undefined {
+    const id = causeFor(partial);
+    return entries.find((entry) => entry.id === id)?.reason;
+  }
+
+  it.each([
+    // Microsoft's NDR table (learn.microsoft.com, "Email non-delivery reports and SMTP errors").
+    ['4.7.500', '', 'blocked'],
+    ['4.7.850', '', 'blocked'],
+    ['5.7.750', '', 'blocked'],
+    ['5.7.800', '', 'blocked'],
+    ['5.7.520', '', 'policyviolation'],
+    ['5.7.12', '', 'rejected'],
+    ['5.7.124', '', 'rejected'],
+    ['5.7.193', '', 'rejected'],
+    ['5.7.135', '', 'rejected'],
+  ])('gives Exchange Online %s its documented reason', (code, text, reason) => {
+    expect(reasonFor({ status: code, text, microsoft: true })).toBe(reason);
+  });
+
+  it('reads Exchange 5.7.504 from a Microsoft server as an unknown recipient without further words', () => {
+    expect(reasonFor({ status: '5.7.504', microsoft: true })).toBe('userunknown');
+  });
+
+  it('reads the Exchange 5.5-2003 diagnostic code 000C05A6 as an unknown recipient in any language', () => {
+    expect(reasonFor({ text: 'msexch:ims:contoso:site:server 3550 (000c05a6) unbekannter empfänger' })).toBe(
+      'userunknown',
+    );
+  });
+
+  it('leaves the reason of the 5.1.351 wrapper to the remote reply it quotes', () => {
+    expect(reasonFor({ status: '5.1.351', microsoft: true })).toBeNull();
+  });
+});

@@ -7,9 +7,13 @@ export interface ReasonInput {
   readonly status: EnhancedStatus | null;
   /** The error text (SMTP reply or the reporter's words). */
   readonly diagnostic: string | null;
+  /** Exchange's NDR-subject token; its meaning lives in the catalogue (not read here). */
   readonly exchangeToken: string | null;
   readonly command: string | null;
-  /** A Microsoft server rejected or wrote the report. */
+  /**
+   * A Microsoft server rejected or wrote the report. Not read here: the catalogue's Exchange
+   * section gates Microsoft-only meanings on it.
+   */
   readonly microsoft: boolean;
   /** SMTP reply code of the diagnostic, when known. */
   readonly replyCode?: string | null;
@@ -20,69 +24,6 @@ export interface ReasonInput {
   /** The reason the rejecting provider's own error-code table gives (catalog/providers.ts). */
   readonly provider?: Reason | null;
 }
-
-/**
- * Exchange NDR-subject tokens (docs/ndr-notes.md §4.4, §7.4). Language-independent and specific, so they
- * decide before any text pattern does.
- */
-const TOKEN_REASONS: readonly [RegExp, Reason][] = [
-  [/^RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)$/i, 'userunknown'],
-  [/^RESOLVER\.ADR\.(?:BadPrimary|InvalidInSmtp|Ambiguous)$/i, 'systemerror'],
-  [/^RESOLVER\.ADR\.RecipLimit$/i, 'ratelimited'],
-  [/^RESOLVER\.RST\.AuthRequired$/i, 'securityerror'],
-  [/^RESOLVER\.RST\.NotAuthorized$/i, 'rejected'],
-  [/^RESOLVER\.RST\.RecipSizeLimit$/i, 'emailtoolarge'],
-  [/^SMTPSEND\.DNS\.NonExistentDomain$/i, 'hostunknown'],
-  [/^SMTPSEND\.DNS\.MxLoopback$/i, 'networkerror'],
-  [/^QUEUE\.Expired$/i, 'expired'],
-];
-
-/**
- * Exchange 5.5–2003 diagnostic codes (`MSEXCH:IMS:… (000C05A6)`): the hex value names the
- * condition independently of the language of the surrounding text.
- */
-const MSEXCH_REASONS: readonly [RegExp, Reason][] = [[/\(000c05a6\)/, 'userunknown']];
-
-/**
- * Exchange Online replies: code plus text fragment (after Sisimai's Microsoft remote-host table and
- * Microsoft's NDR table). Only consulted when a Microsoft server is involved.
- */
-const MICROSOFT: readonly { readonly codes: RegExp; readonly text?: RegExp; readonly reason: Reason }[] = [
-  { codes: /^5\.4\.1$/, text: /recipient address rejected|access denied/, reason: 'userunknown' },
-  { codes: /^5\.4\.1$/, text: /relay access denied/, reason: 'norelaying' },
-  { codes: /^5\.7\.504$/, reason: 'userunknown' },
-  { codes: /^5\.1\.(?:10|351)$/, reason: 'userunknown' },
-  { codes: /^5\.5\.0$/, text: /mailbox unavailable/, reason: 'userunknown' },
-  { codes: /^5\.1\.8$/, reason: 'rejected' },
-  { codes: /^5\.1\.90$/, reason: 'ratelimited' },
-  { codes: /^5\.2\.2$/, text: /submission quota/, reason: 'ratelimited' },
-  { codes: /^5\.2\.12[12]$/, reason: 'ratelimited' },
-  {
-    codes: /^[45]\.7\.(?:509|23|26|515|5)$/,
-    text: /spf|dkim|dmarc|authenticat|sender/,
-    reason: 'authfailure',
-  },
-  { codes: /^5\.7\.(?:509|515)$/, reason: 'authfailure' },
-  { codes: /^4\.7\.650$/, reason: 'badreputation' },
-  { codes: /^5\.7\.6(?:0[6-9]|[1-3]\d|4\d)$/, reason: 'blocked' },
-  { codes: /^[45]\.7\.(?:7[0-4]\d)$/, reason: 'ratelimited' },
-  { codes: /^4\.7\.(?:5\d\d|6\d\d)$/, reason: 'blocked' },
-  { codes: /^4\.7\.(?:8[5-9]\d)$/, reason: 'blocked' },
-  { codes: /^5\.7\.750$/, reason: 'blocked' },
-  { codes: /^[45]\.4\.31[26]$/, reason: 'networkerror' },
-  { codes: /^[45]\.4\.(?:6|14)$/, reason: 'networkerror' },
-  { codes: /^[45]\.4\.317$/, reason: 'failedstarttls' },
-  { codes: /^[45]\.7\.32[1-5]$/, reason: 'failedstarttls' },
-  { codes: /^[45]\.4\.(?:24|25|28)$/, reason: 'systemerror' },
-  { codes: /^5\.7\.(?:64|54)$/, reason: 'norelaying' },
-  { codes: /^5\.7\.1$/, text: /unable to relay/, reason: 'norelaying' },
-  { codes: /^5\.7\.(?:57)$/, reason: 'securityerror' },
-  { codes: /^5\.7\.520$/, reason: 'policyviolation' },
-  { codes: /^5\.7\.(?:12|13|135|124|193)$/, reason: 'rejected' },
-  { codes: /^5\.4\.300$/, reason: 'expired' },
-  { codes: /^5\.6\.11$/, reason: 'contenterror' },
-  { codes: /^5\.7\.800$/, reason: 'blocked' },
-];
 
 /**
  * What an enhanced status code says on its own (after RFC 3463 and the reading Sisimai gives the
@@ -233,12 +174,6 @@ const BEFORE_DATA: ReadonlySet<string> = new Set([
   'RCPT',
 ]);
 
-export function reasonFromToken(token: string | null): Reason | null {
-  if (!token) return null;
-  for (const [pattern, reason] of TOKEN_REASONS) if (pattern.test(token)) return reason;
-  return null;
-}
-
 /** The reason an enhanced status code names on its own, or null. */
 export function reasonFromStatus(status: EnhancedStatus | null): Reason | null {
   if (!status || status.class === 2) return null;
@@ -288,6 +223,9 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
           (r) => f.says(r),
         );
       }
+      // RFC 3463 subject 1 is "addressing status": a vendor detail of it (Exchange's X.1.351
+      // wrapper) that quotes "unknown user" is the address check, whatever step it came at.
+      if (f.statusName === null && f.status?.subject === 1) return f.says('userunknown');
       // Without a code pointing at the mailbox, "unknown user" counts only when refused at RCPT.
       return f.command === 'RCPT' && f.says('userunknown');
     },
@@ -395,20 +333,10 @@ export function classifyReason(input: ReasonInput): Reason {
   const folded = input.diagnostic ? collapseSpace(input.diagnostic).toLowerCase().slice(0, 4000) : '';
   const text =
     folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
-  // Vendor knowledge first (as Sisimai's decoders and remote-host tables do): Exchange Online
-  // codes, Exchange NDR-subject tokens, and reasons implied by the report's layout.
-  let preset: Reason | null = input.preset ?? null;
-  if (!preset && input.microsoft && input.status) {
-    for (const entry of MICROSOFT) {
-      if (entry.codes.test(input.status.code) && (!entry.text || entry.text.test(text))) {
-        preset = entry.reason;
-        break;
-      }
-    }
-  }
-  preset ??= reasonFromToken(input.exchangeToken);
-  if (!preset && text.includes('msexch:'))
-    preset = MSEXCH_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  // A reason the report's layout implies comes first. Vendor codes (Exchange NDR-subject tokens,
+  // Exchange Online's extended codes) are not read here: their one home is the cause catalogue,
+  // whose entry, when it names a reason, decides it (catalog/sections/exchange.ts).
+  const preset: Reason | null = input.preset ?? null;
   if (preset && !PROVISIONAL.has(preset)) return preset;
 
   const statusName = preset ?? reasonFromStatus(input.status);

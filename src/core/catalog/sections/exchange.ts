@@ -43,6 +43,7 @@ export const exchangeCauses = [
         statuses: ['5.4.1', '5.7.504'],
         text: ['recipient address rejected', 'access denied', 'as(201806281)', 'aka.ms/exosmtperrors'],
       },
+      { statuses: ['5.7.504'], microsoft: true },
     ],
   },
 
@@ -130,6 +131,9 @@ export const exchangeCauses = [
       { tokens: ['RESOLVER.ADR.RecipNotFound'] },
       { text: ['resolver.adr.recipnotfound'] },
       { statuses: ['5.1.1'], text: ['bad destination mailbox address'] },
+      // Exchange 5.5-2003 diagnostic code (`MSEXCH:IMS:... (000C05A6)`): unknown recipient, whatever
+      // the language of the surrounding text.
+      { text: ['(000c05a6)'] },
     ],
   },
   // RFC 7505 null MX shares 5.1.10 with Exchange Online's "recipient not found": the text decides.
@@ -173,6 +177,7 @@ export const exchangeCauses = [
   {
     id: 'exo.remoteRecipientUnknown',
     actor: 'sender',
+    // A wrapper around the remote server's reply: that reply's own words decide the reason.
     reason: null,
     docUrl: null,
     documented: false,
@@ -506,7 +511,7 @@ export const exchangeCauses = [
   {
     id: 'exo.ipTemporarilyRestricted',
     actor: 'nobody',
-    reason: null,
+    reason: 'blocked',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online',
     documented: true,
@@ -516,7 +521,7 @@ export const exchangeCauses = [
   {
     id: 'exo.connectingIpRestricted',
     actor: 'nobody',
-    reason: null,
+    reason: 'blocked',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
     documented: true,
@@ -668,7 +673,7 @@ export const exchangeCauses = [
   {
     id: 'exo.senderNotAuthenticatedByOrg',
     actor: 'recipient-admin',
-    reason: null,
+    reason: 'rejected',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-12-in-exchange-online',
     documented: true,
@@ -678,17 +683,21 @@ export const exchangeCauses = [
   {
     id: 'exo.publicFolderRestricted',
     actor: 'recipient-admin',
-    reason: null,
+    reason: 'rejected',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-13-or-5-7-135-in-exchange-online',
     documented: true,
     source: 'MS NDR table (5.7.13 / 5.7.135)',
-    match: [{ statuses: ['5.7.135'] }, { text: ['not authenticated for public folder'] }],
+    match: [
+      { statuses: ['5.7.135'] },
+      { statuses: ['5.7.13'], microsoft: true },
+      { text: ['not authenticated for public folder'] },
+    ],
   },
   {
     id: 'exo.groupSenderNotAllowed',
     actor: 'recipient-admin',
-    reason: null,
+    reason: 'rejected',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-124-in-exchange-online',
     documented: true,
@@ -728,7 +737,7 @@ export const exchangeCauses = [
   {
     id: 'exo.groupExternalNotAllowed',
     actor: 'recipient-admin',
-    reason: null,
+    reason: 'rejected',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/550-5-7-193-when-external-users-send-to-microsoft-365-group',
     documented: true,
@@ -868,7 +877,7 @@ export const exchangeCauses = [
   {
     id: 'exo.externalForwardingBlocked',
     actor: 'sender-admin',
-    reason: null,
+    reason: 'policyviolation',
     docUrl:
       'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding',
     documented: true,
@@ -927,7 +936,7 @@ export const exchangeCauses = [
   {
     id: 'exo.unregisteredDomain',
     actor: 'sender-admin',
-    reason: null,
+    reason: 'blocked',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/fix-error-codes-550-5-7-703-550-5-7-705-550-5-7-708-550-5-7-750',
     documented: true,
@@ -937,7 +946,7 @@ export const exchangeCauses = [
   {
     id: 'exo.bannedSender',
     actor: 'sender-admin',
-    reason: null,
+    reason: 'blocked',
     docUrl:
       'https://learn.microsoft.com/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online',
     documented: true,
