@@ -182,7 +182,10 @@ export function reasonFromStatus(status: EnhancedStatus | null): Reason | null {
 
 interface Facts {
   readonly text: string;
+  /** The reason the layout or a specific status names; null for a broad status (see isBroad). */
   readonly statusName: Reason | null;
+  /** The reason the status names even when broad: the last word, after the text. */
+  readonly broadName: Reason | null;
   readonly status: EnhancedStatus | null;
   readonly command: string | null;
   readonly replyCode: string | null;
@@ -322,68 +325,122 @@ const QUEUE_LIFETIME: readonly RegExp[] = [
   /could not be delivered for \d{1,4} (?:days?|hours?)/,
 ];
 
-/** Decides the Sisimai reason for one recipient. */
-export function classifyReason(input: ReasonInput): Reason {
-  if (input.action === 'delivered' || input.action === 'relayed' || input.action === 'expanded')
-    return 'delivered';
-  // A provider's documented code is more specific than any generic reading of status or words.
-  if (input.provider) return input.provider;
-  // Multi-line replies repeat the codes on each line ("550-5.7.1 Messages with multiple 550-5.7.1
-  // addresses"); dropping the repeats lets phrases that span lines match.
-  const folded = input.diagnostic ? collapseSpace(input.diagnostic).toLowerCase().slice(0, 4000) : '';
-  const text =
-    folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
-  // A reason the report's layout implies comes first. Vendor codes (Exchange NDR-subject tokens,
-  // Exchange Online's extended codes) are not read here: their one home is the cause catalogue,
-  // whose entry, when it names a reason, decides it (catalog/sections/exchange.ts).
-  const preset: Reason | null = input.preset ?? null;
-  if (preset && !PROVISIONAL.has(preset)) return preset;
+/** Actions that mean the message arrived (or went on): no failure to explain. */
+const ARRIVED: ReadonlySet<DeliveryAction> = new Set<DeliveryAction>(['delivered', 'relayed', 'expanded']);
 
-  const statusName = preset ?? reasonFromStatus(input.status);
+/**
+ * The diagnostic as the patterns read it: lower case, white space folded, at most 4,000
+ * characters. Multi-line replies repeat the codes on each line ("550-5.7.1 Messages with multiple
+ * 550-5.7.1 addresses"); dropping the repeats lets phrases that span lines match.
+ */
+function foldDiagnostic(diagnostic: string | null): string {
+  const folded = diagnostic ? collapseSpace(diagnostic).toLowerCase().slice(0, 4000) : '';
+  return folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
+}
+
+/**
+ * A broad status says only the class and subject of a failure: RFC 3463's "other or undefined"
+ * details (X.Y.0: 5.0.0, 5.1.0, 5.2.0, 5.3.0, 5.5.0, 4.0.0 ...) and X.7.1 "delivery not authorized,
+ * message refused", which servers send for any refusal. Its reading comes after the server's
+ * own words, never before: "550 5.7.1 Message too large" is about size.
+ */
+function isBroad(status: EnhancedStatus | null): boolean {
+  return status !== null && (status.detail === 0 || (status.subject === 7 && status.detail === 1));
+}
+
+function factsOf(input: ReasonInput, preset: Reason | null): Facts {
+  const text = foldDiagnostic(input.diagnostic);
   const said: Partial<Record<Reason, boolean>> = {};
-  const facts: Facts = {
+  return {
     text,
-    statusName,
+    statusName: preset ?? (isBroad(input.status) ? null : reasonFromStatus(input.status)),
+    broadName: reasonFromStatus(input.status),
     status: input.status,
     command: input.command,
     replyCode: input.replyCode ?? null,
     says: (reason) => (said[reason] ??= textSays(reason, text)),
   };
-  const type = (input.diagnosticType ?? '').toLowerCase();
-  const smtpText = type === '' || type === 'smtp';
-  // X.4.7 (delivery time expired) and the report says the message sat in the queue until its
-  // lifetime ran out: the attempts it quotes ("Connection refused by [127.0.0.1]") are the history
-  // of the expiry, not a separate refusal. A failed name lookup is the exception: the destination
-  // could not even be found, which Sisimai reports as a network error.
-  if (
-    statusName === 'expired' &&
-    QUEUE_LIFETIME.some((p) => p.test(text)) &&
-    !/(?:host ?name|dns|name server) (?:lookup )?(?:failure|failed|error)|name server:/.test(text)
-  )
-    return 'expired';
-  if (smtpText) {
-    for (const [reason, probe] of FIRST_PASS) if (probe(facts)) return reason;
-  }
+}
 
-  // Nothing specific yet: the text alone, then what the code and the context imply.
-  if (statusName === null || PROVISIONAL.has(statusName) || !smtpText) {
-    // A report that says outright it gave up after retrying is an expiry, whatever network
-    // trouble it mentions as the cause.
-    if (STRONG_EXPIRY.some((p) => p.test(text))) return 'expired';
-    for (const reason of SECOND_PASS) if (facts.says(reason)) return reason;
-    if (statusName) return statusName;
-    const cls = input.status ? `${input.status.class}.${input.status.subject}` : '';
-    if (cls === '5.6' || cls === '4.6') return 'contenterror';
-    if (cls === '5.7' || cls === '4.7') return 'securityerror';
-    if (type.startsWith('x-unix')) return 'mailererror';
-    if (facts.says('syntaxerror') || /^[45]0[0-7]$/.test(input.replyCode ?? '')) return 'syntaxerror';
-    if (input.action === 'delayed') return 'expired';
-    if (input.command === 'EHLO' || input.command === 'HELO') return 'blocked';
-    // A temporary (4xx) error in a report of final failure: the server kept retrying and gave up.
-    if (input.action === 'failed' && (input.status?.class === 4 || /^4\d\d$/.test(input.replyCode ?? '')))
-      return 'expired';
-  } else {
-    return statusName;
-  }
-  return text ? 'onhold' : 'undefined';
+/**
+ * X.4.7 (delivery time expired) and the report says the message sat in the queue until its
+ * lifetime ran out: the attempts it quotes ("Connection refused by [127.0.0.1]") are the history
+ * of the expiry, not a separate refusal. A failed name lookup is the exception: the destination
+ * could not even be found, which Sisimai reports as a network error.
+ */
+function queueRanOut(f: Facts): boolean {
+  return (
+    f.statusName === 'expired' &&
+    QUEUE_LIFETIME.some((p) => p.test(f.text)) &&
+    !/(?:host ?name|dns|name server) (?:lookup )?(?:failure|failed|error)|name server:/.test(f.text)
+  );
+}
+
+/** The text alone, once the first pass found nothing or only a provisional reason. */
+function textAlone(f: Facts): Reason | null {
+  // A report that says outright it gave up after retrying is an expiry, whatever network
+  // trouble it mentions as the cause.
+  if (STRONG_EXPIRY.some((p) => p.test(f.text))) return 'expired';
+  return SECOND_PASS.find((reason) => f.says(reason)) ?? null;
+}
+
+/** What the status class alone implies (RFC 3463 X.6 media, X.7 security or policy). */
+function statusClassReason(status: EnhancedStatus | null): Reason | null {
+  if (!status || status.class === 2) return null;
+  if (status.subject === 6) return 'contenterror';
+  if (status.subject === 7) return 'securityerror';
+  return null;
+}
+
+/** What the diagnostic type, the reply code, the action and the command imply, when nothing else did. */
+function context(input: ReasonInput, f: Facts): Reason | null {
+  if ((input.diagnosticType ?? '').toLowerCase().startsWith('x-unix')) return 'mailererror';
+  const reply = input.replyCode ?? '';
+  if (f.says('syntaxerror') || /^[45]0[0-7]$/.test(reply)) return 'syntaxerror';
+  if (input.action === 'delayed') return 'expired';
+  if (input.command === 'EHLO' || input.command === 'HELO') return 'blocked';
+  // A temporary (4xx) error in a report of final failure: the server kept retrying and gave up.
+  if (input.action === 'failed' && (input.status?.class === 4 || /^4\d\d$/.test(reply))) return 'expired';
+  return null;
+}
+
+/**
+ * Whether the diagnostic is a server's reply (RFC 3464 type `smtp`, none stated, or a reporter's
+ * own `X-Postfix`-like wording of one) rather than a local delivery program's output (`X-Unix`),
+ * whose words describe the program, not the recipient.
+ */
+function readsAsReply(diagnosticType: string | null | undefined): boolean {
+  return !(diagnosticType ?? '').toLowerCase().startsWith('x-unix');
+}
+
+/** The first pass, then a specific status the first pass did not overrule. */
+function readReply(f: Facts): Reason | null {
+  const first = FIRST_PASS.find(([, probe]) => probe(f));
+  if (first) return first[0];
+  return f.statusName !== null && !PROVISIONAL.has(f.statusName) ? f.statusName : null;
+}
+
+/** Decides the Sisimai reason for one recipient. */
+export function classifyReason(input: ReasonInput): Reason {
+  if (ARRIVED.has(input.action)) return 'delivered';
+  // A provider's documented code is more specific than any generic reading of status or words.
+  if (input.provider) return input.provider;
+  // A reason the report's layout implies comes first. Vendor codes (Exchange NDR-subject tokens,
+  // Exchange Online's extended codes) are not read here: their one home is the cause catalogue,
+  // whose entry, when it names a reason, decides it (catalog/sections/exchange.ts).
+  const preset = input.preset ?? null;
+  if (preset && !PROVISIONAL.has(preset)) return preset;
+
+  const f = factsOf(input, preset);
+  if (queueRanOut(f)) return 'expired';
+  const replyReading = readsAsReply(input.diagnosticType) ? readReply(f) : null;
+  if (replyReading) return replyReading;
+  return (
+    textAlone(f) ??
+    f.statusName ??
+    f.broadName ??
+    statusClassReason(input.status) ??
+    context(input, f) ??
+    (f.text ? 'onhold' : 'undefined')
+  );
 }
