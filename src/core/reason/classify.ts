@@ -195,6 +195,15 @@ interface Facts {
 
 type Probe = (f: Facts) => boolean;
 
+/**
+ * The words say the recipient's domain does not exist ("Recipient address rejected: DNS domain
+ * does not exist"): the host-unknown reading, not the user-unknown one that "address rejected"
+ * suggests. Not for temporary (4.x.x) answers, nor for a domain that exists but takes no mail.
+ */
+function namesMissingDomain(f: Facts): boolean {
+  return f.status?.class !== 4 && f.says('hostunknown') && !f.says('notaccept');
+}
+
 /** The default test: the status code names the reason, or the text says it. */
 const plain =
   (reason: Reason): Probe =>
@@ -226,6 +235,7 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
           (r) => f.says(r),
         );
       }
+      if (namesMissingDomain(f)) return false;
       // RFC 3463 subject 1 is "addressing status": a vendor detail of it (Exchange's X.1.351
       // wrapper) that quotes "unknown user" is the address check, whatever step it came at.
       if (f.statusName === null && f.status?.subject === 1) return f.says('userunknown');
@@ -238,6 +248,9 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
     (f) => {
       // X.1.7 / X.1.8 are about the sender's address: "sender address … does not exist" is no filter.
       if (f.statusName === 'suspend' || f.statusName === 'rejected') return false;
+      // A filter that says what it found (spam, a virus) gave that verdict; a missing domain is
+      // no filter's doing.
+      if (f.says('spamdetected') || f.says('virusdetected') || namesMissingDomain(f)) return false;
       if (f.statusName === 'filtered') return f.says('userunknown') || f.says('filtered');
       // After DATA (or at an unknown step), an "unknown user" comes from a filter that read the
       // message, not from the address check: a refusal before DATA cannot be a content filter.
