@@ -188,16 +188,13 @@ function domainsOf(value: string | null): string[] {
   return domains;
 }
 
-/** Signs that the report may be a look-alike, each with the links or words that raised it. */
-export function findSuspicions(input: SuspicionInput): Suspicion[] {
-  const found: Suspicion[] = [];
-  const text = input.text.length > MAX_TEXT ? input.text.slice(0, MAX_TEXT) : input.text;
-  // The report's own organisation (its From and To domains) links to its own help pages.
-  const ownDomains = [
-    ...domainsOf(getHeader(input.headers, 'from')),
-    ...domainsOf(getHeader(input.headers, 'to')),
-  ];
+/** What the links of the text show: signs by code, and links to foreign hosts that raise no sign. */
+interface LinkFindings {
+  readonly byCode: Map<string, Evidence[]>;
+  readonly foreignLinks: string[];
+}
 
+function readLinks(text: string, ownDomains: readonly string[]): LinkFindings {
   const byCode = new Map<string, Evidence[]>();
   const foreignLinks: string[] = [];
   let links = 0;
@@ -212,10 +209,54 @@ export function findSuspicions(input: SuspicionInput): Suspicion[] {
       const list = byCode.get(sign) ?? [];
       if (list.length < MAX_EVIDENCE && !list.some((e) => e.text === url)) list.push(ev('link', url));
       byCode.set(sign, list);
-    } else if (!isDocumentationHost(host) && foreignLinks.length < MAX_EVIDENCE) {
-      if (!foreignLinks.includes(url)) foreignLinks.push(url);
+    } else if (
+      !isDocumentationHost(host) &&
+      foreignLinks.length < MAX_EVIDENCE &&
+      !foreignLinks.includes(url)
+    ) {
+      foreignLinks.push(url);
     }
   }
+  return { byCode, foreignLinks };
+}
+
+/**
+ * A copy of an Exchange report without Exchange's own marker header and without a delivery-status
+ * part: only worth a word when something else is wrong too, as anonymised samples lose headers.
+ */
+function exchangeMarkersMissing(input: SuspicionInput): boolean {
+  return (
+    input.looksExchange &&
+    input.exchangeLayout &&
+    !input.deliveryStatus &&
+    input.headers.some((h) => h.name === 'received' || h.name === 'message-id') &&
+    !hasHeader(input.headers, 'x-ms-exchange-message-is-ndr')
+  );
+}
+
+/** Look-alike sender domains use non-ASCII letters (homoglyphs). */
+function nonAsciiSender(headers: SuspicionInput['headers']): Suspicion | null {
+  // A From header is short; a longer one is cut so the pattern below stays linear.
+  const from = (getHeader(headers, 'from') ?? '').slice(0, 1000);
+  const homoglyph = /@[^\s>]*[\u0080-\uffff][^\s>]*/.exec(from);
+  return homoglyph
+    ? {
+        code: 'sender.nonAsciiDomain',
+        evidence: [{ source: 'header', field: 'From', text: clip(homoglyph[0], 300) }],
+      }
+    : null;
+}
+
+/** Signs that the report may be a look-alike, each with the links or words that raised it. */
+export function findSuspicions(input: SuspicionInput): Suspicion[] {
+  const found: Suspicion[] = [];
+  const text = input.text.length > MAX_TEXT ? input.text.slice(0, MAX_TEXT) : input.text;
+  // The report's own organisation (its From and To domains) links to its own help pages.
+  const ownDomains = [
+    ...domainsOf(getHeader(input.headers, 'from')),
+    ...domainsOf(getHeader(input.headers, 'to')),
+  ];
+  const { byCode, foreignLinks } = readLinks(text, ownDomains);
   for (const [code, evidence] of byCode) found.push({ code, evidence });
 
   const subject = getHeader(input.headers, 'subject') ?? '';
@@ -227,28 +268,13 @@ export function findSuspicions(input: SuspicionInput): Suspicion[] {
       evidence: [ev('wording', lure[0]), ...foreignLinks.map((url) => ev('link', url))],
     });
 
-  // A copy of an Exchange report without Exchange's own marker header and without a delivery-status
-  // part is only worth a word when something else is wrong too: anonymised samples lose headers.
-  const markersMissing =
-    input.looksExchange &&
-    input.exchangeLayout &&
-    !input.deliveryStatus &&
-    input.headers.some((h) => h.name === 'received' || h.name === 'message-id') &&
-    !hasHeader(input.headers, 'x-ms-exchange-message-is-ndr');
-  if (markersMissing && (lure !== null || found.length > 0))
+  if (exchangeMarkersMissing(input) && (lure !== null || found.length > 0))
     found.push({
       code: 'exchange.markersMissing',
       evidence: [{ source: 'header', field: 'Subject', text: clip(stripInvisible(subject), 200) }],
     });
 
-  // Look-alike sender domains use non-ASCII letters (homoglyphs).
-  // A From header is short; a longer one is cut so the pattern below stays linear.
-  const from = (getHeader(input.headers, 'from') ?? '').slice(0, 1000);
-  const homoglyph = /@[^\s>]*[\u0080-\uffff][^\s>]*/.exec(from);
-  if (homoglyph)
-    found.push({
-      code: 'sender.nonAsciiDomain',
-      evidence: [{ source: 'header', field: 'From', text: clip(homoglyph[0], 300) }],
-    });
+  const sender = nonAsciiSender(input.headers);
+  if (sender) found.push(sender);
   return found;
 }

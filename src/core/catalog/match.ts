@@ -51,33 +51,44 @@ interface PreparedMatcher {
 
 const STATUS_RANGE = /^(\d)\.(\d{1,3})\.(\d{1,3})-(\d{1,3})$/;
 
-function prepare(entry: CauseEntry, matcher: CauseMatcher): PreparedMatcher {
-  const exactStatuses = new Set<string>();
-  const statusRanges: StatusRange[] = [];
-  for (const pattern of matcher.statuses ?? []) {
+/** Status patterns split into exact codes and parsed detail ranges (`5.7.606-649`). */
+function splitStatuses(patterns: readonly string[]): { exact: Set<string>; ranges: StatusRange[] } {
+  const exact = new Set<string>();
+  const ranges: StatusRange[] = [];
+  for (const pattern of patterns) {
     const range = STATUS_RANGE.exec(pattern);
     if (range)
-      statusRanges.push({
+      ranges.push({
         cls: Number(range[1]),
         subject: Number(range[2]),
         from: Number(range[3]),
         to: Number(range[4]),
       });
-    else exactStatuses.add(pattern);
+    else exact.add(pattern);
   }
-  const specific =
-    matcher.statuses !== undefined || matcher.tokens !== undefined || matcher.text !== undefined;
+  return { exact, ranges };
+}
+
+/** How sure a match of this matcher is: a status, token or text is specific, a class a fallback. */
+function confidenceOf(matcher: CauseMatcher): CauseMatch['confidence'] {
+  if (matcher.statuses !== undefined || matcher.tokens !== undefined || matcher.text !== undefined)
+    return 'catalogue';
+  return matcher.classSubject ? 'status' : 'guess';
+}
+
+function prepare(entry: CauseEntry, matcher: CauseMatcher): PreparedMatcher {
+  const { exact, ranges } = splitStatuses(matcher.statuses ?? []);
   return {
     entry,
     matcher,
-    confidence: specific ? 'catalogue' : matcher.classSubject ? 'status' : 'guess',
+    confidence: confidenceOf(matcher),
     microsoft: matcher.microsoft ?? null,
     reasons: matcher.reasons ?? null,
     actions: matcher.actions ?? null,
     refusedBy: matcher.refusedBy ?? null,
     classSubject: matcher.classSubject ?? null,
-    exactStatuses: matcher.statuses ? exactStatuses : null,
-    statusRanges,
+    exactStatuses: matcher.statuses ? exact : null,
+    statusRanges: ranges,
     tokens: matcher.tokens ? new Set(matcher.tokens.map((t) => t.toLowerCase())) : null,
     text: matcher.text ?? null,
   };
@@ -153,17 +164,17 @@ function fragmentsIn(text: string): Set<string> {
   return found;
 }
 
-/** Every criterion the matcher gives must hold; the cheap comparisons are tried first. */
-function matcherHolds(prepared: PreparedMatcher, q: PreparedQuery): boolean {
-  const { query } = q;
+/** The criteria about the outcome as a whole: server, decided reason, refusing side, action. */
+function contextHolds(prepared: PreparedMatcher, query: CauseQuery): boolean {
   if (prepared.microsoft !== null && prepared.microsoft !== query.microsoft) return false;
   if (prepared.reasons && !prepared.reasons.includes(query.reason)) return false;
   if (prepared.refusedBy !== null && prepared.refusedBy !== query.refusedBy) return false;
-  if (
-    prepared.actions &&
-    ((query.action !== 'failed' && query.action !== 'delayed') || !prepared.actions.includes(query.action))
-  )
-    return false;
+  if (!prepared.actions) return true;
+  return (query.action === 'failed' || query.action === 'delayed') && prepared.actions.includes(query.action);
+}
+
+/** The criteria about the server's answer: status class or code, Exchange token, text. */
+function answerHolds(prepared: PreparedMatcher, q: PreparedQuery): boolean {
   if (
     prepared.classSubject &&
     !prepared.classSubject.some((p) => p === q.classSubjectPrefix || p === q.classPrefix)
@@ -171,11 +182,14 @@ function matcherHolds(prepared: PreparedMatcher, q: PreparedQuery): boolean {
     return false;
   if (prepared.exactStatuses && !statusMatches(prepared, prepared.exactStatuses, q)) return false;
   if (prepared.tokens && (!q.token || !prepared.tokens.has(q.token))) return false;
-  if (prepared.text) {
-    const found = (q.fragments ??= fragmentsIn(query.text));
-    if (!prepared.text.some((fragment) => found.has(fragment))) return false;
-  }
-  return true;
+  if (!prepared.text) return true;
+  const found = (q.fragments ??= fragmentsIn(q.query.text));
+  return prepared.text.some((fragment) => found.has(fragment));
+}
+
+/** Every criterion the matcher gives must hold; the cheap comparisons are tried first. */
+function matcherHolds(prepared: PreparedMatcher, q: PreparedQuery): boolean {
+  return contextHolds(prepared, q.query) && answerHolds(prepared, q);
 }
 
 /** The first catalogue entry (in catalogue order) that explains the outcome. */
