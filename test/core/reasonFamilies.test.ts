@@ -108,3 +108,41 @@ describe('reasons: an unknown mailbox, decided by the SMTP step', () => {
     expect(reasonOf('5.0.0', text, { diagnosticType: 'x-unix' })).toBe('mailererror');
   });
 });
+
+describe('reasons: phrase families beyond the exact strings a fixture needed', () => {
+  it.each([
+    // qmail's badrcptto patch and vpopmail's vdelivermail.
+    ['5.7.1', '553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)', 'userunknown'],
+    ['5.0.0', '550 vdeliver: invalid or unknown virtual user', 'userunknown'],
+    // A directory lookup: Postfix ldap_table(5) and Exchange-style "was not found in" replies.
+    ['5.0.0', '550 5.0.0 Recipient bob@example.org was not found in LDAP server', 'userunknown'],
+    ['5.0.0', '550 5.0.0 <bob@example.org> does not exist', 'userunknown'],
+    // Mail stores' quota wording (Dovecot, Courier maildrop, Exchange).
+    ['5.0.0', '552 5.0.0 maildir delivery failed: userdisk quota exceeded', 'mailboxfull'],
+    ['5.0.0', '552 5.0.0 Mailbox quota usage exceeded', 'mailboxfull'],
+    ['5.0.0', "552 5.0.0 The user's space has been used up", 'mailboxfull'],
+    ['5.0.0', '552 5.0.0 Recipient rejected: mailbox would exceed maximum allowed storage', 'mailboxfull'],
+    // Accounts that exist but are suspended or terminated.
+    ['5.0.0', '550 5.0.0 Mailbox currently suspended', 'suspend'],
+    ['5.0.0', '550 5.0.0 Recipient is unavailable: user is terminated', 'suspend'],
+  ] as const)('reads %s "%s" at RCPT as %s', (code, text, reason) => {
+    expect(reasonOf(code, text, { command: 'RCPT' })).toBe(reason);
+  });
+
+  it.each([
+    // Amazon SES (docs.aws.amazon.com, "Email address is not verified").
+    '554 Message rejected: Email address is not verified. The following identities failed the check: bob@example.org',
+    // Bounce Address Tag Validation and a sender block list.
+    '550 5.7.1 BATV failed to verify',
+    '550 5.7.1 Sender is in my black list',
+  ])('reads the sender check "%s" at MAIL FROM as rejected', (text) => {
+    const code = /[245]\.\d\.\d/.exec(text)?.[0] ?? null;
+    expect(reasonOf(code, text, { command: 'MAIL' })).toBe('rejected');
+  });
+
+  it('does not read Postfix\'s "delivery temporarily suspended" (destination down) as a suspended account', () => {
+    const text =
+      'delivery temporarily suspended: connect to mx.example.org[192.0.2.1]:25: Connection refused';
+    expect(reasonOf('4.0.0', text, { action: 'delayed' })).not.toBe('suspend');
+  });
+});

@@ -243,6 +243,22 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /mailbox exceeds (?:the )?(?:allowed|maximum) size/,
       ],
     },
+    {
+      source:
+        "quota wording of mail stores (Dovecot 'Quota exceeded (mailbox for user is full)', Courier and qmail maildir quotas, vpopmail, Exchange storage limits)",
+      phrases: [
+        /exceed(?:ing|ed|s)? (?:its |their |the )?(?:mailbox |disk |storage )?quota/,
+        /disk ?space quota|(?:userdisk|domaindisk) quota|maildir (?:over quota|delivery failed)/,
+        /quota usage exceeded/,
+        /full mailbox/,
+        /(?:does not have|not) enough (?:storage )?space/,
+        /mailbox (?:has )?exceeded (?:the |its )?(?:local |disk space )?limit/,
+        /would exceed (?:the )?maximum allowed storage/,
+        /space has been used up/,
+        /too many messages (?:on the server|in (?:the |this |their )?mailbox)/,
+        /mail file size exceeds/,
+      ],
+    },
   ],
   emailtoolarge: [
     {
@@ -308,6 +324,17 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /recipient account is (?:blocked|disabled|suspended)/,
       ],
     },
+    {
+      source:
+        "providers' wording for accounts that exist but are suspended, locked, archived or terminated (Gmail, Yahoo, NetEase/QQ help pages, vpopmail)",
+      phrases: [
+        /(?:mailbox|account|user|recipient|address)\b[^.;]{0,40}\b(?:currently|temporar(?:il)?y) (?:suspended|locked|inactive)/,
+        /\buser (?:is )?(?:suspended|terminated)\b/,
+        /suspend(?:ed)? the service/,
+        /archived (?:recipient|mailbox|account)/,
+        /\b(?:user|domain) is disabled/,
+      ],
+    },
   ],
   userunknown: [
     {
@@ -345,6 +372,32 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
       phrases: [
         /no (?:such )?mail ?box (?:is )?(?:available|here|found)/,
         /bad[ _-](?:destination[ _-])?(?:mailbox|recipient)/,
+      ],
+    },
+    {
+      source:
+        "directory and recipient-list lookups that found nobody: LDAP and virtual-user lookups (Postfix virtual(5), vpopmail), qmail's badrcptto/validrcptto recipient lists, RFC 5321 §3.6 'no such user' variants",
+      phrases: [
+        /\b(?:user|recipient|mailbox|address)\b[^.;]{0,80}\bwas not found\b/,
+        /not (?:present|found) in (?:the )?(?:directory|ldap|address book)/,
+        /(?:invalid|unknown) (?:or (?:invalid|unknown) )?virtual user/,
+        /\buser \([^()]{1,64}\) unknown/,
+        /non-?existent (?:user|recipient|mailbox|address)/,
+        /\bno (?:one|account|person) (?:by that name|at this address)/,
+        /\bbad ?rcpt ?to\b|\bbadrecipientto\b|\bvalidrcptto\b/,
+        /envelope recipient (?:has been denied|is in my)/,
+        /(?:e-?mail|destination) address(?:es)? (?:could not be found|(?:was|were) unknown)/,
+        /unknown e-?mail address/,
+        /address is wrong or no longer valid/,
+        /recipient address rejected: (?:user ?unknown|invalid[ -](?:user|recipient))/,
+        /not a (?:local|valid) (?:address|user|recipient|mailbox)/,
+        /\brecipient (?:is )?not ok\b/,
+        /<[^<>\s@]{1,64}@[^<>\s@]{1,254}>:? (?:does not exist|not found)/,
+        /\b(?:user|e-?mail) name (?:is )?not found/,
+        /can(?:'|no)?t accept (?:user|recipient)/,
+        /missing home directory/,
+        /not an active (?:address|mailbox|user)/,
+        /server rejected (?:the )?recipients/,
       ],
     },
   ],
@@ -388,6 +441,10 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         // "553 example.com does not exist": a host name, not a user, is what does not exist.
         /^5\d\d [a-z0-9-]+(?:\.[a-z0-9-]+)+ does not exist/,
       ],
+    },
+    {
+      source: 'wording for a recipient domain that does not resolve (RFC 3463 X.1.2)',
+      phrases: [/mail domain .{0,40}is unknown/],
     },
   ],
   notaccept: [
@@ -434,6 +491,23 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /not allowed to post to this (?:mailing list|group)/,
         // A mailing list refusing a post from a non-member: the poster (the sender) is refused.
         /not a member of this (?:mailing )?list/,
+      ],
+    },
+    {
+      source:
+        "sender checks: BATV (Bounce Address Tag Validation) and backscatter filters, sender verification (Amazon SES 'Email address is not verified'), sender block lists, qualified-address requirements (RFC 5321 §4.1.1.2)",
+      phrases: [
+        /sender (?:e-?mail )?address rejected/,
+        /sender is (?:in my black ?list|a spammer|spammer)/,
+        /sender not pre-?approved/,
+        /sender domain is empty/,
+        /bogus mail from/,
+        /\bbatv\b/,
+        /fully qualified (?:e-?mail )?address required/,
+        /mail from not owned by/,
+        /e-?mail address is not verified/,
+        /without a valid sender domain/,
+        /invalid or expired e-?mail address/,
       ],
     },
   ],
