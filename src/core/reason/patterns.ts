@@ -15,6 +15,10 @@ export interface PhraseFamily {
  * status code and SMTP command weigh in; this file only says "does the text read like X".
  * Phrases in a language other than English live in that language's file (src/core/languages/).
  *
+ * Two signals that are not a reason of their own live in classify.ts, not here: a directory miss
+ * (DIRECTORY_MISS, always an unknown recipient) and a sending server that gave up retrying
+ * (STRONG_EXPIRY, always an expiry).
+ *
  * Patterns are our own wording of phrases real servers commonly send, grouped in families that
  * say where the wording comes from. Each is anchored on a phrase, never on a single common word,
  * to keep false positives low. Every pattern must stay linear-time: no nested quantifiers, only
@@ -359,7 +363,6 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /no valid recipients/,
         /recipient address rejected: (?:user unknown|undeliverable address|unknown user|access denied|invalid user)/,
         /recipient address rejected\.?(?: \(in reply to rcpt to command\))?$/,
-        /not listed in (?:the )?(?:domino )?directory/,
         /mailbox not found/,
         /mailbox unavailable/,
         /recipient (?:is )?not (?:local|accepted)/,
@@ -573,7 +576,6 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /(?:failed|after) \d+ (?:delivery )?attempts/,
         // A connection that kept timing out until the retry period ran out: the outcome is the expiry.
         /connection timed out/,
-        /did not accept our requests to connect/,
         /hosts have been failing/,
         /\bexpired\b/,
       ],
