@@ -1,4 +1,5 @@
 import { causes, type CauseId } from '../../src/core/catalog/causes';
+import { exchangeCauses } from '../../src/core/catalog/sections/exchange';
 import { matchCause, type CauseQuery } from '../../src/core/catalog/match';
 import type { CauseEntry, CauseMatcher } from '../../src/core/catalog/types';
 import type { EnhancedStatus, Reason } from '../../src/core/types';
@@ -216,6 +217,21 @@ describe('cause catalogue: structure', () => {
         }
       }
     }
+  });
+
+  it('outside the Exchange section, names a reason only for the reason the engine decided', () => {
+    // Status and phrase -> reason facts have one home: STATUS_NAMES and the phrase families of
+    // src/core/reason/. A generic entry may only explain the engine's reason (a `reasons` gate);
+    // vendor codes (Exchange tokens, Exchange Online codes) decide the reason in the catalogue.
+    const exchange = new Set<string>(exchangeCauses.map((entry) => entry.id));
+    const deciding = entries
+      .filter((entry) => entry.reason !== null && !exchange.has(entry.id))
+      .flatMap((entry) =>
+        entry.match
+          .filter((m) => m.reasons === undefined && m.tokens === undefined)
+          .map((m) => ({ id: entry.id, criteria: criteriaOf(m) })),
+      );
+    expect(deciding).toEqual([]);
   });
 
   it('leaves the reason to the engine on RFC 3463 class.subject fallbacks and catch-alls', () => {

@@ -39,6 +39,7 @@ export const anyServerCauses = [
           'we do not relay',
           'unable to relay',
         ],
+        reasons: ['norelaying'],
       },
       { reasons: ['norelaying'] },
     ],
@@ -63,8 +64,11 @@ export const anyServerCauses = [
     documented: true,
     source: 'RFC 7372 (X.7.23, X.7.24); MS NDR table (5.7.23)',
     match: [
-      { statuses: ['5.7.23', '4.7.23', '5.7.24', '4.7.24'] },
-      { text: ['sender policy framework', 'spf check failed', 'spf fail', 'failed spf', 'spf validation'] },
+      { statuses: ['5.7.23', '4.7.23', '5.7.24', '4.7.24'], reasons: ['authfailure'] },
+      {
+        text: ['sender policy framework', 'spf check failed', 'spf fail', 'failed spf', 'spf validation'],
+        reasons: ['authfailure'],
+      },
     ],
   },
   {
@@ -75,8 +79,8 @@ export const anyServerCauses = [
     documented: true,
     source: 'RFC 7372 (X.7.20-22)',
     match: [
-      { statuses: ['5.7.20-22', '4.7.20-22'] },
-      { text: ['dkim signature', 'dkim verification failed', 'dkim fail'] },
+      { statuses: ['5.7.20-22', '4.7.20-22'], reasons: ['authfailure'] },
+      { text: ['dkim signature', 'dkim verification failed', 'dkim fail'], reasons: ['authfailure'] },
     ],
   },
   {
@@ -86,7 +90,10 @@ export const anyServerCauses = [
     docUrl: 'https://www.rfc-editor.org/rfc/rfc7489',
     documented: true,
     source: 'RFC 7372 (X.7.26); RFC 7489; Gmail 5.7.26 replies',
-    match: [{ statuses: ['5.7.26', '4.7.26'] }, { text: ['dmarc'] }],
+    match: [
+      { statuses: ['5.7.26', '4.7.26'], reasons: ['authfailure'] },
+      { text: ['dmarc'], reasons: ['authfailure'] },
+    ],
   },
   {
     id: 'auth.reverseDnsFailed',
@@ -96,7 +103,7 @@ export const anyServerCauses = [
     documented: true,
     source: 'RFC 7372 (X.7.25); MS NDR table (5.7.25 for IPv6)',
     match: [
-      { statuses: ['5.7.25', '4.7.25'] },
+      { statuses: ['5.7.25', '4.7.25'], reasons: ['requireptr'] },
       {
         text: ['reverse dns', 'ptr record', 'cannot find your hostname', 'reverse lookup'],
         reasons: [...UNDECIDED],
@@ -278,6 +285,7 @@ export const anyServerCauses = [
           'hop count exceeded',
           'mail forwarding loop',
         ],
+        reasons: ['networkerror'],
       },
     ],
   },
