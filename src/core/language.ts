@@ -1,18 +1,14 @@
 import { FUNCTION_WORDS } from './languages';
+import { escapeRegExp } from './text';
 
-/**
- * Guesses the language of a bounce's own text when neither Content-Language nor Exchange's labels
- * say it: count common function words of each language we recognise (languages/<tag>.ts). Only a clear winner counts;
- * short or mixed texts give null rather than a wrong tag.
- */
-const WORDS = FUNCTION_WORDS;
-
-const LANGUAGES = [...WORDS.keys()];
+/** The languages with function words (languages/<tag>.ts), in the order of the language list. */
+const LANGUAGES = [...FUNCTION_WORDS.keys()];
 
 /** Each function word with the indexes (in LANGUAGES) of the languages that use it. */
 const LOOKUP = new Map<string, number[]>();
 LANGUAGES.forEach((language, index) => {
-  for (const word of WORDS.get(language) ?? []) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), index]);
+  for (const word of FUNCTION_WORDS.get(language) ?? [])
+    LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), index]);
 });
 
 /** A run of letters: one word of the text. */
@@ -20,7 +16,10 @@ const WORD = /\p{L}+/gu;
 
 /** Any function word, standing as a whole word (longest first, so "des" is not read as "de"). */
 const FUNCTION_WORD = new RegExp(
-  `(?:^|\\P{L})(${[...LOOKUP.keys()].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
+  `(?:^|\\P{L})(${[...LOOKUP.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?!\\p{L})`,
   'gu',
 );
 
@@ -35,6 +34,11 @@ function countWords(text: string, enough: number): number {
 /** Shorter texts say too little to guess from. */
 const MIN_WORDS = 8;
 
+/**
+ * Guesses the language of a bounce's own text when neither Content-Language nor Exchange's labels
+ * say it: count common function words of each language we recognise. Only a clear winner counts;
+ * short or mixed texts give null rather than a wrong tag.
+ */
 export function guessLanguage(text: string): string | null {
   const counts = LANGUAGES.map(() => 0);
   const sample = text.slice(0, 6000).toLowerCase();

@@ -1,5 +1,6 @@
 import type { Actor, DeliveryAction, EnhancedStatus, Reason } from '../types';
 import { causes } from './causes';
+import { escapeRegExp } from '../text';
 import type { CauseEntry, CauseMatcher, RefusingSide } from './types';
 
 export interface CauseQuery {
@@ -145,10 +146,6 @@ const FRAGMENT_AT = new RegExp(FRAGMENTS.map(escapeRegExp).join('|'), 'g');
 
 /** For each fragment, the shorter fragments it starts with (found at the same position). */
 const PREFIXES = new Map(FRAGMENTS.map((f) => [f, FRAGMENTS.filter((g) => g !== f && f.startsWith(g))]));
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The catalogue's fragments that occur in the text. */
 function fragmentsIn(text: string): Set<string> {
