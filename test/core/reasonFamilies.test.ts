@@ -140,6 +140,28 @@ describe('reasons: phrase families beyond the exact strings a fixture needed', (
     expect(reasonOf(code, text, { command: 'MAIL' })).toBe('rejected');
   });
 
+  it.each([
+    // qmail-smtpd's refusal for a domain it does not relay for.
+    ['5.7.1', "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", 'RCPT', 'norelaying'],
+    // Gmail's documented 552 5.7.0 policy refusals.
+    [
+      '5.7.0',
+      '552 5.7.0 This message was blocked because its content presents a potential security issue.',
+      'DATA',
+      'policyviolation',
+    ],
+    [
+      '5.7.0',
+      '552 5.7.0 Our system detected an illegal attachment on your message.',
+      'DATA',
+      'policyviolation',
+    ],
+    // A SpamAssassin verdict.
+    ['5.7.1', '550 5.7.1 Blocked by SpamAssassin', 'DATA', 'spamdetected'],
+  ] as const)('reads %s "%s" at %s as %s', (code, text, command, reason) => {
+    expect(reasonOf(code, text, { command })).toBe(reason);
+  });
+
   it('does not read Postfix\'s "delivery temporarily suspended" (destination down) as a suspended account', () => {
     const text =
       'delivery temporarily suspended: connect to mx.example.org[192.0.2.1]:25: Connection refused';

@@ -54,6 +54,17 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /does not relay/,
       ],
     },
+    {
+      source:
+        "relay refusals in MTA documentation: qmail-smtpd rcpthosts ('Sorry, that domain isn't in my list of allowed rcpthosts'), Exim and Sendmail 'not configured to relay', open-relay refusals",
+      phrases: [
+        /(?:isn't|is not) in my list of allowed rcpthosts?/,
+        /not (?:an open relay|configured to relay)/,
+        /\bnot a gateway\b/,
+        /we (?:don't|do not) handle mail for/,
+        /requires authentication when (?:attempting to )?send(?:ing)? to a non-local/,
+      ],
+    },
   ],
   suppressed: [
     {
@@ -221,6 +232,19 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /url in message/,
       ],
     },
+    {
+      source:
+        "anti-spam engines that name themselves or their verdict: SpamAssassin and amavisd-new ('BANNED content'), appliance 'antispam checks', bulk-advertising refusals",
+      phrases: [
+        /\bspamassassin\b/,
+        /content filter rejection/,
+        /unacceptable content/,
+        /bulk[. ]advertising/,
+        /rejecting (?:banned|mail) content/,
+        /\bspamming\b/,
+        /anti-?spam checks?/,
+      ],
+    },
   ],
   mailboxfull: [
     {
@@ -282,6 +306,11 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /message too large/,
         /size of (?:the )?message exceeds/,
       ],
+    },
+    {
+      source:
+        "size refusals: RFC 1870 (SIZE) and RFC 3463 X.3.4 'message too big for system'; Postfix 'message file too big', Exchange 'exceeded maximum inbound message size'",
+      phrases: [/exceeded (?:the )?maximum (?:inbound |outbound )?message size/, /message file too big/],
     },
   ],
   ratelimited: [
@@ -536,6 +565,19 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
       phrases: [
         /content (?:was )?(?:rejected|refused|not accepted|blocked)/,
         /rejected (?:due to|because of) (?:its |the )?(?:message )?content/,
+      ],
+    },
+    {
+      source:
+        "documented policy refusals: Gmail 552 5.7.0 ('Our system detected an illegal attachment', 'content presents a potential security issue'), Mimecast ('Message bounced due to organizational settings'), members-only mailing lists, protocol violations",
+      phrases: [
+        /illegal attachment/,
+        /content presents a potential security issue/,
+        /due to organi[sz]ational settings/,
+        /members-only list|closed mailing list/,
+        /header (?:are|is) not accepted/,
+        /protocol violation/,
+        /accept messages containing (?:images|attachments)/,
       ],
     },
   ],
