@@ -162,6 +162,18 @@ describe('reasons: phrase families beyond the exact strings a fixture needed', (
     expect(reasonOf(code, text, { command })).toBe(reason);
   });
 
+  it.each([
+    // RFC 5321 §4.2.3: "451 Requested action aborted: local error in processing".
+    ['4.3.0', '451 4.3.0 Requested action aborted: local error in processing', 'systemerror'],
+    // Exim's retry rules (spec, "Retry configuration").
+    [null, 'retry time not reached for any host after a long failure period', 'expired'],
+    // Sendmail's per-host session limit and its open-proxy check.
+    ['4.7.1', '421 4.7.1 Too many SMTP sessions for this host', 'ratelimited'],
+    ['5.7.1', '550 5.7.1 Rejecting open proxy 192.0.2.1', 'blocked'],
+  ] as const)('reads %s "%s" as %s', (code, text, reason) => {
+    expect(reasonOf(code, text)).toBe(reason);
+  });
+
   it('does not read Postfix\'s "delivery temporarily suspended" (destination down) as a suspended account', () => {
     const text =
       'delivery temporarily suspended: connect to mx.example.org[192.0.2.1]:25: Connection refused';

@@ -212,6 +212,24 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /(?:is|as) an open relay/,
       ],
     },
+    {
+      source:
+        "refusals of the sending host or its IP address: block lists and reputation services ('refused - see http…'), Sendmail's 'rejecting open proxy', providers that ask a sending server to confirm itself",
+      phrases: [
+        /\bip(?: address)? [^;]{0,60}\b(?:blocked|blacklisted|listed as abusive|forbidden)\b/,
+        /\b(?:bad sender|sender) ip(?: address)?\b/,
+        /(?:spams?|unwanted messages) (?:have been sent )?from (?:your|the following) ip/,
+        /accepting mail from your ip/,
+        /\b(?:blocked|refused) - see https?:/,
+        /\bopen proxy\b/,
+        /\bmail server [^;]{0,80} is blocked/,
+        /\b(?:dynamic|zombied?)\b[^.;]{0,30}\bips? blocked/,
+        /bad ip profile/,
+        /access forbidden by your ip|no access from (?:your )?mail server/,
+        /requires confirmation|confirm this mail server/,
+        /\bgo away\b/,
+      ],
+    },
   ],
   spamdetected: [
     {
@@ -328,6 +346,15 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /reciplimit/,
         /frequency limited/,
         /too frequent/,
+      ],
+    },
+    {
+      source:
+        "throttling wording of Sendmail ('too many SMTP sessions for this host'), Amazon SES ('Throttling failure'), SendGrid and mailbox providers' hourly limits",
+      phrases: [
+        /\bconnection limit\b/,
+        /max(?:imum)? (?:e-?mails|messages) per (?:hour|day|minute)/,
+        /too many smtp (?:sessions|connections)/,
       ],
     },
   ],
@@ -622,6 +649,19 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /\bexpired\b/,
       ],
     },
+    {
+      source:
+        "queue-expiry notices: Exim ('retry time not reached for any host after a long failure period'), qmail, Exchange routing ('Could not find a gateway'), messages left uncollected",
+      phrases: [
+        /long failure period/,
+        /within the allowed queue period/,
+        /unable to deliver (?:the )?message after (?:multiple|several|\d{1,3}) (?:retries|attempts)/,
+        /giving up on/,
+        /message timed out/,
+        /could not find a gateway/,
+        /has not been collected after/,
+      ],
+    },
   ],
   networkerror: [
     {
@@ -702,6 +742,22 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /unable to contact (?:the )?ldap server/,
         // A list manager's loop guard: a Message-ID it has already distributed.
         /duplicated? message-id/,
+      ],
+    },
+    {
+      source:
+        "local failures of the receiving system: RFC 5321 451 'Requested action aborted: local error in processing', Sendmail ('queue file write error', 'Can't create output'), Exim ('aliasing/forwarding loop broken'), Exchange mailbox database errors",
+      phrases: [
+        /local error in processing/,
+        /\bconfig(?:uration)? error\b/,
+        /queue file write error/,
+        /interrupted system call/,
+        /can(?:'|no)?t create (?:user )?output file/,
+        /forwarding loop broken/,
+        /error while being processed/,
+        /there is no mdb/,
+        /server is misconfigured/,
+        /timeout waiting for input/,
       ],
     },
   ],
