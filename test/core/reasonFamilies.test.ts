@@ -174,6 +174,16 @@ describe('reasons: phrase families beyond the exact strings a fixture needed', (
     expect(reasonOf(code, text)).toBe(reason);
   });
 
+  it.each([
+    // RFC 4954 §6 reply text.
+    ['535 Authentication credentials invalid', 'securityerror'],
+    // Sendmail's resolver error and Postfix's loop detection.
+    ['Malformed name server reply', 'networkerror'],
+    ['mail forwarding loop for bob@example.org', 'networkerror'],
+  ] as const)('reads "%s" without a status as %s', (text, reason) => {
+    expect(reasonOf(null, text)).toBe(reason);
+  });
+
   it('does not read Postfix\'s "delivery temporarily suspended" (destination down) as a suspended account', () => {
     const text =
       'delivery temporarily suspended: connect to mx.example.org[192.0.2.1]:25: Connection refused';

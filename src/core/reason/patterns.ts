@@ -622,6 +622,17 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /unauthenticated senders/,
       ],
     },
+    {
+      source:
+        "SMTP AUTH replies (RFC 4954 §6: '535 5.7.8 Authentication credentials invalid', '530 5.7.0 Authentication required') and sending-service authorization errors (Amazon SES)",
+      phrases: [
+        /authentication credentials invalid/,
+        /authentication failure/,
+        /authentication turned on|turn on (?:smtp )?authentication/,
+        /not authori[sz]ed to (?:send mail|perform ses:)/,
+        /not subscribed to ses/,
+      ],
+    },
   ],
   expired: [
     {
@@ -689,6 +700,18 @@ export const reasonFamilies: Readonly<Partial<Record<Reason, readonly PhraseFami
         /mxloopback/,
         /network error/,
         /\bdns error\b/,
+      ],
+    },
+    {
+      source:
+        "resolver and routing failures (Sendmail 'Malformed name server reply', Exchange 'DNS records for the destination computer could not be found') and loop detection (RFC 5321 §6.3; Postfix 'mail forwarding loop for')",
+      phrases: [
+        /dns records? for the destination (?:computer|domain|host) could not be found/,
+        /\b(?:host|destination) (?:is )?unreachable\b/,
+        /malformed name server reply/,
+        /forwarding loop (?:for|count|detected)/,
+        /message (?:is )?looping/,
+        /unable to resolve route/,
       ],
     },
   ],
