@@ -6,6 +6,7 @@
  * that is not a known documentation host. Every sign carries the link or phrase that raised it.
  */
 import { getHeader, hasHeader } from './headers';
+import { LURE_WORDING_PATTERN } from './languages';
 import { clip, stripInvisible } from './text';
 import type { Evidence, HeaderField, Suspicion } from './types';
 
@@ -104,38 +105,11 @@ const SHORTENERS = new Set([
 ]);
 
 /**
- * What lures ask for, in the languages we read: release/retry/review held or pending messages,
+ * What lures ask for, in the languages we read (each language file's `lureWording`): release/retry/review held or pending messages,
  * a full mailbox to upgrade, an expiring password, an account about to be closed, "verify", a
  * deadline. Genuine reports say what happened; they do not ask the reader to do something online.
  */
-const LURE_WORDING = new RegExp(
-  [
-    // English
-    String.raw`(?:release|retrieve|recover|restore|review|deliver|view|approve)\s+(?:your\s+|the\s+|all\s+)?(?:\d+\s+)?(?:pending|held|blocked|queued|quarantined|undelivered|incoming|suspended)\s+(?:e-?mails?|messages?|mails?)`,
-    String.raw`(?:release|retrieve|recover|restore|unlock)\s+(?:your|these|the)\s+(?:\d+\s+)?(?:e-?mails?|messages?|mails?)`,
-    String.raw`(?:e-?mails?|messages?|mails?)\s+(?:are|were|have been|has been)\s+(?:held|on hold|pending|queued|suspended|blocked|quarantined)`,
-    String.raw`(?:mailbox|storage|quota)\s+(?:is\s+|has\s+)?(?:almost\s+|nearly\s+)?(?:full|exceeded|reached)[^.\n]{0,80}(?:upgrade|increase|click|sign in|log ?in)`,
-    String.raw`(?:upgrade|increase)\s+(?:your\s+)?(?:mailbox|storage|quota)`,
-    String.raw`password\s+(?:will\s+)?(?:expire|expires|expired|expiring)`,
-    String.raw`account\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|deactivated|closed|terminated|disabled|locked)`,
-    String.raw`(?:verify|confirm|validate|re-?activate)\s+(?:your\s+)?(?:account|identity|mailbox|e-?mail address|password|credentials)`,
-    String.raw`sign\s*in\s+(?:to|at)\s+(?:release|restore|recover|view|retrieve|keep|avoid)`,
-    String.raw`within\s+(?:24|48|72)\s+hours?\s+(?:or|to avoid|otherwise)`,
-    // Dutch
-    String.raw`(?:berichten|e-?mails?|mails?)\s+(?:vrijgeven|ophalen|herstellen|bekijken|vrij te geven|op te halen)`,
-    String.raw`(?:berichten|e-?mails?)\s+(?:zijn|worden|staan)\s+(?:in de wacht|vastgehouden|geblokkeerd|in quarantaine)`,
-    String.raw`(?:mailbox|opslag)\s+(?:is\s+)?(?:vol|bijna vol)[^.\n]{0,80}(?:upgrade|vergroot|klik|log in|aanmelden)`,
-    String.raw`wachtwoord\s+(?:verloopt|is verlopen)`,
-    String.raw`(?:account|mailbox)\s+(?:wordt|is)\s+(?:opgeschort|gesloten|geblokkeerd|gedeactiveerd)`,
-    String.raw`(?:verifieer|bevestig)\s+(?:uw\s+|je\s+)?(?:account|identiteit|mailbox|e-?mailadres)`,
-    // German, French
-    String.raw`nachrichten\s+(?:freigeben|abrufen|wiederherstellen)`,
-    String.raw`(?:konto|postfach)\s+(?:wird|wurde)\s+(?:gesperrt|deaktiviert|geschlossen)`,
-    String.raw`(?:libérer|récupérer)\s+(?:vos\s+)?(?:messages|e-?mails)`,
-    String.raw`(?:votre\s+)?compte\s+(?:sera|a été)\s+(?:suspendu|désactivé|fermé)`,
-  ].join('|'),
-  'i',
-);
+const LURE_WORDING = LURE_WORDING_PATTERN;
 
 function ev(field: string, text: string): Evidence {
   return { source: 'human-readable', field, text: clip(stripInvisible(text.trim()), 300) };

@@ -30,6 +30,10 @@ export const de: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/verzögert/],
   attachmentNames: [/unzustellbar/],
+  lureWording: [
+    /nachrichten\s+(?:freigeben|abrufen|wiederherstellen)/,
+    /(?:konto|postfach)\s+(?:wird|wurde)\s+(?:gesperrt|deaktiviert|geschlossen)/,
+  ],
   reasonPhrases: {
     userunknown: [/unbekannt|existiert nicht/],
   },

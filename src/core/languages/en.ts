@@ -112,6 +112,18 @@ export const en: NdrLanguage = {
   ],
   delayWords: [/has been delayed/],
   attachmentNames: [/undeliver/, /delivery status/, /returned mail/, /failure notice/],
+  lureWording: [
+    /(?:release|retrieve|recover|restore|review|deliver|view|approve)\s+(?:your\s+|the\s+|all\s+)?(?:\d+\s+)?(?:pending|held|blocked|queued|quarantined|undelivered|incoming|suspended)\s+(?:e-?mails?|messages?|mails?)/,
+    /(?:release|retrieve|recover|restore|unlock)\s+(?:your|these|the)\s+(?:\d+\s+)?(?:e-?mails?|messages?|mails?)/,
+    /(?:e-?mails?|messages?|mails?)\s+(?:are|were|have been|has been)\s+(?:held|on hold|pending|queued|suspended|blocked|quarantined)/,
+    /(?:mailbox|storage|quota)\s+(?:is\s+|has\s+)?(?:almost\s+|nearly\s+)?(?:full|exceeded|reached)[^.\n]{0,80}(?:upgrade|increase|click|sign in|log ?in)/,
+    /(?:upgrade|increase)\s+(?:your\s+)?(?:mailbox|storage|quota)/,
+    /password\s+(?:will\s+)?(?:expire|expires|expired|expiring)/,
+    /account\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|deactivated|closed|terminated|disabled|locked)/,
+    /(?:verify|confirm|validate|re-?activate)\s+(?:your\s+)?(?:account|identity|mailbox|e-?mail address|password|credentials)/,
+    /sign\s*in\s+(?:to|at)\s+(?:release|restore|recover|view|retrieve|keep|avoid)/,
+    /within\s+(?:24|48|72)\s+hours?\s+(?:or|to avoid|otherwise)/,
+  ],
   reasonPhrases: {},
   exchange: {
     confidence: 'H',

@@ -30,6 +30,7 @@ export const es: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/retrasado/],
   attachmentNames: [],
+  lureWording: [],
   reasonPhrases: {},
   exchange: {
     confidence: 'L',

@@ -30,6 +30,10 @@ export const fr: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/retardée/],
   attachmentNames: [/non remis/],
+  lureWording: [
+    /(?:libérer|récupérer)\s+(?:vos\s+)?(?:messages|e-?mails)/,
+    /(?:votre\s+)?compte\s+(?:sera|a été)\s+(?:suspendu|désactivé|fermé)/,
+  ],
   reasonPhrases: {
     mailboxfull: [/boite (?:aux lettres )?pleine|boîte (?:aux lettres )?pleine/],
     suspend: [/compte du destinataire est bloque/],

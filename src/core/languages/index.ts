@@ -45,6 +45,9 @@ export const DELAY_WORD_PATTERN = oneOf(all('delayWords').flat(), 'i');
 /** An attachment name that holds a bounce: a saved message, or a bounce subject in any language. */
 export const BOUNCE_ATTACHMENT_PATTERN = oneOf([/\.(?:eml|msg)$/, ...all('attachmentNames').flat()], 'i');
 
+/** What lures ask the reader to do, in any language. */
+export const LURE_WORDING_PATTERN = oneOf(all('lureWording').flat(), 'i');
+
 /** Each language's function words, by tag. */
 export const FUNCTION_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
   languages.filter((l) => l.functionWords.length > 0).map((l) => [l.tag, l.functionWords]),

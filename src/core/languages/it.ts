@@ -30,6 +30,7 @@ export const it: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/ritardato/],
   attachmentNames: [],
+  lureWording: [],
   reasonPhrases: {},
   exchange: {
     confidence: 'H',

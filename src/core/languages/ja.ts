@@ -20,6 +20,7 @@ export const ja: NdrLanguage = {
   reportOpeners: [],
   delayWords: [],
   attachmentNames: [],
+  lureWording: [],
   reasonPhrases: {},
   exchange: null,
   exchangeFields: null,

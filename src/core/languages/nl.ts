@@ -30,6 +30,14 @@ export const nl: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/vertraagd/],
   attachmentNames: [/onbestelbaar/],
+  lureWording: [
+    /(?:berichten|e-?mails?|mails?)\s+(?:vrijgeven|ophalen|herstellen|bekijken|vrij te geven|op te halen)/,
+    /(?:berichten|e-?mails?)\s+(?:zijn|worden|staan)\s+(?:in de wacht|vastgehouden|geblokkeerd|in quarantaine)/,
+    /(?:mailbox|opslag)\s+(?:is\s+)?(?:vol|bijna vol)[^.\n]{0,80}(?:upgrade|vergroot|klik|log in|aanmelden)/,
+    /wachtwoord\s+(?:verloopt|is verlopen)/,
+    /(?:account|mailbox)\s+(?:wordt|is)\s+(?:opgeschort|gesloten|geblokkeerd|gedeactiveerd)/,
+    /(?:verifieer|bevestig)\s+(?:uw\s+|je\s+)?(?:account|identiteit|mailbox|e-?mailadres)/,
+  ],
   reasonPhrases: {},
   exchange: {
     confidence: 'M',

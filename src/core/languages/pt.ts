@@ -30,6 +30,7 @@ export const pt: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/atrasad/],
   attachmentNames: [],
+  lureWording: [],
   reasonPhrases: {},
   exchange: {
     confidence: 'M',

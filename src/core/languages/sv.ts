@@ -30,6 +30,7 @@ export const sv: NdrLanguage = {
   reportOpeners: [],
   delayWords: [/fördröjt/],
   attachmentNames: [],
+  lureWording: [],
   reasonPhrases: {},
   exchange: {
     confidence: 'M',

@@ -69,6 +69,11 @@ export interface NdrLanguage {
   readonly delayWords: readonly RegExp[];
   /** Attachment names that hold a bounce (Outlook names an attached NDR after its subject). */
   readonly attachmentNames: readonly RegExp[];
+  /**
+   * What phishing lures dressed as bounces ask the reader to do online (release held messages,
+   * upgrade a full mailbox, verify an account): genuine reports never ask (suspicion.ts).
+   */
+  readonly lureWording: readonly RegExp[];
   /** Phrases in this language that name a Sisimai reason (reason/patterns.ts adds them). */
   readonly reasonPhrases: Readonly<Partial<Record<Reason, readonly RegExp[]>>>;
   /** Exchange's NDR wording, when we know it for this language. */

@@ -10,6 +10,7 @@ export const zh: NdrLanguage = {
   reportOpeners: [],
   delayWords: [],
   attachmentNames: [],
+  lureWording: [],
   reasonPhrases: {},
   exchange: null,
   exchangeFields: null,
