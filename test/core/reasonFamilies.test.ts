@@ -184,6 +184,25 @@ describe('reasons: phrase families beyond the exact strings a fixture needed', (
     expect(reasonOf(null, text)).toBe(reason);
   });
 
+  it('reads a plain permanent refusal of MAIL FROM as a refused sender (RFC 5321 §3.3)', () => {
+    expect(reasonOf('5.7.1', '550 5.7.1 Access denied', { command: 'MAIL' })).toBe('rejected');
+    expect(reasonOf('5.1.0', '553 5.1.0 <bob@example.org>... User unknown', { command: 'MAIL' })).toBe(
+      'rejected',
+    );
+  });
+
+  it('keeps other readings of a MAIL FROM refusal: elsewhere, temporary, or naming another cause', () => {
+    expect(reasonOf('5.7.1', '550 5.7.1 Access denied', { command: 'RCPT' })).toBe('securityerror');
+    expect(reasonOf('4.7.1', '451 4.7.1 Access denied', { command: 'MAIL', action: 'delayed' })).not.toBe(
+      'rejected',
+    );
+    expect(
+      reasonOf('5.7.1', '550 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org', {
+        command: 'MAIL',
+      }),
+    ).toBe('blocked');
+  });
+
   it('does not read Postfix\'s "delivery temporarily suspended" (destination down) as a suspended account', () => {
     const text =
       'delivery temporarily suspended: connect to mx.example.org[192.0.2.1]:25: Connection refused';

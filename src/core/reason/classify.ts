@@ -195,6 +195,32 @@ interface Facts {
 
 type Probe = (f: Facts) => boolean;
 
+/** Reasons whose words, at MAIL FROM, name a cause other than the sender address itself. */
+const NOT_THE_SENDER: readonly Reason[] = [
+  'blocked',
+  'ratelimited',
+  'spamdetected',
+  'securityerror',
+  'systemerror',
+  'systemfull',
+  'networkerror',
+  'syntaxerror',
+  'policyviolation',
+  'hostunknown',
+  'notaccept',
+];
+
+/**
+ * A permanent refusal of MAIL FROM with nothing more specific in the code or the words: the MAIL
+ * command carries only the sender (RFC 5321 §3.3), so refusing it refuses the sender
+ * ("550 5.7.1 Access denied (in reply to MAIL FROM command)").
+ */
+function refusedSenderPlainly(f: Facts): boolean {
+  if (f.command !== 'MAIL' || f.statusName !== null) return false;
+  if (f.status ? f.status.class !== 5 : !/^5\d\d$/.test(f.replyCode ?? '')) return false;
+  return !NOT_THE_SENDER.some((reason) => f.says(reason));
+}
+
 /**
  * The words say the recipient's domain does not exist ("Recipient address rejected: DNS domain
  * does not exist"): the host-unknown reading, not the user-unknown one that "address rejected"
@@ -238,7 +264,9 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
       if (namesMissingDomain(f)) return false;
       // RFC 3463 subject 1 is "addressing status": a vendor detail of it (Exchange's X.1.351
       // wrapper) that quotes "unknown user" is the address check, whatever step it came at.
-      if (f.statusName === null && f.status?.subject === 1) return f.says('userunknown');
+      // (Not at MAIL FROM: the address checked there is the sender's.)
+      if (f.statusName === null && f.status?.subject === 1 && f.command !== 'MAIL')
+        return f.says('userunknown');
       // Without a code pointing at the mailbox, "unknown user" counts only when refused at RCPT.
       return f.command === 'RCPT' && f.says('userunknown');
     },
@@ -265,6 +293,7 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
     'rejected',
     (f) => {
       if (f.statusName === 'rejected') return true;
+      if (refusedSenderPlainly(f)) return true;
       // Sender-refusal words count when refused at MAIL FROM, after DATA, or when the code says
       // nothing more precise than "security" or "system".
       if (!f.says('rejected') || /recipient address rejected/.test(f.text)) return false;
