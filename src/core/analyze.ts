@@ -141,6 +141,7 @@ function analyzeReport(
     route: step.route,
     layout:
       exchange?.layout ??
+      decoded.deliveryStatus?.layout ??
       detectMta(input.text, deliveryStatus, reportingMta) ??
       (deliveryStatus ? 'rfc3464' : 'text'),
     recipients,

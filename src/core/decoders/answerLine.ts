@@ -2,6 +2,7 @@
  * A bounce that names no recipient at all (a pasted answer line, a report that lost its
  * addresses): the server's answer still says what happened, so it is explained without an address.
  */
+import { SERVER_ERROR_PHRASES } from '../pipeline/bounceWords';
 import { findCommand, type BounceText } from '../scan/plainText';
 import { findEnhancedStatus, findReplyCode } from '../status';
 import { foldSpace } from '../text';
@@ -33,11 +34,19 @@ export function firstErrorLines(body: BounceText): ErrorLines | null {
   };
 }
 
+/** The first line in a mail server's own words for a failure without a code (bounceWords.ts). */
+function firstPhraseLine(body: BounceText): ErrorLines | null {
+  const line = body.ownLinesWithin(100_000).find((l) => l.length < 2000 && SERVER_ERROR_PHRASES.test(l));
+  if (line === undefined) return null;
+  const text = foldSpace(line.trim());
+  return { text, command: findCommand(text) };
+}
+
 export const answerLineDecoder: Decoder = {
   name: 'answer-line',
   marksReport: false,
   decode({ body, context }) {
-    const error = firstErrorLines(body);
+    const error = firstErrorLines(body) ?? firstPhraseLine(body);
     if (!error) return null;
     const only = finding({
       address: null,

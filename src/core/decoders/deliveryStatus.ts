@@ -9,9 +9,9 @@ import {
   type DeliveryStatusReport,
   type FieldGroup,
 } from '../dsn/deliveryStatus';
-import { findAddress } from '../text';
+import { cleanAddress, findAddress } from '../text';
 import type { DeliveryAction, Evidence, Reason } from '../types';
-import { MAX_TEXT } from '../pipeline/input';
+import { MAX_TEXT, partOf } from '../pipeline/input';
 import { ev, type Decoder, type DecoderInput, type Decoding, type Finding } from './types';
 
 /**
@@ -108,10 +108,19 @@ function groupEvidence(
   );
 }
 
+/**
+ * A recipient field's value, or null when it names no one: challenge-response and other notices
+ * write an empty address (`rfc822; <>`, `rfc822; ""`), which is no recipient.
+ */
+function recipientValue(field: string | undefined): string | null {
+  const value = typedValue(field);
+  return value !== null && cleanAddress(value) !== '' ? value : null;
+}
+
 /** The recipient of a group: Final-Recipient, else Original-Recipient; an address when one is there. */
 function groupAddresses(group: FieldGroup): { address: string | null; originalAddress: string | null } {
-  const finalRecipient = typedValue(group.get('final-recipient'));
-  const originalRecipient = typedValue(group.get('original-recipient'));
+  const finalRecipient = recipientValue(group.get('final-recipient'));
+  const originalRecipient = recipientValue(group.get('original-recipient'));
   const address =
     findAddress(finalRecipient ?? '') ??
     findAddress(originalRecipient ?? '') ??
@@ -167,9 +176,13 @@ export function deliveryStatusDecoding(
   };
 }
 
-/** The fields written into the text: broken MIME (a wrong boundary, parts without headers) or a quoted report. */
+/**
+ * The fields written into the text: broken MIME (a wrong boundary, parts without headers) or a
+ * quoted report. A disposition notification's fields (Final-Recipient too) are not a DSN's.
+ */
 function fromText(input: DecoderInput): DeliveryStatusReport | null {
   const { text, message } = input;
+  if (partOf(message, 'message/disposition-notification')) return null;
   return (
     findDeliveryStatusInText(text) ??
     (message.raw ? findDeliveryStatusInText(message.raw.slice(0, MAX_TEXT)) : null)

@@ -6,11 +6,13 @@
  */
 import { answerLineDecoder } from './answerLine';
 import { deliveryStatusDecoder } from './deliveryStatus';
+import { dispositionNotificationDecoder } from './dispositionNotification';
 import { exchangeDecoder } from './exchange';
 import { failedRecipientsDecoder } from './failedRecipients';
 import { originalToDecoder } from './originalTo';
 import { plainTextDecoder } from './plainText';
 import { sesJsonDecoder } from './sesJson';
+import { subjectLineDecoder } from './subjectLine';
 import type { ReportInput } from '../pipeline/input';
 import { plainContext, type PlainContext } from '../scan/plainText';
 import type { Decoder, DecoderInput, Decoding } from './types';
@@ -20,10 +22,14 @@ export const DECODERS: readonly Decoder[] = [
   deliveryStatusDecoder,
   // Amazon SES notifications: RFC 3464 values in JSON.
   sesJsonDecoder,
+  // A rejection sent as a read receipt (RFC 8098 disposition notification with a failure).
+  dispositionNotificationDecoder,
   // Exchange's human-readable report, legacy and enhanced, in every language we read.
   exchangeDecoder,
   // Bounces written for people: Postfix, Exim, Sendmail, qmail, Gmail, Courier, …
   plainTextDecoder,
+  // A reason in the subject next to the address ("Warning: a@b - User unknown!").
+  subjectLineDecoder,
   // Used only when none of the above names a recipient:
   failedRecipientsDecoder,
   originalToDecoder,

@@ -7,18 +7,47 @@ import { findOriginal, textOf } from '../pipeline/original';
 import type { BounceText } from '../scan/plainText';
 import { findCommand } from '../scan/plainText';
 import { findAddresses, foldSpace } from '../text';
-import type { DecodedMessage } from '../types';
+import type { DecodedMessage, HeaderField } from '../types';
 import { firstErrorLines, type ErrorLines } from './answerLine';
 import { ev, finding, type Decoder } from './types';
 
+/**
+ * Whether the address is a mailing list's own, by the list fields of the returned message: the
+ * address List-Post posts to (RFC 2369), the address a List-Id is made from (RFC 2919:
+ * `members@lists.example.org` → `<members.lists.example.org>`), or any address in Mailing-List /
+ * X-Mailing-List. A message a list delivered (`Precedence: list`) is addressed to the list too.
+ */
+function isListAddress(address: string, headers: readonly HeaderField[]): boolean {
+  const lower = address.toLowerCase();
+  const listFields = ['list-post', 'mailing-list', 'x-mailing-list'].flatMap((name) =>
+    findAddresses(getHeader(headers, name) ?? '').map((a) => a.toLowerCase()),
+  );
+  const listId = /<([^<>\s]{1,300})>/.exec(getHeader(headers, 'list-id') ?? '')?.[1]?.toLowerCase();
+  return (
+    listFields.includes(lower) ||
+    listId === lower.replace('@', '.') ||
+    (getHeader(headers, 'precedence') ?? '').trim().toLowerCase() === 'list'
+  );
+}
+
+/**
+ * The bounce's own words say a member of a list failed (a list server expanded the address):
+ * the original's To is then the list, not the member.
+ */
+const LIST_MEMBER =
+  /\b(?:list members?|members? of (?:the|this|a) (?:mailing |distribution )?list|(?:mailing|distribution) list members?|expanded from)\b/i;
+
 /** Addresses in the To and Cc of the returned original message, when one is included. */
 function originalRecipients(message: DecodedMessage, body: BounceText): string[] {
+  if (LIST_MEMBER.test(body.ownWithin(100_000))) return [];
   const original = findOriginal({ message, exchange: null, messageText: textOf(message, body) });
   if (original.headers === null && original.to.length === 0) return [];
-  const cc = original.headers
-    ? findAddresses(getHeader(parseHeaderBlock(original.headers).headers, 'cc') ?? '')
-    : [];
-  return [...new Set([...original.to, ...cc].map((a) => a.toLowerCase()))];
+  const headers = original.headers ? parseHeaderBlock(original.headers).headers : [];
+  const cc = findAddresses(getHeader(headers, 'cc') ?? '');
+  const all = [...new Set([...original.to, ...cc].map((a) => a.toLowerCase()))];
+  // A list's own address is not the member whose mailbox failed, and which member it was is not
+  // known: better no recipient than a wrong one.
+  return all.some((address) => isListAddress(address, headers)) ? [] : all;
 }
 
 /**

@@ -75,8 +75,10 @@ export interface DecoderInput {
 export type DecoderName =
   | 'delivery-status'
   | 'ses-json'
+  | 'disposition-notification'
   | 'exchange'
   | 'plain-text'
+  | 'subject-line'
   | 'x-failed-recipients'
   | 'original-to'
   | 'answer-line';
@@ -84,6 +86,8 @@ export type DecoderName =
 /** What a decoder found in a report: its recipients, and the report-wide facts its layout carries. */
 export interface Decoding {
   readonly decoder: DecoderName;
+  /** The layout's name in the Analysis, when the decoder knows it (otherwise assemble.ts names it). */
+  readonly layout?: string;
   readonly findings: readonly Finding[];
   /** Problems met while reading this layout. */
   readonly warnings?: readonly Warning[];

@@ -2,12 +2,21 @@
  * Detection: what kind of message this is before any layout is decoded (a feedback report, a read
  * receipt, a report by its structure), and afterwards whether its words make it a bounce at all.
  */
+import { reportsFailure } from '../decoders/dispositionNotification';
 import { showsExchangeReport } from '../exchange/humanReadable';
 import type { ForwardedBlock } from '../forward';
 import { getHeader, hasHeader } from '../headers';
 import type { BounceText } from '../scan/plainText';
+import { foldSpace } from '../text';
 import type { DecodedMessage, Verdict, Warning } from '../types';
-import { BOUNCE_PHRASES, BOUNCE_SUBJECT, DAEMON_SENDER, LIST_REFUSAL, REPORT_OPENER } from './bounceWords';
+import {
+  BOUNCE_PHRASES,
+  BOUNCE_SUBJECT,
+  DAEMON_SENDER,
+  LIST_REFUSAL,
+  REPORT_OPENER,
+  SERVER_ERROR_PHRASES,
+} from './bounceWords';
 import { partOf, type ReportInput } from './input';
 import { SUBJECT_PREFIXES } from './original';
 
@@ -21,8 +30,11 @@ export interface KnownReport {
 export function reportByType({ message, reportType }: ReportInput): KnownReport | null {
   if (reportType === 'feedback-report' || partOf(message, 'message/feedback-report'))
     return { verdict: 'feedback', layout: null, warnings: [] };
-  if (reportType === 'disposition-notification' || partOf(message, 'message/disposition-notification'))
-    // A read receipt: the message was delivered (and opened); not a failure.
+  const receipt =
+    reportType === 'disposition-notification' || partOf(message, 'message/disposition-notification');
+  // A read receipt: the message was delivered (and opened, or deleted by its reader); not a failure.
+  // One that reports a failure is a report like any other (decoders/dispositionNotification.ts).
+  if (receipt && !reportsFailure(message))
     return { verdict: 'delivery-report', layout: 'rfc8098', warnings: [{ code: 'report.readReceipt' }] };
   return null;
 }
@@ -34,6 +46,7 @@ export function reportByType({ message, reportType }: ReportInput): KnownReport 
 export function isReportByStructure({ message, reportType, dsFromPart }: ReportInput): boolean {
   return (
     dsFromPart !== null ||
+    reportsFailure(message) ||
     reportType === 'delivery-status' ||
     reportType === 'global-delivery-status' ||
     hasHeader(message.headers, 'x-ms-exchange-message-is-ndr') ||
@@ -60,19 +73,33 @@ function showsSmtpReply(text: string): boolean {
   );
 }
 
+/**
+ * `Auto-Submitted: auto-replied` (RFC 3834 §5) marks every automatic answer to a message: Exim and
+ * Postfix put it on their bounces as well as vacation programs on their notices. It counts towards a
+ * report only next to the report's own words (its subject or text), and not when the subject says the
+ * message is an automatic reply.
+ */
+function autoRepliedNotice(message: DecodedMessage, subject: string | null): boolean {
+  const autoSubmitted = (getHeader(message.headers, 'auto-submitted') ?? '').trim().toLowerCase();
+  return autoSubmitted.startsWith('auto-replied') && !AUTO_REPLY_SUBJECT.test((subject ?? '').trim());
+}
+
 /** How many of the weaker signs of a report the message shows (each scans headers or text once). */
 function weakSigns(message: DecodedMessage, subject: string | null, bounceText: string): number {
   const from = (getHeader(message.headers, 'from') ?? '').toLowerCase();
   const returnPath = getHeader(message.headers, 'return-path');
-  const signs = [
+  const words = [
     !!subject && BOUNCE_SUBJECT.test(subject.trim().replace(REPLY_PREFIXES, '')),
-    DAEMON_SENDER.test(from),
-    returnPath !== null && /^<?\s*>?$/.test(returnPath.trim()),
     BOUNCE_PHRASES.test(bounceText),
     REPORT_OPENER.test(bounceText.slice(0, 5000)),
     showsSmtpReply(bounceText),
-  ];
-  return signs.filter(Boolean).length;
+  ].filter(Boolean).length;
+  const sender = [
+    DAEMON_SENDER.test(from),
+    returnPath !== null && /^<?\s*>?$/.test(returnPath.trim()),
+  ].filter(Boolean).length;
+  const autoReplied = words > 0 && autoRepliedNotice(message, subject) ? 1 : 0;
+  return words + sender + autoReplied;
 }
 
 /**
@@ -129,10 +156,17 @@ const ANSWER_LINE =
   /^[\s>*"'#]*(?:remote server returned\s*['"]?\s*)?(?:[45]\d\d[\s-]+#?[45]\.\d{1,3}\.\d{1,3}|[45]\.\d{1,3}\.\d{1,3}\s+[A-Za-z<[]|[45]\d\d\s+[A-Za-z<[#])/im;
 const PASTED_ANSWER_MAX = 2000;
 
-/** A short paste whose lines hold a server's answer: explained as far as it goes. */
+/**
+ * A short paste whose lines hold a server's answer, with its code or in the words a mail server
+ * writes without one ("… timed out while sending RCPT TO"): explained as far as it goes.
+ */
 function isPastedAnswer(body: BounceText): boolean {
   const text = body.ownWithin(PASTED_ANSWER_MAX + 1).trim();
-  return text.length > 0 && text.length <= PASTED_ANSWER_MAX && ANSWER_LINE.test(text);
+  return (
+    text.length > 0 &&
+    text.length <= PASTED_ANSWER_MAX &&
+    (ANSWER_LINE.test(text) || SERVER_ERROR_PHRASES.test(foldSpace(text)))
+  );
 }
 
 /** Report wording in a forwarded message's own text that the full analysis reads (cheap tests). */

@@ -2,13 +2,16 @@
  * The merge step: which source names the recipients, and which fills in what another left out.
  * The precedence, in the order the code below applies it:
  *
- * 1. The delivery-status fields (the MIME part, their text, or SES JSON) name the recipients.
+ * 1. The delivery-status fields (the MIME part, their text, SES JSON, or a disposition notification
+ *    reporting a failure) name the recipients.
  * 2. Exchange's text names them when there are no delivery-status fields; with them, it only adds to
  *    the recipients it names — or, when each source names exactly one, to that one (an alias).
  * 3. The plain-text scan tells the SMTP command for the recipients it names. When a recipient so far
  *    has no error, the scan's errors fill in those it names (or the only one, named differently), and
  *    when no source so far named anyone, the scan names the recipients.
- * 4. When still no one is named: the X-Failed-Recipients header, else the returned original's only
+ * 4. A reason the subject gives next to an address fills in that recipient when it has no error yet,
+ *    and names the recipient when no source so far did.
+ * 5. When still no one is named: the X-Failed-Recipients header, else the returned original's only
  *    recipient, else the server's answer line without an address.
  *
  * The same address twice is one recipient: a later source adds what the earlier left empty.
@@ -27,6 +30,7 @@ export interface Decoded {
   readonly deliveryStatus: Decoding | null;
   readonly exchange: Decoding | null;
   readonly plainText: Decoding | null;
+  readonly subjectLine: Decoding | null;
   /** The sources used only when no other names anyone, in order. */
   readonly fallbacks: readonly Decoding[];
 }
@@ -37,9 +41,10 @@ const FALLBACKS: readonly DecoderName[] = ['x-failed-recipients', 'original-to',
 export function byRole(decodings: readonly Decoding[]): Decoded {
   const of = (name: DecoderName): Decoding | null => decodings.find((d) => d.decoder === name) ?? null;
   return {
-    deliveryStatus: of('delivery-status') ?? of('ses-json'),
+    deliveryStatus: of('delivery-status') ?? of('ses-json') ?? of('disposition-notification'),
     exchange: of('exchange'),
     plainText: of('plain-text'),
+    subjectLine: of('subject-line'),
     fallbacks: FALLBACKS.map(of).filter((d): d is Decoding => d !== null),
   };
 }
@@ -150,6 +155,14 @@ function addScannedErrors(recipients: Recipients, scanned: readonly Finding[]): 
   }
 }
 
+/** Rule 4: the subject's reason, for its recipient when that one has none yet, or as the recipient. */
+function addSubjectReason(recipients: Recipients, fromSubject: readonly Finding[]): void {
+  for (const found of fromSubject) {
+    const named = recipients.find(found.address);
+    if (recipients.size === 0 || (named && !named.diagnostic)) recipients.add(found);
+  }
+}
+
 export interface Merged {
   readonly findings: readonly Finding[];
   /** The bounce's own words around its recipients, when some recipient needed the text. */
@@ -165,6 +178,7 @@ export function merge(decoded: Decoded): Merged {
   const needsText = recipients.size === 0 || recipients.list.some((r) => !r.diagnostic);
   if (!needsText) return { findings: recipients.list, textWasRead: false };
   addScannedErrors(recipients, scanned);
+  addSubjectReason(recipients, decoded.subjectLine?.findings ?? []);
   for (const fallback of decoded.fallbacks) {
     if (recipients.size > 0) break;
     for (const found of fallback.findings) recipients.add(found);

@@ -15,7 +15,7 @@ export interface PlainRecipient {
  * message and must not be mistaken for the error (its addresses, its words).
  */
 const ORIGINAL_MARKERS: readonly RegExp[] = [
-  /^-+\s*(?:original message|returned message|message text|the original message|below this line is a copy|this is a copy of (?:the|your) message|original message follows|unsent message below|forwarded message)/i,
+  /^\|?-+\s*(?:original message|returned message|message text|the original message|below this line is a copy|this is a copy of (?:the|your) message|original message follows|unsent message below|forwarded message)/i,
   /^-+\s*(?:a copy of the original message|original mail|headers of the original message)/i,
   /^--- Below this line is a copy of the message\./i,
   /^------ This is a copy of the message, including all the headers\./i,
@@ -261,6 +261,21 @@ const HOST_LINE = /^[45]\d\d\s+\[?([A-Za-z0-9.-]{1,255})\]?\s+\([A-Za-z]{1,20}\)
 const REPORT_ADDRESS = /^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply|bounces?)@/i;
 const DAEMON_ADDRESS = /^(?:mailer-daemon|mail-daemon|mailerdaemon)@/i;
 
+/**
+ * Words right before an address that make it the sender ("A message sent by <a@b> to …", "from
+ * a@b") or an example in help text ("should look like user@example.net", "e.g. name@domain"):
+ * neither is the recipient.
+ */
+const NOT_RECIPIENT_CUE =
+  /(?:\bsent by|\bsender|\bfrom|\boriginator|e\.g\.|\bfor (?:example|instance)|\bsuch as|\blooks? like|\bin the form(?: of)?|\bexample)\s*[:=,]?\s*["'<([]?\s*$/i;
+
+/**
+ * A reply that refuses the sender, quoted with the sender's address at the start of a line:
+ * Postfix's "<a@b>: Sender address rejected: …" (smtpd's reject_* restrictions) and the like.
+ * Inside a recipient's block it is that recipient's error, not a recipient of its own.
+ */
+const SENDER_REFUSAL = /^(?:sender address|sender|mail from|envelope sender)\b/i;
+
 const hostName = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
 /**
@@ -274,26 +289,50 @@ class BlockReader {
   readonly blocks: Block[] = [];
   private current: Block | null = null;
   private session: Session | null = null;
+  /** The last line read, for the words that lead up to an address on the next. */
+  private previous = '';
 
-  constructor(private readonly isExcludedStart: (start: BlockStart) => boolean) {}
+  constructor(
+    private readonly isExcludedStart: (start: BlockStart) => boolean,
+    /** The sender of the returned message (the report's To). */
+    private readonly isSender: (address: string) => boolean,
+  ) {}
 
   read(raw: string): void {
     const line = raw.trim();
+    const previous = this.previous;
+    this.previous = line;
     if (line.includes(':') && HEADER_LINE.test(line)) return;
     if (this.readSession(line)) return;
     const start = blockStart(line);
     // Postfix and Sendmail quote the recipient again inside its own reply ("said: 550 5.2.1\n
-    // <user@example.com>... User unknown (in reply to RCPT TO command)"): that line continues the block.
-    if (start && this.current && start.address.toLowerCase() === this.current.address.toLowerCase())
-      return addLine(this.current, line);
-    if (start && !this.isExcludedStart(start)) return this.open(start);
-    if (!this.current) return;
-    // Keep collecting across one blank line until the block has error text.
-    if (line === '') {
-      if (this.current.hasError) this.current = null;
-      return;
-    }
-    addLine(this.current, line);
+    // <user@example.com>... User unknown (in reply to RCPT TO command)"), and servers quote the
+    // sender they refuse ("550 5.7.1\n<sender@example.com>: Sender address rejected"): inside a
+    // recipient's block, such a line continues it.
+    if (start && this.current && this.continues(this.current, start)) return addLine(this.current, line);
+    // An address that a sentence on the line before names as the sender or as an example is neither.
+    if (start && !this.isExcludedStart(start) && !NOT_RECIPIENT_CUE.test(previous.slice(-60)))
+      return this.open(start);
+    if (this.current) this.extend(this.current, line);
+  }
+
+  /** A line after a block's start: more of its story, or (a blank line, a rule) its end. */
+  private extend(block: Block, line: string): void {
+    // Keep collecting across one blank line until the block has error text. A sentence that only
+    // names the recipient ("Your message could not be delivered to a@b.") is followed by the
+    // paragraph that says why: that paragraph is its error too, unless a rule of stars or dashes
+    // ends the sentence.
+    const ends = line === '' ? block.hasError && !namesOnly(block) : namesOnly(block) && !/\p{L}/u.test(line);
+    if (ends) this.current = null;
+    else if (line !== '') addLine(block, line);
+  }
+
+  private continues(block: Block, start: BlockStart): boolean {
+    return (
+      start.address.toLowerCase() === block.address.toLowerCase() ||
+      this.isSender(start.address) ||
+      SENDER_REFUSAL.test(start.rest)
+    );
   }
 
   /** Session lines: "while talking to", ">>> CMD", "<<< reply", a host line. True when `line` was one. */
@@ -349,6 +388,11 @@ function receivesReply(session: Session, line: string): boolean {
   return received !== null;
 }
 
+/** A prose block that is still only the sentence naming its recipient, without a server's reply. */
+function namesOnly(block: Block): boolean {
+  return block.field === 'text' && block.lines.length === 1 && !hasSmtpCode(block.lines[0] ?? null);
+}
+
 function addLine(block: Block, line: string): void {
   if (block.lines.length >= 12) return;
   block.lines.push(line);
@@ -402,21 +446,50 @@ function withQuotedError(found: PlainRecipient[], lines: readonly string[]): Pla
   return error ? [{ ...only, diagnostic: error, command: only.command ?? findCommand(error) }] : found;
 }
 
+/** The first address on the line that is neither left out nor named as the sender or an example. */
+function namedRecipient(
+  line: string,
+  previous: string,
+  isExcluded: (address: string) => boolean,
+): string | null {
+  if (!line.includes('@')) return null;
+  // Each address with the 60 characters before it (the previous line's end when it starts the line).
+  for (const match of line.matchAll(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g)) {
+    const address = findAddress(match[0]);
+    if (!address || isExcluded(address)) continue;
+    const before = `${previous.slice(-60)} ${line.slice(0, match.index)}`.slice(-60);
+    if (!NOT_RECIPIENT_CUE.test(before)) return address;
+  }
+  return null;
+}
+
+/** The line at `index` and the lines of its paragraph after it (at most three). */
+function paragraphFrom(lines: readonly string[], index: number): string {
+  const paragraph = [lines[index] ?? ''];
+  for (const line of lines.slice(index + 1, index + 4)) {
+    if (line.trim() === '') break;
+    paragraph.push(line);
+  }
+  return paragraph.join(' ');
+}
+
 /** No address block: the first address in the bounce text, with the first error line. */
 function firstNamed(
   text: string,
   lines: readonly string[],
   isExcluded: (address: string) => boolean,
 ): PlainRecipient[] {
-  for (const line of lines) {
-    const address = findAddress(line);
-    if (!address || isExcluded(address) || /^(?:from|to|subject|date)\s*:/i.test(line.trim())) continue;
+  for (const [index, line] of lines.entries()) {
+    if (/^(?:from|to|subject|date)\s*:/i.test(line.trim())) continue;
+    const address = namedRecipient(line, lines[index - 1] ?? '', isExcluded);
+    if (!address) continue;
     const errorLine = lines.find((l) => findReplyCode(l) !== null || findEnhancedStatus(l) !== null) ?? null;
-    // Without an SMTP line, the sentence that named the address is the best description we have.
+    // Without an SMTP line, the sentence that named the address and the rest of its paragraph are
+    // the best description we have.
     return [
       {
         address,
-        diagnostic: cutAt(foldSpace(errorLine ?? line), 2000) || null,
+        diagnostic: cutAt(foldSpace(errorLine ?? paragraphFrom(lines, index)), 2000) || null,
         remoteMta: findRemoteHost(text),
         command: findCommand(text),
         field: 'text',
@@ -445,7 +518,8 @@ function scanRecipients(
     if (start.strict) return ownSet.has(lower) || DAEMON_ADDRESS.test(lower);
     return isExcluded(start.address);
   };
-  const reader = new BlockReader(isExcludedStart);
+  const senders = new Set([...excluded].filter((address) => !ownSet.has(address)));
+  const reader = new BlockReader(isExcludedStart, (address) => senders.has(address.toLowerCase()));
   for (const line of lines) reader.read(line);
   const found = withQuotedError(blockRecipients(reader.blocks), lines);
   if (found.some((r) => r.diagnostic)) return found.filter((r) => r.diagnostic || found.length === 1);
