@@ -454,8 +454,9 @@ function namedRecipient(
 ): string | null {
   if (!line.includes('@')) return null;
   // Each address with the 60 characters before it (the previous line's end when it starts the line).
-  for (const match of line.matchAll(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g)) {
-    const address = findAddress(match[0]);
+  // The line is cut into tokens between delimiters, each read once (linear in the line).
+  for (const match of line.matchAll(/[^\s<>()[\]"',;:]+/g)) {
+    const address = match[0].includes('@') ? findAddress(match[0]) : null;
     if (!address || isExcluded(address)) continue;
     const before = `${previous.slice(-60)} ${line.slice(0, match.index)}`.slice(-60);
     if (!NOT_RECIPIENT_CUE.test(before)) return address;
