@@ -35,7 +35,7 @@ export const LIST_REFUSAL =
  *   connection with … while receiving the initial server greeting", "connect to …: Connection
  *   refused", "Host or domain name not found. Name service error for name=…", "Domain … does not
  *   accept mail (nullMX)" (RFC 7505), "mail for … loops back to myself", "unknown user", "User
- *   unknown in local recipient table", "delivery temporarily suspended".
+ *   unknown in local recipient table", "delivery temporarily suspended", "refused to talk to me".
  * - Exim (spec, "Delivery failure messages"): "retry timeout exceeded", "Unrouteable address",
  *   "all relevant MX records point to non-existent hosts", "all hosts for … have been failing",
  *   "unknown local-part", "mailbox is full", "quota exceeded".
@@ -46,4 +46,17 @@ export const LIST_REFUSAL =
  *   address no longer accepts mail", "no such user here" (vpopmail's wording).
  */
 export const SERVER_ERROR_PHRASES =
-  /(?:timed out while (?:sending|receiving) (?:rcpt to|mail from|data|end of data|message|the initial server greeting|helo|ehlo|starttls)|lost connection with \S{1,255} while|connect to \S{1,300}: connection (?:refused|timed out)|host or domain name not found|name service error for name=|does not accept mail(?: \(nullmx\))?|loops back to myself|user unknown in (?:local|virtual|relay) recipient table|delivery temporarily suspended|retry timeout exceeded|unrouteable address|all relevant mx records point to non-existent hosts|all hosts for \S{1,255} have been failing|unknown local-part|\.\.\. user unknown|host unknown \(name server|deferred: connection (?:timed out|refused)|no mailbox here by that name|couldn't find any host named|wasn't able to establish an smtp connection|no longer accepts mail|no such user here)/i;
+  /(?:timed out while (?:sending|receiving) (?:rcpt to|mail from|data|end of data|message|the initial server greeting|helo|ehlo|starttls)|lost connection with \S{1,255} while|connect to \S{1,300}: connection (?:refused|timed out)|host or domain name not found|name service error for name=|does not accept mail(?: \(nullmx\))?|loops back to myself|user unknown in (?:local|virtual|relay) recipient table|delivery temporarily suspended|retry timeout exceeded|unrouteable address|all relevant mx records point to non-existent hosts|all hosts for \S{1,255} have been failing|unknown local-part|\.\.\. user unknown|host unknown \(name server|deferred: connection (?:timed out|refused)|no mailbox here by that name|couldn't find any host named|wasn't able to establish an smtp connection|no longer accepts mail|no such user here|refused to talk to me)/i;
+
+/**
+ * How delay notices say the message is still being tried, in the servers' documented wording: a
+ * sign of a report of its own, next to the failure words (a pasted delay notice has no header).
+ * - Postfix bounce(5) delay template: "It will be retried until it is 5 day(s) old"; its subject
+ *   "Delayed Mail (still being retried)".
+ * - Sendmail's queue warning: "Warning: message still undelivered after 4 hours", "Will keep trying
+ *   until message is 5 days old".
+ * - Gmail's delay notice: "Message will be retried for 2 more day(s)".
+ * - Exim's delay warning (warn_message_file): "Delivery attempts will continue for some time".
+ */
+export const DELAY_STATEMENT =
+  /(?:will be retried until it is|still being retried|message still undelivered after|will keep trying until (?:the )?message is|message will be retried for|delivery attempts will continue)/i;

@@ -11,6 +11,7 @@ import { foldSpace } from '../text';
 import type { DecodedMessage, Verdict, Warning } from '../types';
 import {
   BOUNCE_PHRASES,
+  DELAY_STATEMENT,
   BOUNCE_SUBJECT,
   DAEMON_SENDER,
   LIST_REFUSAL,
@@ -93,6 +94,7 @@ function weakSigns(message: DecodedMessage, subject: string | null, bounceText: 
     BOUNCE_PHRASES.test(bounceText),
     REPORT_OPENER.test(bounceText.slice(0, 5000)),
     showsSmtpReply(bounceText),
+    DELAY_STATEMENT.test(bounceText),
   ].filter(Boolean).length;
   const sender = [
     DAEMON_SENDER.test(from),

@@ -186,7 +186,7 @@ const FINAL_WORDS =
   /(?:could not be delivered|couldn't be delivered|cannot be delivered|was not delivered|wasn't delivered|undeliverable|giving up|gave up|given up|permanent(?:ly)? (?:fatal )?error|returned to (?:the )?sender|has been returned|it's attached below|failed permanently|delivery (?:has )?failed|not able to deliver|unable to deliver)/i;
 
 const DELAY_WORDS =
-  /(?:has been delayed|is delayed|delivery (?:is )?delayed|will (?:be )?retr(?:y|ied)|warning message only|do not need to resend|not yet been delivered|still trying|delivery attempts will continue)/i;
+  /(?:has been delayed|is delayed|delivery (?:is )?delayed|will (?:be )?retr(?:y|ied)|warning message only|do not need to resend|not yet been delivered|still trying|delivery attempts will continue|will keep trying until|message still undelivered after|warning only)/i;
 
 /**
  * `exclude`: addresses of the report itself (its From and To). `own`: the report's sender only.
