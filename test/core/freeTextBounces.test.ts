@@ -68,6 +68,10 @@ describe('disposition notifications', () => {
     expect(analyzeMessage(mdn('manual-action/MDN-sent-manually; deleted')).verdict).toBe('delivery-report');
   });
 
+  it('keeps a reader declining to send receipts a read receipt', () => {
+    expect(analyzeMessage(mdn('manual-action/MDN-sent-manually; denied')).verdict).toBe('delivery-report');
+  });
+
   it('reads a message a rule deleted as rejected', () => {
     const analysis = analyzeMessage(mdn('automatic-action/MDN-sent-automatically; deleted'));
     expect(analysis.verdict).toBe('bounce');

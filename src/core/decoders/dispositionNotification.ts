@@ -2,8 +2,9 @@
  * A rejection sent as a read receipt: a message/disposition-notification (RFC 8098, before it RFC
  * 3798 and RFC 2298) whose disposition says the message failed. A receipt saying it was displayed,
  * or deleted by its reader, stays a read receipt (pipeline/detect.ts); these are reports of a failure:
- * - the disposition types `failed` and `denied` (RFC 2298), the modifiers `error` (RFC 8098),
- *   `expired` and `mailbox-terminated` (RFC 2298), or a `Failure:` / `Error:` field (RFC 3798 §3.2.7);
+ * - the disposition type `failed` (RFC 2298), the modifiers `error` (RFC 8098), `expired` and
+ *   `mailbox-terminated` (RFC 2298), or a `Failure:` / `Error:` field (RFC 3798 §3.2.7). Not
+ *   `denied`: that is the reader declining to send receipts (RFC 2298 §3.2.6.2), no failure;
  * - `deleted` by an automatic action (RFC 8098 §3.2.6.1: a filter or rule, not the reader).
  */
 import { parseDeliveryStatus, typedValue, type FieldGroup } from '../dsn/deliveryStatus';
@@ -12,7 +13,7 @@ import { cleanAddress, findAddress, foldSpace, cutAt } from '../text';
 import type { DecodedMessage } from '../types';
 import { ev, finding, type Decoder } from './types';
 
-const FAILED_TYPES = new Set(['failed', 'denied']);
+const FAILED_TYPES = new Set(['failed']);
 const FAILED_MODIFIERS = new Set(['error', 'expired', 'mailbox-terminated']);
 
 /** `automatic-action/MDN-sent-automatically; deleted/error` → its mode, type and modifiers. */
