@@ -19,7 +19,7 @@ import { readInput, type ReportInput } from './pipeline/input';
 import { byRole, merge, reportFacts, type Decoded } from './pipeline/merge';
 import { nestedReport } from './pipeline/nested';
 import { domainOf, findAddresses, hostWithinLimit, splitLines } from './text';
-import type { Analysis, DecodedMessage, RecipientOutcome, Verdict } from './types';
+import type { Analysis, DecodedMessage, RecipientOutcome, Verdict, Warning } from './types';
 
 export interface AnalyzeOptions {
   /** At most this many recipients are analysed (default 1000); the rest are counted in a warning. */
@@ -81,42 +81,50 @@ interface Step {
 }
 
 function analyzeAt(message: DecodedMessage, step: Step): Analysis {
+  // Detect: a report by its MIME type, a message carrying one, or a report by its own layout.
   const input = readInput(message);
-  const { route } = step;
   const known = reportByType(input);
-  if (known)
-    return assemble({
-      ...known,
-      message,
-      route,
-      recipients: [],
-      body: input.body,
-      warnings: [...input.warnings, ...known.warnings],
-    });
-  if (!isReportByStructure(input) && step.depth < (step.options.maxDepth ?? 4)) {
-    const deeper = (inner: DecodedMessage, innerRoute: Analysis['input']): Analysis =>
-      analyzeAt(inner, { ...step, depth: step.depth + 1, route: innerRoute });
-    const nested = nestedReport(input, route, deeper, step.budget);
-    if (nested) return nested;
-  }
+  if (known) return withoutRecipients(input, step.route, known);
+  const carried = isReportByStructure(input) ? null : carriedReport(input, step);
+  if (carried) return carried;
+  // Decode: the layouts that make a report by themselves first, then (for reports) the others.
   const decoding = decoderInput(input);
   const layouts = decode(decoding, true);
   for (const found of layouts) input.warnings.push(...(found.warnings ?? []));
-  const notReport = (verdict: Verdict): Analysis =>
-    assemble({
-      message,
-      verdict,
-      route,
-      layout: null,
-      recipients: [],
-      body: input.body,
-      warnings: input.warnings,
+  if (byRole(layouts).deliveryStatus?.complaint)
+    return withoutRecipients(input, step.route, { verdict: 'feedback' });
+  const signals = bounceSignals(input, layouts.length > 0, step.route === 'text');
+  if (!signals.isReport)
+    return withoutRecipients(input, step.route, {
+      verdict: signals.autoReply ? 'auto-reply' : 'not-a-bounce',
     });
-  const decoded = byRole(layouts);
-  if (decoded.deliveryStatus?.complaint) return notReport('feedback');
-  const signals = bounceSignals(input, layouts.length > 0, route === 'text');
-  if (!signals.isReport) return notReport(signals.autoReply ? 'auto-reply' : 'not-a-bounce');
+  // Merge, classify, assemble.
   return analyzeReport(input, decoding, [...layouts, ...decode(decoding, false)], step);
+}
+
+/** A message whose kind is known without recipients: feedback, a read receipt, or no report at all. */
+function withoutRecipients(
+  input: ReportInput,
+  route: Analysis['input'],
+  kind: { verdict: Verdict; layout?: string | null; warnings?: readonly Warning[] },
+): Analysis {
+  return assemble({
+    message: input.message,
+    verdict: kind.verdict,
+    route,
+    layout: kind.layout ?? null,
+    recipients: [],
+    body: input.body,
+    warnings: [...input.warnings, ...(kind.warnings ?? [])],
+  });
+}
+
+/** The report an attached or forwarded message holds, read one level deeper (within the budget). */
+function carriedReport(input: ReportInput, step: Step): Analysis | null {
+  if (step.depth >= (step.options.maxDepth ?? 4)) return null;
+  const deeper = (inner: DecodedMessage, route: Analysis['input']): Analysis =>
+    analyzeAt(inner, { ...step, depth: step.depth + 1, route });
+  return nestedReport(input, step.route, deeper, step.budget);
 }
 
 /** Merge, classify and assemble a message known to be a report. */
