@@ -69,7 +69,7 @@ const AUTO_REPLY_SUBJECT =
 /** An SMTP reply with an enhanced status or a word after it, or an enhanced status alone. */
 function showsSmtpReply(text: string): boolean {
   return (
-    /(?:^|\s)[45]\d\d[\s-]+(?:[45]\.\d{1,3}\.\d{1,3}|[a-z<#])/im.test(text) ||
+    /(?:^|\s)[45]\d\d[\s-]+(?:[45]\.\d{1,3}\.\d{1,3}|[a-z<#]|["'*[(]{1,3}\s?[a-z])/im.test(text) ||
     /\b[45]\.\d{1,3}\.\d{1,3}\b/.test(text)
   );
 }
@@ -152,10 +152,12 @@ export function bounceSignals(input: ReportInput, decodedLayout: boolean, pasted
 /**
  * A server's answer on a line of its own: a reply code with an enhanced status ("550 5.4.1 Relay
  * Access Denied"), a bare enhanced status with words ("5.1.1 User unknown"), or Exchange's "Remote
- * Server returned '…'" line. Status codes of class 4 or 5 only: 2.x.x is success.
+ * Server returned '…'" line. Status codes of class 4 or 5 only: 2.x.x is success. RFC 5321 §4.2
+ * leaves the text after the code free, so it may open with quotes, stars or a bracket (`550 "…"`,
+ * `550 ** No mail box`) or a server's own number (`554 30 Sorry`).
  */
 const ANSWER_LINE =
-  /^[\s>*"'#]*(?:remote server returned\s*['"]?\s*)?(?:[45]\d\d[\s-]+#?[45]\.\d{1,3}\.\d{1,3}|[45]\.\d{1,3}\.\d{1,3}\s+[A-Za-z<[]|[45]\d\d\s+[A-Za-z<[#])/im;
+  /^[\s>*"'#]*(?:remote server returned\s*['"]?\s*)?(?:[45]\d\d[\s-]+#?[45]\.\d{1,3}\.\d{1,3}|[45]\.\d{1,3}\.\d{1,3}\s+[A-Za-z<[]|[45]\d\d\s+(?:[A-Za-z<[#]|["'*(]{1,3}\s?[A-Za-z]|\d{1,3}\s+[A-Za-z]))/im;
 const PASTED_ANSWER_MAX = 2000;
 
 /**
