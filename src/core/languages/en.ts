@@ -112,6 +112,66 @@ export const en: NdrLanguage = {
   ],
   delayWords: [/has been delayed/],
   attachmentNames: [/undeliver/, /delivery status/, /returned mail/, /failure notice/],
+  /**
+   * The reasons mail servers write into a report without any SMTP code, as their documentation and
+   * source give them: a line a user copies out of a bounce holds one of these and nothing else.
+   * - Postfix smtp(8)/bounce(5): "conversation with … timed out while sending RCPT TO", "lost
+   *   connection with … while receiving the initial server greeting", "connect to …: Connection
+   *   refused", "Host or domain name not found. Name service error for name=…", "Domain … does not
+   *   accept mail (nullMX)" (RFC 7505), "mail for … loops back to myself", "unknown user", "User
+   *   unknown in local recipient table", "delivery temporarily suspended", "refused to talk to me".
+   * - Exim (spec, "Delivery failure messages"): "retry timeout exceeded", "Unrouteable address",
+   *   "all relevant MX records point to non-existent hosts", "all hosts for … have been failing",
+   *   "unknown local-part", "mailbox is full", "quota exceeded".
+   * - Sendmail (op.me, the transcript): "… User unknown", "Host unknown (Name server: …)",
+   *   "Deferred: Connection timed out with …".
+   * - qmail-send (qmail-remote(8)/qmail-local(8)): "Sorry, no mailbox here by that name", "Sorry, I
+   *   couldn't find any host named …", "Sorry, I wasn't able to establish an SMTP connection", "This
+   *   address no longer accepts mail", "no such user here" (vpopmail's wording).
+   */
+  serverErrorPhrases: [
+    /timed out while (?:sending|receiving) (?:rcpt to|mail from|data|end of data|message|the initial server greeting|helo|ehlo|starttls)/,
+    /lost connection with \S{1,255} while/,
+    /connect to \S{1,300}: connection (?:refused|timed out)/,
+    /host or domain name not found/,
+    /name service error for name=/,
+    /does not accept mail(?: \(nullmx\))?/,
+    /loops back to myself/,
+    /user unknown in (?:local|virtual|relay) recipient table/,
+    /delivery temporarily suspended/,
+    /retry timeout exceeded/,
+    /unrouteable address/,
+    /all relevant mx records point to non-existent hosts/,
+    /all hosts for \S{1,255} have been failing/,
+    /unknown local-part/,
+    /\.\.\. user unknown/,
+    /host unknown \(name server/,
+    /deferred: connection (?:timed out|refused)/,
+    /no mailbox here by that name/,
+    /couldn't find any host named/,
+    /wasn't able to establish an smtp connection/,
+    /no longer accepts mail/,
+    /no such user here/,
+    /refused to talk to me/,
+  ],
+  /**
+   * How delay notices say the message is still being tried, in the servers' documented wording: a
+   * sign of a report of its own, next to the failure words (a pasted delay notice has no header).
+   * - Postfix bounce(5) delay template: "It will be retried until it is 5 day(s) old"; its subject
+   *   "Delayed Mail (still being retried)".
+   * - Sendmail's queue warning: "Warning: message still undelivered after 4 hours", "Will keep trying
+   *   until message is 5 days old".
+   * - Gmail's delay notice: "Message will be retried for 2 more day(s)".
+   * - Exim's delay warning (warn_message_file): "Delivery attempts will continue for some time".
+   */
+  retryStatements: [
+    /will be retried until it is/,
+    /still being retried/,
+    /message still undelivered after/,
+    /will keep trying until (?:the )?message is/,
+    /message will be retried for/,
+    /delivery attempts will continue/,
+  ],
   lureWording: [
     /(?:release|retrieve|recover|restore|review|deliver|view|approve)\s+(?:your\s+|the\s+|all\s+)?(?:\d+\s+)?(?:pending|held|blocked|queued|quarantined|undelivered|incoming|suspended)\s+(?:e-?mails?|messages?|mails?)/,
     /(?:release|retrieve|recover|restore|unlock)\s+(?:your|these|the)\s+(?:\d+\s+)?(?:e-?mails?|messages?|mails?)/,

@@ -39,6 +39,18 @@ export const BOUNCE_PHRASE_PATTERN = oneOf(all('bouncePhrases').flat(), 'i');
 /** The sentences mail servers open their reports with, in any language. */
 export const REPORT_OPENER_PATTERN = oneOf(all('reportOpeners').flat(), 'i');
 
+/** The reasons servers write without an SMTP code, in any language (pipeline/detect.ts). */
+export const SERVER_ERROR_PATTERN = oneOf(
+  languages.flatMap((l) => l.serverErrorPhrases ?? []),
+  'i',
+);
+
+/** "Still being retried" in any language. */
+export const RETRY_STATEMENT_PATTERN = oneOf(
+  languages.flatMap((l) => l.retryStatements ?? []),
+  'i',
+);
+
 /** "Delayed" in any language. */
 export const DELAY_WORD_PATTERN = oneOf(all('delayWords').flat(), 'i');
 

@@ -70,6 +70,13 @@ export interface NdrLanguage {
   /** Attachment names that hold a bounce (Outlook names an attached NDR after its subject). */
   readonly attachmentNames: readonly RegExp[];
   /**
+   * The reasons mail servers write into a report without any SMTP code, in their documented
+   * wording: a pasted line with one of these and nothing else is still a bounce (pipeline/detect.ts).
+   */
+  readonly serverErrorPhrases?: readonly RegExp[];
+  /** How delay notices say the message is still being tried (a pasted delay notice has no header). */
+  readonly retryStatements?: readonly RegExp[];
+  /**
    * What phishing lures dressed as bounces ask the reader to do online (release held messages,
    * upgrade a full mailbox, verify an account): genuine reports never ask (suspicion.ts).
    */
