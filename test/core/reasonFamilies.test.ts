@@ -209,3 +209,18 @@ describe('reasons: phrase families beyond the exact strings a fixture needed', (
     expect(reasonOf('4.0.0', text, { action: 'delayed' })).not.toBe('suspend');
   });
 });
+
+describe('reasons: a notice with no SMTP exchange at all', () => {
+  it.each([
+    // vpopmail/qmail-local's own notice, Smail's "Failed addresses follow" list, a subject-only notice.
+    ['<kees@example.org>: no such user here'],
+    [' <pat@example.org> ... unknown user'],
+    ['Warning: lars@example.org - User unknown!'],
+  ])('reads a local delivery agent’s "%s" as the address check (userunknown)', (text) => {
+    expect(reasonOf(null, text, { replyCode: null, diagnosticType: null })).toBe('userunknown');
+  });
+
+  it('keeps "user unknown" after DATA as a filter’s verdict', () => {
+    expect(reasonOf(null, '550 User unknown', { command: 'DATA' })).toBe('filtered');
+  });
+});

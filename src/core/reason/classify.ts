@@ -267,6 +267,10 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
       // (Not at MAIL FROM: the address checked there is the sender's.)
       if (f.statusName === null && f.status?.subject === 1 && f.command !== 'MAIL')
         return f.says('userunknown');
+      // No SMTP exchange at all (no status, no reply code, no step): a local delivery agent's own
+      // notice (qmail-local, vpopmail, Smail, Exim's routers) that found no such user. No filter
+      // read the message there, so its "unknown user" is the address check.
+      if (f.status === null && f.replyCode === null && f.command === null) return f.says('userunknown');
       // Without a code pointing at the mailbox, "unknown user" counts only when refused at RCPT.
       return f.command === 'RCPT' && f.says('userunknown');
     },
