@@ -32,7 +32,8 @@ function newestSource() {
     if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const source of ['src', 'package.json', 'package-lock.json']) {
+  // This launcher too: how it bundles is part of what it builds.
+  for (const source of ['src', 'package.json', 'package-lock.json', 'scripts/explain.cjs']) {
     const target = path.join(ROOT, source);
     if (fs.existsSync(target)) visit(target);
   }
@@ -61,6 +62,9 @@ function build(bundle) {
     // postal-mime reads every decoded part back from a Blob; Node's native one made that half of
     // the decoding time (src/mail/plainBlob.ts).
     inject: [path.join(ROOT, 'src', 'mail', 'plainBlob.ts')],
+    // The .msg reader's iconv-lite (half a megabyte of code-page tables to load at each start) on
+    // the platform's TextDecoder, as in the pane (src/mail/iconvShim.ts).
+    alias: { 'iconv-lite': path.join(ROOT, 'src', 'mail', 'iconvShim.ts') },
     logLevel: 'error',
   });
   fs.renameSync(partial, bundle);
