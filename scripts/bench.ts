@@ -4,6 +4,8 @@
  *   npm run bench                      # print everything
  *   npm run bench -- --check           # also exit 1 when a budget is missed
  *   npm run bench -- --no-build        # measure dist/ as it is (else rebuilt when older than src/)
+ *   npm run bench -- --only=cli,page   # only these sections (corpus, classes, cli, scale, size, page, tasks);
+ *                                      # budgets of the others are not checked
  *
  * 1. Corpus throughput of analyzeBytes in-process (test/corpus/set-of-emails; for reference, no budget).
  * 1b. Input classes: inputs that once made decoding slow, and every label and keyword the analyser
@@ -40,7 +42,7 @@ import type { Browser } from 'playwright-core';
 import { analyzeMessage } from '../src/core';
 import { decodeEml } from '../src/mail/decodeEml';
 import { analyzeBytes, sniffInput } from '../src/mail/readInput';
-import { timeInputClasses } from './bench/inputClasses';
+import type { InputClassResult } from './bench/inputClasses';
 import type { ScaleResult } from './bench/scaleChild';
 import { syntheticNdr } from './bench/syntheticNdr';
 import { DEFAULT_CORPUS } from './corpusScore';
@@ -49,6 +51,14 @@ const ROOT = path.resolve(__dirname, '..');
 const DIST = process.env['BENCH_DIST'] ? path.resolve(process.env['BENCH_DIST']) : path.join(ROOT, 'dist');
 const argv = new Set(process.argv.slice(2));
 const CHECK = argv.has('--check');
+/** `--only=cli,page`: run only these sections (corpus, classes, cli, scale, size, page, tasks). */
+const ONLY = new Set(
+  [...argv]
+    .filter((a) => a.startsWith('--only='))
+    .flatMap((a) => a.slice(7).split(','))
+    .filter(Boolean),
+);
+const wanted = (section: string): boolean => ONLY.size === 0 || ONLY.has(section);
 const NO_BUILD = argv.has('--no-build');
 
 const BUDGET = {
@@ -327,8 +337,17 @@ interface ClassesResult {
 }
 
 async function inputClasses(): Promise<ClassesResult | null> {
-  heading(`1b. Input classes, ms per 100 KB (analysis in-process; budget ${BUDGET.msPer100Kb} ms)`);
-  const result = await timeInputClasses();
+  heading(
+    `1b. Input classes, ms per 100 KB (in a fresh process, bundled as the CLI; budget ${BUDGET.msPer100Kb} ms)`,
+  );
+  const child = await bundleForNode('scripts/bench/classesChild.ts', 'classesChild.cjs');
+  const run = spawnSync(process.execPath, [child], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status !== 0 || !line.startsWith('{')) {
+    console.log(`failed: ${(run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' | ')}`);
+    return null;
+  }
+  const result = JSON.parse(line) as InputClassResult;
   console.log(
     `${result.labelRunCount} label and keyword runs timed at 10 KB in ${result.probeSeconds.toFixed(1)} s; ` +
       'the slowest of them at 100 KB (fastest of 3), with the decoding cases (median of 5):',
@@ -917,11 +936,11 @@ async function main(): Promise<number> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const corpus = await corpusThroughput();
-  const classes = await inputClasses();
-  const sisimai = await sideBySide(corpus);
-  const scale = await scaling();
-  const pane = paneSize();
+  const corpus = wanted('corpus') || wanted('cli') ? await corpusThroughput() : null;
+  const classes = wanted('classes') ? await inputClasses() : null;
+  const sisimai = wanted('cli') ? await sideBySide(corpus) : null;
+  const scale = wanted('scale') ? await scaling() : new Map<number, ScaleResult>();
+  const pane = wanted('size') || wanted('page') || wanted('tasks') ? paneSize() : null;
   const browserSection = async <T>(run: () => Promise<T | null>): Promise<T | null> => {
     try {
       return await run();
@@ -930,8 +949,8 @@ async function main(): Promise<number> {
       return null;
     }
   };
-  const page = await browserSection(pageLoad);
-  const tasks = await browserSection(longTasks);
+  const page = wanted('page') ? await browserSection(pageLoad) : null;
+  const tasks = wanted('tasks') ? await browserSection(longTasks) : null;
 
   heading('Budgets');
   const x = (value: number): string => `${value.toFixed(2)}×`;
@@ -1028,6 +1047,23 @@ async function main(): Promise<number> {
       `${ms(tasks.longestMs)} (${tasks.worstInput}; need ≤ ${BUDGET.longestTaskMs} ms)`,
     );
   else budget('longest main-thread task', false, 'the pane could not be measured');
+  if (ONLY.size > 0) {
+    const section: Record<string, string> = {
+      'CLI vs Sisimai': 'cli',
+      'every input class': 'classes',
+      '25 MB': 'scale',
+      'time linear': 'scale',
+      'peak memory': 'scale',
+      'initial task-pane JS': 'size',
+      '.msg reader': 'size',
+      'page vs': 'page',
+      'longest main-thread': 'tasks',
+    };
+    for (const [i, b] of [...budgets.entries()].reverse()) {
+      const name = Object.entries(section).find(([prefix]) => b.name.startsWith(prefix))?.[1];
+      if (name && !wanted(name)) budgets.splice(i, 1);
+    }
+  }
   for (const b of budgets) console.log(`${b.status.padEnd(4)}  ${b.name}: ${b.detail}`);
   const failed = budgets.filter((b) => b.status === 'FAIL').length;
   console.log(
