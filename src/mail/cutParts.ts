@@ -1,4 +1,4 @@
-import { byteSearch } from './bytes';
+import { byteSearch, latin1 } from './bytes';
 import { readStructured, readTransferEncoding } from './contentType';
 
 /**
@@ -57,6 +57,11 @@ const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const textEncoder = new TextEncoder();
 
 export function cutUnreadParts(bytes: Uint8Array, limits: CutLimits): CutResult {
+  // Most inputs have nothing to cut: no part can be over LEAF_LIMIT in a smaller input, and a
+  // regular expression finds a run of blank lines long before the line-by-line pass below has
+  // warmed up (that pass cost 0.2 s of a command-line run over 425 small bounces).
+  if (bytes.length <= LEAF_LIMIT && !mayHaveLongBlankRun(latin1(bytes, bytes.length)))
+    return { bytes, truncated: false };
   const cutter = new Cutter(bytes, limits);
   const root = new MessageState(0);
   const search = byteSearch(bytes);
@@ -87,6 +92,23 @@ export function cutUnreadParts(bytes: Uint8Array, limits: CutLimits): CutResult 
     at += to - from;
   }
   return { bytes: out, truncated: cutter.truncated };
+}
+
+/**
+ * Whether the text may hold more than MAX_BLANK_RUN blank lines in a row. Such a run lies in one
+ * stretch of spaces, tabs, carriage returns and line feeds with at least MAX_BLANK_RUN line feeds;
+ * a stretch may also count the end of the line before it, so this can say yes when there is no
+ * such run (the full pass then decides), never the other way round. Linear: each stretch is
+ * matched once.
+ */
+function mayHaveLongBlankRun(text: string): boolean {
+  for (const [stretch] of text.matchAll(/[ \t\r\n]+/g)) {
+    if (stretch.length < MAX_BLANK_RUN) continue;
+    let lineFeeds = 0;
+    for (let i = stretch.indexOf('\n'); i >= 0; i = stretch.indexOf('\n', i + 1))
+      if (++lineFeeds >= MAX_BLANK_RUN) return true;
+  }
+  return false;
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
