@@ -95,21 +95,13 @@ export function cutUnreadParts(bytes: Uint8Array, limits: CutLimits): CutResult 
 }
 
 /**
- * Whether the text may hold more than MAX_BLANK_RUN blank lines in a row. Such a run lies in one
- * stretch of spaces, tabs, carriage returns and line feeds with at least MAX_BLANK_RUN line feeds;
- * a stretch may also count the end of the line before it, so this can say yes when there is no
- * such run (the full pass then decides), never the other way round. Linear: each stretch is
- * matched once.
+ * Whether the text may hold more than MAX_BLANK_RUN blank lines in a row: MAX_BLANK_RUN line feeds
+ * with only spaces, tabs and carriage returns between them (the ends of the first MAX_BLANK_RUN
+ * lines of such a run). A match is tried only at a line feed and runs to the next other character,
+ * so this is at most MAX_BLANK_RUN passes over the text.
  */
-function mayHaveLongBlankRun(text: string): boolean {
-  for (const [stretch] of text.matchAll(/[ \t\r\n]+/g)) {
-    if (stretch.length < MAX_BLANK_RUN) continue;
-    let lineFeeds = 0;
-    for (let i = stretch.indexOf('\n'); i >= 0; i = stretch.indexOf('\n', i + 1))
-      if (++lineFeeds >= MAX_BLANK_RUN) return true;
-  }
-  return false;
-}
+const LONG_BLANK_RUN = new RegExp(`(?:\\n[ \\t\\r]*){${MAX_BLANK_RUN}}`);
+const mayHaveLongBlankRun = (text: string): boolean => LONG_BLANK_RUN.test(text);
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
