@@ -9,38 +9,46 @@
  */
 type BlobPart = ArrayBuffer | ArrayBufferView | string | PlainBlob;
 
+const encoder = new TextEncoder();
+
 export class PlainBlob {
   readonly size: number;
   readonly type: string;
-  private readonly chunks: readonly Uint8Array[];
+  /** The parts, copied into one array as they were when the blob was made (as a Blob does). */
+  private readonly bytes: Uint8Array;
 
   constructor(parts: Iterable<BlobPart> = [], options: { readonly type?: string } = {}) {
-    const chunks: Uint8Array[] = [];
+    const views: Uint8Array[] = [];
+    let size = 0;
     for (const part of parts) {
-      if (typeof part === 'string') chunks.push(new TextEncoder().encode(part));
-      else if (part instanceof PlainBlob) chunks.push(...part.chunks);
-      else if (ArrayBuffer.isView(part))
-        chunks.push(new Uint8Array(part.buffer, part.byteOffset, part.byteLength).slice());
-      else chunks.push(new Uint8Array(part.slice(0)));
+      const view =
+        typeof part === 'string'
+          ? encoder.encode(part)
+          : part instanceof PlainBlob
+            ? part.bytes
+            : ArrayBuffer.isView(part)
+              ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
+              : new Uint8Array(part);
+      views.push(view);
+      size += view.length;
     }
-    this.chunks = chunks;
-    this.size = chunks.reduce((total, chunk) => total + chunk.length, 0);
+    this.bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const view of views) {
+      this.bytes.set(view, offset);
+      offset += view.length;
+    }
+    this.size = size;
     this.type = (options.type ?? '').toLowerCase();
   }
 
-  /** One copy of the chunks, as the platform's Blob gives it. */
+  /** A copy of the bytes, as the platform's Blob gives one. */
   arrayBuffer(): Promise<ArrayBuffer> {
-    const joined = new Uint8Array(this.size);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      joined.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return Promise.resolve(joined.buffer);
+    return Promise.resolve(this.bytes.slice().buffer);
   }
 
   async text(): Promise<string> {
-    return new TextDecoder().decode(await this.arrayBuffer());
+    return new TextDecoder().decode(this.bytes);
   }
 
   get [Symbol.toStringTag](): string {
