@@ -10,6 +10,8 @@
 type BlobPart = ArrayBuffer | ArrayBufferView | string | PlainBlob;
 
 const encoder = new TextEncoder();
+/** postal-mime adds a line feed after each line of a part it passes through; the views are only read. */
+const LINE_FEED = Uint8Array.of(0x0a);
 
 export class PlainBlob {
   readonly size: number;
@@ -23,12 +25,16 @@ export class PlainBlob {
     for (const part of parts) {
       const view =
         typeof part === 'string'
-          ? encoder.encode(part)
+          ? part === '\n'
+            ? LINE_FEED
+            : encoder.encode(part)
           : part instanceof PlainBlob
             ? part.bytes
-            : ArrayBuffer.isView(part)
-              ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
-              : new Uint8Array(part);
+            : part instanceof Uint8Array
+              ? part
+              : ArrayBuffer.isView(part)
+                ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
+                : new Uint8Array(part);
       views.push(view);
       size += view.length;
     }
