@@ -15,7 +15,6 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { pickLocale, type Translator } from '../i18n';
-import { createTranslator } from '../i18n/static';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
 import { jsonLine, terminalSafe, toJson, toText } from './format';
 import { Output } from './output';
@@ -70,7 +69,17 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 /** What one file gives: a line for standard output, or a message for standard error. */
 type Outcome = { readonly line: string } | { readonly error: string };
 
-async function explainFile(file: string, json: boolean, t: Translator): Promise<Outcome> {
+/**
+ * The translator for text output; null for JSON, which needs no sentences: the cause texts of every
+ * locale (a third of the bundle) are then never loaded.
+ */
+async function translatorFor(json: boolean, lang: string): Promise<Translator | null> {
+  if (json) return null;
+  const { createTranslator } = await import('../i18n/static');
+  return createTranslator(pickLocale(lang));
+}
+
+async function explainFile(file: string, json: boolean, t: Translator | null): Promise<Outcome> {
   let bytes: Uint8Array;
   try {
     // Synchronous on purpose: read-ahead through fs/promises made a run over 4,000 files slower
@@ -81,7 +90,7 @@ async function explainFile(file: string, json: boolean, t: Translator): Promise<
   }
   try {
     const analysis = await analyzeBytes(bytes);
-    return { line: json ? jsonLine(toJson(file, analysis)) : toText(file, analysis, t) };
+    return { line: t ? toText(file, analysis, t) : jsonLine(toJson(file, analysis)) };
   } catch (error) {
     return {
       error:
@@ -112,7 +121,7 @@ const takeNext = (next: Int32Array): number => Atomics.add(next, 0, 1);
 
 /** A worker thread: takes files from the shared counter until none are left. */
 async function workerMain(data: WorkerData): Promise<void> {
-  const t = createTranslator(pickLocale(data.lang));
+  const t = await translatorFor(data.json, data.lang);
   const next = new Int32Array(data.next);
   for (let index = takeNext(next); index < data.files.length; index = takeNext(next)) {
     const outcome = await explainFile(data.files[index] ?? '', data.json, t);
@@ -127,7 +136,7 @@ async function main(): Promise<number> {
     return parsed === USAGE ? 0 : 2;
   }
   const { files, json } = parsed;
-  const t = createTranslator(pickLocale(parsed.lang));
+  const t = await translatorFor(json, parsed.lang);
   const out = new Output(process.stdout);
   let failures = 0;
 
