@@ -70,9 +70,17 @@ module.exports = async (env, argv) => {
         ? 'source-map'
         : false
       : 'cheap-module-source-map',
+    // The sources are ES2022 already (tsconfig.json); webpack's own runtime follows, shorter than its
+    // ES5 default. Every host that runs the pane (Edge WebView2, Safari, Chromium) has ES2020.
+    target: ['web', 'es2020'],
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      standalone: './src/standalone/index.tsx',
+      // A small first script (src/standalone/early.ts) that starts the engine's worker and the
+      // downloads the first answer waits for while the browser still compiles and runs the UI's.
+      // Not for the task pane: a second script costs it 0.5 KB gzipped of its 150 KB budget, and
+      // its first answer waits for Office's start-up, during which the worker starts anyway.
+      'standalone-early': './src/standalone/early.ts',
+      standalone: { import: './src/standalone/index.tsx', dependOn: 'standalone-early' },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -98,6 +106,8 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    // Minified for ES2020 hosts (see `target`), which allows shorter output than terser's ES5 default.
+    optimization: { minimizeOptions: { javascript: { ecma: 2020, compress: { ecma: 2020, passes: 3 } } } },
     plugins: [
       new ForkTsCheckerWebpackPlugin({ typescript: { configFile: 'tsconfig.json' }, async: !production }),
       new HtmlWebpackPlugin({
@@ -112,7 +122,8 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: 'standalone.html',
         template: './src/standalone/standalone.html',
-        chunks: ['standalone'],
+        chunks: ['standalone-early', 'standalone'],
+        chunksSortMode: 'manual',
         templateParameters: { csp: contentSecurityPolicy('standalone', { header: false }) },
       }),
       new CopyWebpackPlugin({
