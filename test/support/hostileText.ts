@@ -7,7 +7,7 @@
 import { causes } from '../../src/core/catalog/causes';
 import { enhancedFieldLabels, exchangeLabels, forwardLabels } from '../../src/core/catalog/exchangeLabels';
 import { providers } from '../../src/core/catalog/providers';
-import { reasonPatterns } from '../../src/core/reason/patterns';
+import { reasonFamilies } from '../../src/core/reason/patterns';
 
 /** A legacy Exchange NDR as Outlook shows it below a forward header (the report that must be found). */
 export const FORWARDED_NDR = [
@@ -152,7 +152,9 @@ function phrasesIn(value: unknown, found: Set<string>): void {
 export function knownKeywords(): string[] {
   const found = new Set<string>();
   for (const cause of causes) phrasesIn(cause.match, found);
-  phrasesIn(reasonPatterns, found);
+  // The phrases of each family (not its `source`, which is prose about where they come from).
+  for (const families of Object.values(reasonFamilies))
+    for (const family of families ?? []) phrasesIn(family.phrases, found);
   for (const provider of providers) for (const rule of provider.rules) phrasesIn(rule.text, found);
   return [...found].filter((phrase) => phrase.trim().length >= 4);
 }
