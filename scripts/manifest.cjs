@@ -1,6 +1,8 @@
-// Helpers for manifest.xml, shared by webpack.config.js and the command line.
+// Helpers for manifest.xml, shared by webpack.config.js and the command line. manifest.json (the unified
+// manifest) is generated from manifest.xml and checked by scripts/unified-manifest.cjs.
 //
-// - rewriteManifestUrls: swaps the dev-server prefix (https://localhost:3000/) for the public URL.
+// - rewriteManifestUrls: swaps the dev-server prefix (https://localhost:3000/) for the public URL, in
+//   manifest.xml and manifest.json alike.
 // - checkManifest: an OFFLINE structural check. `office-addin-manifest validate` needs the network for
 //   XML manifests (it posts the file to Microsoft's validation service), so this catches the mistakes we
 //   can see without it: broken XML, dangling or unused resource ids, http or mixed-origin URLs, icon
@@ -78,19 +80,24 @@ function normalisePublicUrl(publicUrl) {
 }
 
 /**
- * Replaces every "https://localhost:3000/" in the manifest text with the public URL.
- * @param {string} xmlText
+ * Replaces every "https://localhost:3000/" in the manifest text with the public URL. Works on both
+ * manifests: text starting with "{" is JSON (manifest.json) and gets the URL JSON-escaped, anything
+ * else is XML and gets it XML-escaped.
+ * @param {string} manifestText
  * @param {string} publicUrl https URL; a missing trailing "/" is added
  * @returns {string}
  */
-function rewriteManifestUrls(xmlText, publicUrl) {
+function rewriteManifestUrls(manifestText, publicUrl) {
   const base = normalisePublicUrl(publicUrl);
-  const parts = String(xmlText).split(DEV_URL);
+  const textValue = String(manifestText);
+  const parts = textValue.split(DEV_URL);
   if (parts.length === 1) {
     throw new Error(`The manifest contains no ${DEV_URL} URLs to rewrite (already rewritten?)`);
   }
+  const isJson = textValue.trimStart().startsWith('{');
+  const escaped = isJson ? JSON.stringify(base).slice(1, -1) : base.replace(/&/g, '&amp;');
   // split/join rather than replace(): a "$" in the URL must not be read as a replacement pattern.
-  return parts.join(base.replace(/&/g, '&amp;'));
+  return parts.join(escaped);
 }
 
 // ---------------------------------------------------------------- DOM helpers
@@ -372,6 +379,27 @@ function inspectManifest(xmlText, options) {
     for (const [resId, defs] of byId) {
       if (defs.length > 1)
         problems.push(`${scopeName(scope)}: resource id "${resId}" is defined ${defs.length} times`);
+    }
+  }
+  // Each VersionOverrides block repeats the resources; the copies must say the same, or clients would
+  // differ by the block they read (and manifest.json, generated from the innermost block, with them).
+  const valueOf = (el) =>
+    JSON.stringify([
+      el.getAttribute('DefaultValue'),
+      ...childElements(el)
+        .map((o) => `${o.getAttribute('Locale')}=${o.getAttribute('Value')}`)
+        .sort(),
+    ]);
+  const firstScope = new Map();
+  for (const [scope, byId] of definitions) {
+    for (const [resId, defs] of byId) {
+      const seen = firstScope.get(resId);
+      if (!seen) firstScope.set(resId, { scope, value: valueOf(defs[0].el) });
+      else if (seen.value !== valueOf(defs[0].el)) {
+        problems.push(
+          `resource "${resId}" differs between ${scopeName(seen.scope)} and ${scopeName(scope)}; keep the copies the same`,
+        );
+      }
     }
   }
 

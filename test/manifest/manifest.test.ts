@@ -232,6 +232,9 @@ describe('checkManifest catches', () => {
     const xml = mutate(MANIFEST, '<bt:Override Locale="nl-NL" Value="Bounce uitleggen"/>', '');
     expect(problemsFor(xml)).toEqual([
       expect.stringMatching(/string "TaskpaneButton\.Label": no nl-NL <Override>/),
+      expect.stringMatching(
+        /"TaskpaneButton\.Label" differs between VersionOverridesV1_0 and VersionOverridesV1_1/,
+      ),
     ]);
   });
 
@@ -277,6 +280,13 @@ describe('checkManifest catches', () => {
     const xml = mutate(MANIFEST, '<bt:Sets DefaultMinVersion="1.5">', '<bt:Sets DefaultMinVersion="1.3">');
     expect(problemsFor(xml)).toEqual([
       expect.stringMatching(/<MobileFormFactor>: its VersionOverrides 1\.1 must require Mailbox 1\.5/),
+    ]);
+  });
+
+  it('a string that differs between the two VersionOverrides blocks', () => {
+    const xml = mutate(MANIFEST, 'Value="Bounce uitleggen"', 'Value="Uitleg"');
+    expect(problemsFor(xml)).toEqual([
+      'resource "TaskpaneButton.Label" differs between VersionOverridesV1_0 and VersionOverridesV1_1; keep the copies the same',
     ]);
   });
 
