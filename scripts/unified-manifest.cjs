@@ -18,6 +18,7 @@
 // CLI:
 //   node scripts/unified-manifest.cjs write manifest.xml
 //   node scripts/unified-manifest.cjs check manifest.json [--xml manifest.xml] [--assets dir]
+//   node scripts/unified-manifest.cjs package dist     checks dist/manifest.json, writes dist/bounce-explainer.zip
 'use strict';
 
 const fs = require('node:fs');
@@ -551,12 +552,111 @@ async function writeUnifiedManifest(xmlFile) {
   return written;
 }
 
+// ---------------------------------------------------------------- the app package (zip)
+
+/** Files of the app package: manifest.json and what it names, as paths relative to its folder. */
+function packageFiles(manifest) {
+  const locales = ((manifest.localizationInfo && manifest.localizationInfo.additionalLanguages) || []).map(
+    (l) => l.file,
+  );
+  return ['manifest.json', ...locales, manifest.icons.color, manifest.icons.outline];
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A zip archive of the given files, stored without compression (the icons are compressed PNGs, the
+ * JSON is small) and with a fixed date, so the same files always give the same bytes.
+ * @param {{ name: string, data: Buffer }[]} files names with "/" separators
+ * @returns {Buffer}
+ */
+function zipStored(files) {
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01, the earliest a zip can say
+  const UTF8_NAMES = 0x0800;
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { name, data } of files) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(0, 10); // time 00:00
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // made by: 2.0
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(UTF8_NAMES, 8);
+    central.writeUInt16LE(0, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes stay 0
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/**
+ * Checks the built unified manifest in `dir` and writes the app package `dir/bounce-explainer.zip`.
+ * @returns {{ file: string, entries: string[], problems: string[] }} nothing is written when there are problems
+ */
+function writeAppPackage(dir) {
+  const { manifest, locales } = readUnifiedManifest(path.join(dir, 'manifest.json'));
+  const xmlFile = path.join(dir, 'manifest.xml');
+  const problems = checkUnifiedManifest(manifest, {
+    assetsDir: path.join(dir, 'assets'),
+    locales,
+    ...(fs.existsSync(xmlFile) ? { xmlText: fs.readFileSync(xmlFile, 'utf8') } : {}),
+  });
+  const file = path.join(dir, 'bounce-explainer.zip');
+  const entries = packageFiles(manifest);
+  if (problems.length === 0) {
+    fs.writeFileSync(
+      file,
+      zipStored(entries.map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }))),
+    );
+  }
+  return { file, entries, problems };
+}
+
 // ---------------------------------------------------------------- CLI
 
 async function cli(argv) {
   const usage =
     'usage: node scripts/unified-manifest.cjs write <manifest.xml>\n' +
-    '       node scripts/unified-manifest.cjs check <manifest.json> [--xml <manifest.xml>] [--assets <dir>]';
+    '       node scripts/unified-manifest.cjs check <manifest.json> [--xml <manifest.xml>] [--assets <dir>]\n' +
+    '       node scripts/unified-manifest.cjs package <dist folder>';
   const [command, file, ...rest] = argv;
   const option = (name) => {
     const i = rest.indexOf(name);
@@ -566,6 +666,16 @@ async function cli(argv) {
     if (command === 'write' && file) {
       for (const written of await writeUnifiedManifest(file))
         console.log(`wrote ${path.relative(process.cwd(), written)}`);
+      return 0;
+    }
+    if (command === 'package' && file) {
+      const { file: zip, entries, problems } = writeAppPackage(file);
+      for (const p of problems) console.error(`${path.join(file, 'manifest.json')}: ${p}`);
+      if (problems.length > 0) return 1;
+      console.log(`wrote ${path.relative(process.cwd(), zip)}: ${entries.join(', ')}`);
+      if (fs.readFileSync(path.join(file, 'manifest.json'), 'utf8').includes('https://localhost:3000/')) {
+        console.warn('note: its URLs point at the dev server; build with ADDIN_PUBLIC_URL to deploy it');
+      }
       return 0;
     }
     if (command === 'check' && file) {
@@ -605,6 +715,9 @@ module.exports = {
   readUnifiedManifest,
   writeUnifiedManifest,
   toJsonText,
+  packageFiles,
+  zipStored,
+  writeAppPackage,
 };
 
 if (require.main === module) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import * as zlib from 'node:zlib';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 
 type Json = Record<string, unknown>;
@@ -21,6 +22,7 @@ interface UnifiedTools {
   generateUnifiedManifest(xmlText: string): Generated;
   checkUnifiedManifest(manifest: unknown, options: UnifiedOptions): string[];
   readUnifiedManifest(file: string): Generated;
+  writeAppPackage(dir: string): { file: string; entries: string[]; problems: string[] };
 }
 interface ManifestTools {
   DEV_URL: string;
@@ -404,5 +406,67 @@ describe('the public URL rewrite on manifest.json', () => {
     expect(at(json, 'extensions[0].runtimes[0].code.page')).toBe(
       'https://addins.example.com/a$&b/taskpane.html',
     );
+  });
+});
+
+describe('the app package (npm run package:unified)', () => {
+  /** A dist-like folder with the two manifests, the localisation files and the icons. */
+  function distCopy(json: string = fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unified-dist-'));
+    tempDirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'manifest.xml'), XML);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), json);
+    fs.cpSync(path.join(ROOT, unified.LOCALES_DIR), path.join(dir, unified.LOCALES_DIR), { recursive: true });
+    fs.cpSync(ASSETS, path.join(dir, 'assets'), { recursive: true });
+    return dir;
+  }
+
+  /** The entries of a zip, read through its central directory as any unzip tool does. */
+  function readZip(zip: Buffer): { name: string; crc: number; data: Buffer }[] {
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+      expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+      const crc = zip.readUInt32LE(at + 16);
+      const size = zip.readUInt32LE(at + 24);
+      const nameLength = zip.readUInt16LE(at + 28);
+      const local = zip.readUInt32LE(at + 42);
+      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+      const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      entries.push({ name, crc, data: zip.subarray(dataAt, dataAt + size) });
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    return entries;
+  }
+
+  it('holds manifest.json and the files it names, at the paths it names them, intact', () => {
+    const dir = distCopy();
+    const { file, entries, problems } = unified.writeAppPackage(dir);
+    expect(problems).toEqual([]);
+    expect(entries).toEqual([
+      'manifest.json',
+      'manifest-locales/nl-nl.json',
+      'assets/color-192.png',
+      'assets/outline-32.png',
+    ]);
+    const zip = readZip(fs.readFileSync(file));
+    expect(zip.map((e) => e.name)).toEqual(entries);
+    for (const entry of zip) {
+      const original = fs.readFileSync(path.join(dir, entry.name));
+      expect(entry.data.equals(original)).toBe(true);
+      expect(entry.crc).toBe(zlib.crc32(original));
+    }
+  });
+
+  it('is not written when the built manifest.json fails its check', () => {
+    const stale = fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8').replace('"1.0.0"', '"1.0.1"');
+    const dir = distCopy(stale);
+    const { file, problems } = unified.writeAppPackage(dir);
+    expect(problems).toEqual([expect.stringMatching(/out of step.*first difference at version/)]);
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
