@@ -367,6 +367,18 @@ describe('checkUnifiedManifest catches', () => {
   });
 });
 
+describe('generateUnifiedManifest', () => {
+  it("carries a deployer's ?admin= default on the task pane URLs into the runtime's page", () => {
+    const xml = XML.split('taskpane.html"').join('taskpane.html?admin=helpdesk%40contoso.example"');
+    const { manifest, locales } = unified.generateUnifiedManifest(xml);
+    expect(at(manifest, 'extensions[0].runtimes[0].code.page')).toBe(
+      'https://localhost:3000/taskpane.html?admin=helpdesk%40contoso.example',
+    );
+    expect(at(manifest, 'developer.privacyUrl')).toBe('https://localhost:3000/standalone.html');
+    expect(check(manifest, { locales, xmlText: xml })).toEqual([]);
+  });
+});
+
 describe('generateUnifiedManifest refuses', () => {
   it('a four-part version the unified manifest cannot express', () => {
     expect(() =>
