@@ -422,16 +422,13 @@ function checkUnifiedManifest(manifest, options) {
   // Icons: the package's two icons and every ribbon icon exist with the right pixel size.
   const assetFile = (ref) => path.join(options.assetsDir, path.basename(ref));
   const checkPng = (file, size, where) => {
-    if (!fs.existsSync(file))
-      return problems.push(`${where}: icon file "${path.basename(file)}" not found in ${options.assetsDir}`);
-    const dims = readPngSize(fs.readFileSync(file));
-    if (!dims) problems.push(`${where}: ${path.basename(file)} is not a PNG file`);
+    const name = path.basename(file);
+    const dims = fs.existsSync(file) ? readPngSize(fs.readFileSync(file)) : undefined;
+    if (dims === undefined) problems.push(`${where}: icon file "${name}" not found in ${options.assetsDir}`);
+    else if (dims === null) problems.push(`${where}: ${name} is not a PNG file`);
     else if (dims.width !== size || dims.height !== size) {
-      problems.push(
-        `${where}: ${path.basename(file)} is ${dims.width}x${dims.height}, must be ${size}x${size}`,
-      );
+      problems.push(`${where}: ${name} is ${dims.width}x${dims.height}, must be ${size}x${size}`);
     }
-    return undefined;
   };
   if (manifest.icons) {
     checkPng(assetFile(manifest.icons.color), 192, 'icons.color');
