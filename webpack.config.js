@@ -135,6 +135,13 @@ module.exports = async (env, argv) => {
             transform: (content) =>
               production && publicUrl ? rewriteManifestUrls(content.toString(), publicUrl) : content,
           },
+          {
+            from: 'manifest.json',
+            to: 'manifest.json',
+            transform: (content) =>
+              production && publicUrl ? rewriteManifestUrls(content.toString(), publicUrl) : content,
+          },
+          { from: 'manifest-locales/*.json', to: 'manifest-locales/[name][ext]' },
         ],
       }),
     ],
