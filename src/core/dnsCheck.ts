@@ -303,7 +303,7 @@ const CHECKS: Readonly<Record<DnsCheckId, Check>> = {
     const dmarc = (f.dmarc?.records ?? []).filter(
       (r) => r.type === 'TXT' && /^v=DMARC1\b/i.test(r.data.trim()),
     );
-    if (dmarc.length === 0) return result('dmarc.present', 'info', 'none');
+    if (dmarc.length === 0) return result('dmarc.present', 'info', 'missing');
     const policy =
       /\bp\s*=\s*(none|quarantine|reject)\b/i.exec(dmarc[0]?.data ?? '')?.[1]?.toLowerCase() ?? 'none';
     return result(

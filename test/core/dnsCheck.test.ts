@@ -201,7 +201,7 @@ describe('what the answers prove', () => {
     expect(states(results)).toEqual({
       'spf.present': 'spf.present.one',
       'spf.exchangeOnline': 'spf.exchangeOnline.missing',
-      'dmarc.present': 'dmarc.present.none',
+      'dmarc.present': 'dmarc.present.missing',
     });
   });
 });
