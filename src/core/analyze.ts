@@ -12,6 +12,7 @@ import {
 import { parseExchangeText, showsExchangeReport, type ExchangeText } from './exchange/humanReadable';
 import { findForwardedBlocks, forwardedText, MAX_FORWARDED_BLOCKS, type ForwardedBlock } from './forward';
 import { guessLanguage } from './language';
+import { BOUNCE_PHRASE_PATTERN, BOUNCE_SUBJECT_PATTERN, REPORT_OPENER_PATTERN } from './languages';
 import { formatHeaderBlock, getHeader, hasHeader, parseHeaderBlock } from './headers';
 import { classifyReason } from './reason/classify';
 import type { RefusingSide } from './catalog/types';
@@ -422,23 +423,21 @@ interface Signals {
   readonly autoReply: boolean;
 }
 
-const BOUNCE_SUBJECT =
-  /^(?:undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification|report|problem)|failure notice|non[- ]?delivery|message (?:not delivered|delivery failure|could not be delivered)|could not send message|warning: could not send|mail could not be delivered|delayed mail|delivery delayed|nicht zustellbar|unzustellbar|onbestelbaar|non remis|non recapitabile|olevererbart|não entregue|no se puede entregar|no se pudo entregar|delivery to the following recipient|error sending message|mail system error|permanent error|returned to sender|notice of (?:non-?delivery|undeliverable)|warning:[^\n]{0,300}?(?:delayed \d|user unknown|not (?:yet )?been delivered|could not be delivered)|undeliverable mail|rejected:|\[?postmaster\]?|failed delivery|message delivery|mail delivery status|delivery status|mail system error|unable to deliver|delivery notification)|(?:エラー通知|メールエラー|配信エラー|配送エラー|送信エラー|配信不能|配送不能|未達|不達|退信|无法投递|投递失败)/i;
+/** How a bounce's subject reads, in any language we know (src/core/languages/). */
+const BOUNCE_SUBJECT = BOUNCE_SUBJECT_PATTERN;
 
 /** A report's sender (lower-cased From). */
 const DAEMON_SENDER =
   /(?:mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail-daemon|mailerdaemon|microsoftexchange329e71ec88ae4615bbc36ab6ce41109e)/;
 
-const BOUNCE_PHRASES =
-  /(?:could not be delivered|couldn't be delivered|was not delivered|wasn't delivered|delivery (?:has )?failed|delivery to the following recipient|permanent (?:fatal )?error|undeliverable|returned to (?:the )?sender|this is the mail system at host|i'm sorry to have to inform you|unable to deliver|the following addresses had permanent fatal errors|message could not be delivered|your message did not reach|failed to deliver|delivery status notification|has been delayed|delivery is delayed|will retry|non-delivery|not be delivered to one or more|recipient address rejected|mailbox unavailable|mail delivery failed|retry timeout exceeded|could not deliver|giving up on|delivery problem|returned mail|kan niet worden bezorgd|konnte nicht zugestellt|n'a pas pu être remis|impossibile recapitare|had (?:permanent )?fatal errors|this is a warning message only|has not (?:yet )?been delivered|failed addresses follow|no such user here|delivery attempts will continue|requested action not taken|送信できませんでした|配信できませんでした|届きませんでした|宛先不明)/i;
+const BOUNCE_PHRASES = BOUNCE_PHRASE_PATTERN;
 
 /**
  * The sentences mail servers open their reports with (Exim, Postfix, Sendmail, qmail, Exchange,
  * Gmail, Courier): a second, independent sign next to the failure wording, so that a pasted report
  * without headers or an SMTP code is still read as one.
  */
-const REPORT_OPENER =
-  /(?:this message was created automatically by mail delivery software|this is the mail system at host|this is the postfix program at host|i'm sorry to have to inform you that your message|the original message was received at|hi\. this is the qmail-send program|i'm afraid i wasn't able to deliver your message|delivery has failed to these recipients or groups|your message did not reach some or all of the intended recipients|your message wasn't delivered to|this is an automatically generated delivery status notification|your message cannot be delivered to the following recipients|a message that you sent (?:could not|has not yet) been delivered)/i;
+const REPORT_OPENER = REPORT_OPENER_PATTERN;
 
 /**
  * A mailing-list manager refusing a post (fml, Mailman, Google Groups): sent as a notice, not as a

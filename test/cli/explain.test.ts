@@ -80,7 +80,7 @@ describe('npm run explain', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('Wat u kunt doen:');
-    expect(stdout).toContain('Voor uw beheerder:');
+    expect(stdout).toContain('Wat uw beheerder moet controleren:');
   });
 
   it('reads standard input for -', async () => {

@@ -1,4 +1,5 @@
 import { enhancedFieldLabels, exchangeLabels, type ExchangeLabels } from '../catalog/exchangeLabels';
+import { DELAY_WORD_PATTERN } from '../languages';
 import { parseHeaderBlock } from '../headers';
 import type { HeaderField } from '../types';
 import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
@@ -322,9 +323,7 @@ export function parseExchangeText(
   if (!enhanced && firstIndex < 0 && diagIndex < 0) return null;
   const delayed =
     findLabel(labelLines, labels.delayLines) >= 0 ||
-    /has been delayed|vertraagd|verzögert|retardée|ritardato|retrasado|atrasad|fördröjt/i.test(
-      headlineIndex >= 0 ? (lines[headlineIndex] ?? '') : '',
-    );
+    DELAY_WORD_PATTERN.test(headlineIndex >= 0 ? (lines[headlineIndex] ?? '') : '');
 
   // The original headers label may appear in either layout; everything after it is the header block.
   const origIndex = findLabel(
