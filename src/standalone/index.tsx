@@ -3,6 +3,7 @@ import { loadTranslator, pickLocale, type Translator } from '../i18n';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
+import { configuredLookup } from '../ui/dnsLookup';
 import { Root } from '../ui/Root';
 import { SamplePicker } from './SamplePicker';
 
@@ -35,7 +36,15 @@ async function main(): Promise<void> {
   // link author's, not the organisation's. The organisation default lives in the manifest's URLs.
   const admin = { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) };
   createRoot(container).render(
-    <Root t={t} dark={dark} source={null} initialInput={initialInput} admin={admin} toolbar={picker} />,
+    <Root
+      t={t}
+      dark={dark}
+      source={null}
+      initialInput={initialInput}
+      admin={admin}
+      toolbar={picker}
+      dns={configuredLookup(window.location.search)}
+    />,
   );
 }
 
