@@ -7,7 +7,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin');
 const { rewriteManifestUrls } = require('./scripts/manifest.cjs');
-const { OFFICE_JS_ORIGIN, contentSecurityPolicy, securityHeaders } = require('./scripts/csp.cjs');
+const { OFFICE_JS_ORIGIN, contentSecurityPolicy, dohResolvers, securityHeaders } = require('./scripts/csp.cjs');
+const { DefinePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 const port = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
@@ -103,12 +104,20 @@ module.exports = async (env, argv) => {
           use: { loader: 'ts-loader', options: { transpileOnly: true } },
         },
         { test: /\.eml$/, type: 'asset/source' },
+        // dns-packet (the DNS check's wire format, in a chunk loaded on click) and our DoH client
+        // need Buffer: only they get the polyfill; everything else keeps `buffer: false`.
+        {
+          test: /[\\/]node_modules[\\/]dns-packet[\\/]|[\\/]src[\\/]net[\\/]/,
+          resolve: { fallback: { buffer: require.resolve('buffer/') } },
+        },
       ],
     },
     performance: { hints: false },
     // Minified for ES2020 hosts (see `target`), which allows shorter output than terser's ES5 default.
     optimization: { minimizeOptions: { javascript: { ecma: 2020, compress: { ecma: 2020, passes: 3 } } } },
     plugins: [
+      // The resolvers the DNS check may ask; the pages' CSP connect-src lists the same ones.
+      new DefinePlugin({ __DOH_RESOLVERS__: JSON.stringify(dohResolvers()) }),
       new ForkTsCheckerWebpackPlugin({ typescript: { configFile: 'tsconfig.json' }, async: !production }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { Translator } from '../i18n';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import type { RawInput } from '../ui/messageSource';
+import { configuredLookup } from '../ui/dnsLookup';
 import { Root } from '../ui/Root';
 import { SamplePicker } from './SamplePicker';
 
@@ -28,7 +29,15 @@ async function main(): Promise<void> {
   // link author's, not the organisation's. The organisation default lives in the manifest's URLs.
   const admin = { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) };
   createRoot(container).render(
-    <Root t={t} dark={dark} source={null} initialInput={initialInput} admin={admin} toolbar={picker} />,
+    <Root
+      t={t}
+      dark={dark}
+      source={null}
+      initialInput={initialInput}
+      admin={admin}
+      toolbar={picker}
+      dns={configuredLookup(window.location.search)}
+    />,
   );
 }
 

@@ -11,7 +11,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { dnsQuestions, type DnsCheckResult, type DnsPlan } from '../core/dnsCheck';
 import type { Translator } from '../i18n';
-import type { DnsLookup, DnsOutcome } from './dnsLookup';
+import { localTime, type DnsCheckDone, type DnsLookup, type DnsOutcome } from './dnsLookup';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -66,7 +66,7 @@ export interface DnsCheckProps {
   readonly lookup: DnsLookup;
   readonly t: Translator;
   /** Told when a check finished, so the admin mail can carry it. */
-  readonly onResult?: (outcome: DnsOutcome) => void;
+  readonly onResult?: (done: DnsCheckDone) => void;
 }
 
 type State =
@@ -93,10 +93,11 @@ export function DnsCheck({ plan, lookup, t, onResult }: DnsCheckProps) {
     const outcome = await lookup(plan, dnsQuestions(plan), abort.signal);
     if (abort.signal.aborted) return;
     setState({ step: 'done', outcome });
-    onResult?.(outcome);
+    onResult?.({ plan, outcome });
   }
 
   const results = state.step === 'done' ? state.outcome.results : null;
+  const summary = results && results.length > 0 ? summaryKey(plan, results) : null;
   return (
     <div className={styles.root}>
       <Caption1 className={styles.privacy}>{t.t('dns.privacy', { resolver: lookup.resolverHost })}</Caption1>
@@ -121,7 +122,7 @@ export function DnsCheck({ plan, lookup, t, onResult }: DnsCheckProps) {
           <Body1>
             {t.t('dns.checkedAt', {
               domain: plan.domain,
-              time: state.step === 'done' ? state.outcome.checkedAt : '',
+              time: state.step === 'done' ? localTime(state.outcome.checkedAt) : '',
             })}
           </Body1>
           <ul className={styles.list} aria-label={t.t('dns.listLabel', { domain: plan.domain })}>
@@ -144,8 +145,16 @@ export function DnsCheck({ plan, lookup, t, onResult }: DnsCheckProps) {
               </li>
             ))}
           </ul>
+          {summary && <Body1 data-dns-summary>{t.t(summary, { domain: plan.domain })}</Body1>}
         </>
       )}
     </div>
   );
+}
+
+/** One line after the checklist: the problem is marked, or DNS is fine and what is left to check. */
+function summaryKey(plan: DnsPlan, results: readonly DnsCheckResult[]): string | null {
+  if (results.some((r) => r.state === 'problem')) return 'dns.summary.problem';
+  if (results.some((r) => r.state === 'unknown')) return null;
+  return plan.topic === 'relay' ? 'dns.summary.relayFine' : 'dns.summary.fine';
 }

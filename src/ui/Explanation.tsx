@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useMemo, type ReactNode } from 'react';
+import { planDnsCheck } from '../core/dnsCheck';
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
 import {
@@ -29,6 +30,8 @@ import {
   type RouteView,
   type WhoView,
 } from '../i18n/explain';
+import { DnsCheck } from './DnsCheck';
+import type { DnsCheckDone, DnsLookup } from './dnsLookup';
 
 export type { Audience } from '../i18n/explain';
 
@@ -512,6 +515,10 @@ export interface ExplanationProps {
   readonly audience?: Audience;
   /** The primary action ("Send to my admin" and "Copy details"), placed right after who must act. */
   readonly action?: ReactNode;
+  /** The DNS check offered next to the admin steps; null when the feature is off. */
+  readonly dns?: DnsLookup | null;
+  /** Told when the user ran the DNS check, so "Send to my admin" can carry it. */
+  readonly onDnsResult?: (done: DnsCheckDone) => void;
 }
 
 /**
@@ -522,7 +529,14 @@ export interface ExplanationProps {
  * it was read. Everything it says comes from `explain` (src/i18n/explain.ts), as in the admin mail
  * and on the command line.
  */
-export function Explanation({ analysis, t, audience = 'sender', action = null }: ExplanationProps) {
+export function Explanation({
+  analysis,
+  t,
+  audience = 'sender',
+  action = null,
+  dns = null,
+  onDnsResult,
+}: ExplanationProps) {
   const styles = useStyles();
   const view = useMemo(
     () => explain(analysis, t, { audience, readerTag: readerTag() }),
@@ -530,6 +544,11 @@ export function Explanation({ analysis, t, audience = 'sender', action = null }:
   );
   const headlineId = useId();
   const first = view.causes[0];
+  // The DNS check answers the first cause's admin steps, for the domain its recipient names.
+  const dnsPlan = useMemo(() => {
+    const recipient = first ? analysis.recipients[first.recipients[0] ?? -1] : undefined;
+    return dns && recipient ? planDnsCheck(analysis, recipient) : null;
+  }, [analysis, first, dns]);
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
@@ -587,6 +606,14 @@ export function Explanation({ analysis, t, audience = 'sender', action = null }:
               <AccordionPanel>
                 <div className={styles.panel}>
                   <AdminSteps steps={cause.adminSteps} cause={cause} styles={styles} />
+                  {i === 0 && dns && dnsPlan && (
+                    <DnsCheck
+                      plan={dnsPlan}
+                      lookup={dns}
+                      t={t}
+                      {...(onDnsResult ? { onResult: onDnsResult } : {})}
+                    />
+                  )}
                 </div>
               </AccordionPanel>
             </AccordionItem>

@@ -4,6 +4,7 @@ import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
 import { explain, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
 import type { AdminMail } from './adminChannel';
+import { localTime, type DnsCheckDone } from './dnsLookup';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
 export const MAX_HTML_BYTES = 32_000;
@@ -390,12 +391,17 @@ export function buildAdminMail(
   to: string,
   t: Translator,
   audience: Audience = 'sender',
+  dnsCheck: DnsCheckDone | null = null,
 ): AdminMail {
   const subject = adminSubject(analysis, t);
   const view = explain(analysis, t, { audience });
   const cutNotice: Block = { kind: 'small', text: t.t('admin.cutNotice') };
   let count = Math.min(MAX_RECIPIENTS, view.recipients.length);
-  let blocks = mailBlocks(view, t, count);
+  const dnsBlocks = dnsCheck ? dnsMailBlocks(dnsCheck, t) : [];
+  const adminTitle = view.causes[0]?.adminSteps?.mailTitle ?? null;
+  const withDns = (list: Block[]): Block[] =>
+    dnsBlocks.length > 0 ? afterAdminSteps(list, adminTitle, dnsBlocks) : list;
+  let blocks = withDns(mailBlocks(view, t, count));
   // Our words and markup alone, every quote empty (the cut notice counted in case it is needed),
   // and the quotes' own share.
   const measure = (): { own: number; quoted: number } => {
@@ -408,7 +414,7 @@ export function buildAdminMail(
   let { own, quoted } = measure();
   while (own + quoted > MAX_HTML_BYTES && own > MAX_OWN_BYTES && count > 1) {
     count -= 1;
-    blocks = mailBlocks(view, t, count);
+    blocks = withDns(mailBlocks(view, t, count));
     ({ own, quoted } = measure());
   }
   const quotes = quotesOf(blocks);
@@ -426,6 +432,38 @@ export function buildAdminMail(
     html: renderHtml(blocks, cuts),
     text: renderText(blocks, cuts),
   };
+}
+
+/**
+ * The DNS check the user ran, with its time: each check's finding in our words (the domain passed
+ * validation when the check was planned) and the records the resolver answered, quoted.
+ */
+function dnsMailBlocks({ plan, outcome }: DnsCheckDone, t: Translator): Block[] {
+  const title = t.t('dns.checkedAt', { domain: plan.domain, time: localTime(outcome.checkedAt) });
+  if (outcome.error)
+    return [
+      { kind: 'heading', text: title },
+      { kind: 'small', text: t.t(`dns.error.${outcome.error}`) },
+    ];
+  return [
+    {
+      kind: 'facts',
+      title,
+      rows: outcome.results.map((r) => ({
+        label: t.t(`dns.state.${r.state}`).replace(/:$/, ''),
+        // The resolver's records are data from outside, quoted like the bounce's own text.
+        quote: { text: r.records.join('; ') || '—', block: false },
+        note: t.t(`dns.finding.${r.finding}`, { domain: plan.domain }),
+      })),
+    },
+  ];
+}
+
+/** Right after the first cause's admin steps, which the check answers; else at the end. */
+function afterAdminSteps(blocks: Block[], title: string | null, extra: Block[]): Block[] {
+  const steps = blocks.findIndex((b) => b.kind === 'steps' && b.title === title);
+  const at = steps >= 0 ? steps + 1 : blocks.length;
+  return [...blocks.slice(0, at), ...extra, ...blocks.slice(at)];
 }
 
 /**

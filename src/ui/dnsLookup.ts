@@ -18,6 +18,12 @@ export interface DnsOutcome {
   readonly checkedAt: string;
 }
 
+/** A finished check as the admin mail carries it. */
+export interface DnsCheckDone {
+  readonly plan: DnsPlan;
+  readonly outcome: DnsOutcome;
+}
+
 export type DnsLookup = ((
   plan: DnsPlan,
   questions: readonly DnsQuestion[],
@@ -33,6 +39,11 @@ export interface DnsConfig {
   /** A second resolver whose MX answer is compared, or null. */
   readonly secondResolver: string | null;
 }
+
+/** The resolvers this build may ask (`ADDIN_DOH` at build time; the page's CSP lists exactly these). */
+declare const __DOH_RESOLVERS__: readonly string[] | undefined;
+export const BUILT_RESOLVERS: readonly string[] =
+  typeof __DOH_RESOLVERS__ !== 'undefined' ? __DOH_RESOLVERS__ : [];
 
 /**
  * Reads the DNS check's configuration: the build's resolvers (`ADDIN_DOH`, which the page's CSP
@@ -74,4 +85,18 @@ export function dohLookup(config: DnsConfig, now: () => Date = () => new Date())
     };
   };
   return Object.assign(lookup, { resolverHost: new URL(config.resolver).host });
+}
+
+/** The time of a check as the reader writes times. */
+export function localTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The lookup for a page opened with `search` as its query, or null when the DNS check is off. */
+export function configuredLookup(search: string): DnsLookup | null {
+  const config = dnsConfig(search, BUILT_RESOLVERS);
+  return config ? dohLookup(config) : null;
 }

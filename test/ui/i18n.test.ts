@@ -55,7 +55,7 @@ describe('placeholders for values from a bounce', () => {
         if (i % 2 === 1) return;
         for (const match of segment.matchAll(/(?:\b[A-Z][a-z]+-[A-Z][A-Za-z]+|\s-[A-Za-z]+)\s+\{\w+\}/g))
           problems.push(`${key}: ${match[0]}`);
-        for (const match of segment.matchAll(/[^\s("“}]\{\w+\}|\{\w+\}[^\s.,;:)!?"”{]/g))
+        for (const match of segment.matchAll(/[^\s("“}]\{\w+\}|\{\w+\}[^\s.,;:)!?"”{…]/g))
           problems.push(`${key}: ${match[0]}`);
       });
     }
