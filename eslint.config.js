@@ -86,6 +86,11 @@ module.exports = tseslint.config(
       ],
     },
   },
+  // Every function of the core reads in one sitting: branches beyond 15 go into named helpers.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { complexity: ['error', 15] },
+  },
   // MIME decoding: pure apart from being async; no Office, DOM or UI.
   {
     files: ['src/mail/**/*.ts'],

@@ -27,6 +27,12 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'net',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/net/**/*.test.ts'],
+    },
+    {
+      ...common,
       displayName: 'office',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/office/**/*.test.ts'],

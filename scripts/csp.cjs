@@ -3,7 +3,10 @@
 //
 // Scripts only from our origin, and on the task pane also from the office.js CDN (the standalone
 // page never loads office.js). Fluent UI (Griffel) injects <style> elements, so styles need
-// 'unsafe-inline'. No connections anywhere: the pane makes no network request.
+// 'unsafe-inline'. Connections only to our origin and to the DNS-over-HTTPS resolvers of the DNS
+// check, which runs only when the user clicks "Check … now" (ADDIN_DOH at build time; see below).
+
+const { URL } = require('node:url');
 
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
 
@@ -20,6 +23,28 @@ const OFFICE_FRAME_ANCESTORS = [
   'https://*.cloud.microsoft',
 ];
 
+/** The DNS check's resolvers when the build names none: Cloudflare first, Google as second opinion. */
+const DEFAULT_DOH_RESOLVERS = ['https://cloudflare-dns.com/dns-query', 'https://dns.google/dns-query'];
+
+/**
+ * The RFC 8484 resolvers the DNS check may ask, from ADDIN_DOH at build time: a comma-separated list
+ * of https URLs (an organisation's own resolver first), `off` for none (the feature disappears),
+ * unset for the defaults. Anything that is not an https URL without credentials is refused loudly.
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {string[]}
+ */
+function dohResolvers(env = process.env) {
+  const value = (env.ADDIN_DOH ?? '').trim();
+  if (value === 'off') return [];
+  if (value === '') return DEFAULT_DOH_RESOLVERS;
+  return value.split(',').map((entry) => {
+    const url = new URL(entry.trim());
+    if (url.protocol !== 'https:' || url.username || url.password || url.hash)
+      throw new Error(`ADDIN_DOH: not an https resolver URL: ${entry}`);
+    return url.toString();
+  });
+}
+
 /** @typedef {'taskpane' | 'standalone'} Page */
 
 /**
@@ -29,13 +54,14 @@ const OFFICE_FRAME_ANCESTORS = [
  * @param {{ header: boolean }} options
  */
 function contentSecurityPolicy(page, { header }) {
+  const resolvers = [...new Set(dohResolvers().map((url) => new URL(url).origin))];
   const directives = [
     "default-src 'self'",
     page === 'taskpane' ? `script-src 'self' ${OFFICE_JS_ORIGIN}` : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...resolvers].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -62,4 +88,11 @@ function securityHeaders(url) {
   };
 }
 
-module.exports = { OFFICE_JS_ORIGIN, OFFICE_FRAME_ANCESTORS, contentSecurityPolicy, securityHeaders };
+module.exports = {
+  OFFICE_JS_ORIGIN,
+  OFFICE_FRAME_ANCESTORS,
+  DEFAULT_DOH_RESOLVERS,
+  dohResolvers,
+  contentSecurityPolicy,
+  securityHeaders,
+};

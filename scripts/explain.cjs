@@ -4,8 +4,9 @@
  * once and remakes when a source file is newer. Through tsx, which compiles every module at each
  * start, 425 bounces took three times as long.
  *
- *   node scripts/explain.cjs [--json] [--lang en|nl] FILE...
- *   BOUNCE_EXPLAINER_CLI_CACHE=dir  where the bundle is kept (default node_modules/.cache/bounce-explainer)
+ *   node scripts/explain.cjs [--json] [--lang en|nl] [--jobs N] FILE...
+ *   BOUNCE_EXPLAINER_CLI_CACHE=dir  where the bundle is kept (default
+ *                                   node_modules/.cache/bounce-explainer/<this checkout's path>)
  */
 'use strict';
 const fs = require('node:fs');
@@ -14,10 +15,13 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(ROOT, 'src', 'cli', 'explain.ts');
+// One directory per checkout: git worktrees may share one node_modules, and each builds its own sources.
+const CHECKOUT = ROOT.replace(/[^\w.-]+/g, '_');
 const CACHES = [
-  process.env.BOUNCE_EXPLAINER_CLI_CACHE || path.join(ROOT, 'node_modules', '.cache', 'bounce-explainer'),
+  process.env.BOUNCE_EXPLAINER_CLI_CACHE ||
+    path.join(ROOT, 'node_modules', '.cache', 'bounce-explainer', CHECKOUT),
   // When the checkout is read-only.
-  path.join(os.tmpdir(), `bounce-explainer-cli-${process.getuid ? process.getuid() : 'user'}`),
+  path.join(os.tmpdir(), `bounce-explainer-cli-${process.getuid ? process.getuid() : 'user'}`, CHECKOUT),
 ];
 
 /** The newest modification time of the files the command line is built from. */
@@ -28,7 +32,8 @@ function newestSource() {
     if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const source of ['src', 'package.json', 'package-lock.json']) {
+  // This launcher too: how it bundles is part of what it builds.
+  for (const source of ['src', 'package.json', 'package-lock.json', 'scripts/explain.cjs']) {
     const target = path.join(ROOT, source);
     if (fs.existsSync(target)) visit(target);
   }
@@ -54,6 +59,12 @@ function build(bundle) {
     format: 'cjs',
     target: 'node20',
     outfile: partial,
+    // postal-mime reads every decoded part back from a Blob; Node's native one made that half of
+    // the decoding time (src/mail/plainBlob.ts).
+    inject: [path.join(ROOT, 'src', 'mail', 'plainBlob.ts')],
+    // The .msg reader's iconv-lite (half a megabyte of code-page tables to load at each start) on
+    // the platform's TextDecoder, as in the pane (src/mail/iconvShim.ts).
+    alias: { 'iconv-lite': path.join(ROOT, 'src', 'mail', 'iconvShim.ts') },
     logLevel: 'error',
   });
   fs.renameSync(partial, bundle);

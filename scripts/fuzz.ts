@@ -5,13 +5,14 @@
  *
  * Runs the same generators (arbitrary text and bytes, mutations of test/corpus, extremes, and
  * the classes of issue 12: forward chains and reply threads, lone surrogates, long runs after every
- * label) and prints cases run, crashes (contract violations and missed expectations included),
+ * label and keyword) and prints cases run, crashes (contract violations and missed expectations included),
  * cases/s, and per class the slowest input and the worst time per 100 KB. Then sweeps (every known
- * label, Exchange diagnostic-line start and text-bounce recipient line followed by 100 KB of every
+ * label and keyword — collected from the analyser's own lists, test/support/hostileText.ts — Exchange diagnostic-line start and text-bounce recipient line followed by 100 KB of every
  * run class; a lone surrogate at every cut in every form) and the issue's size targets. Then the ReDoS check: every regular-expression literal in src/core
  * is run on adversarial 100 KB inputs built from the characters it repeats, and the same inputs
  * (plus the generic ones) go through the whole analysis as pasted text and as a message. Exits 1 on
- * a crash, or when one analysis of 100 KB (or of a target) takes more than a second.
+ * a crash, when a held class costs more than 50 ms per 100 KB, or when one analysis of 100 KB (or
+ * of a target) takes more than a second.
  */
 import fc from 'fast-check';
 import { malformedMsgs } from '../test/support/malformedMsg';
@@ -45,6 +46,7 @@ import {
   forwardChain,
   inExchangeAdminSection,
   inTextBounce,
+  knownKeywords,
   knownLabels,
   labelRun,
   replyThread,
@@ -52,6 +54,12 @@ import {
 import { inputsFor, regexLiterals, timeRegex } from '../test/support/regexLiterals';
 
 const LIMIT_MS = 1000;
+/**
+ * What any input class may cost (issue 15; also enforced by `npm run bench -- --check`). A case over
+ * it is timed twice more and keeps its fastest time, so that one garbage collection does not fail a
+ * campaign.
+ */
+const BUDGET_MS_PER_100KB = 50;
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -111,10 +119,20 @@ async function runTimed(label: string, c: FuzzCase): Promise<number> {
     crashes++;
     console.log(`CRASH ${c.kind} (${caseSize(c)} bytes): ${error instanceof Error ? error.message : error}`);
   }
-  const ms = performance.now() - t0;
-  times(label).add(c.kind, caseSize(c), ms);
+  let ms = performance.now() - t0;
+  const size = caseSize(c);
+  for (let again = 0; again < 2 && HELD_TO_LIMIT.has(label) && overBudget(size, ms); again++) {
+    const started = performance.now();
+    await runCase(c).catch(() => undefined);
+    ms = Math.min(ms, performance.now() - started);
+  }
+  times(label).add(c.kind, size, ms);
   return ms;
 }
+
+/** Over the budget per 100 KB (inputs under 10 KB are held to what 10 KB may cost). */
+const overBudget = (size: number, ms: number): boolean =>
+  ms > (BUDGET_MS_PER_100KB * Math.max(size, 10_000)) / KB100;
 
 async function campaign(): Promise<void> {
   const files = corpusSample(1);
@@ -175,17 +193,21 @@ async function sweeps(): Promise<void> {
     await runTimed('malformed .msg files', { kind: `msg:${msg.name}`, via: 'bytes', input: msg.bytes });
   console.log(`sweep: ${msgs.length} malformed .msg files`);
   const labels = knownLabels();
+  const keywords = knownKeywords();
   const runClasses = Object.entries(RUN_CLASSES);
   let count = 0;
-  for (const [index, label] of labels.entries()) {
+  for (const [index, label] of [...labels, ...keywords].entries()) {
+    const what = index < labels.length ? 'label' : 'keyword';
     for (const [run, unit] of runClasses) {
       const nextLine = (index + count) % 2 === 0;
-      const kind = `label-run:${run}:${JSON.stringify(label)}${nextLine ? ':next-line' : ''}`;
+      const kind = `${what}-run:${run}:${JSON.stringify(label)}${nextLine ? ':next-line' : ''}`;
       await sweepCase(`runs of ${run}`, kind, (size) => labelRun(label, unit, size, nextLine));
       count++;
     }
   }
-  console.log(`sweep: ${labels.length} labels × ${runClasses.length} run classes at 100 KB, ${count} cases`);
+  console.log(
+    `sweep: ${labels.length} labels and ${keywords.length} keywords × ${runClasses.length} run classes at 100 KB, ${count} cases`,
+  );
   // The starts of Exchange's diagnostic lines, where its administrators' section reads them:
   // followed by each run class, and repeated for the whole line.
   const diagnostic = 'runs in diagnostic lines';
@@ -235,11 +257,13 @@ async function targets(): Promise<Timed[]> {
 }
 
 function report(): boolean {
-  console.log('\nworst time per 100 KB, by class (inputs of 10 KB and more), and the slowest input:');
+  console.log(
+    `\nworst time per 100 KB, by class (inputs of 10 KB and more; classes of issues 12 and 15 held to ${BUDGET_MS_PER_100KB} ms), and the slowest input:`,
+  );
   let fast = true;
   for (const [label, t] of byClass) {
     const per = t.worstPer100k;
-    const over = HELD_TO_LIMIT.has(label) && per.ms > LIMIT_MS;
+    const over = HELD_TO_LIMIT.has(label) && per.ms > BUDGET_MS_PER_100KB;
     if (over) fast = false;
     console.log(
       `  ${label.padEnd(26)} ${t.cases.toString().padStart(6)} cases  ` +

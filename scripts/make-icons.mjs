@@ -3,11 +3,13 @@
 // as PNG files into assets/. No dependencies: shapes are signed-distance functions, rendered with
 // 8x8 supersampling, and the PNG encoder below uses node:zlib for the deflate step.
 //
-//   node scripts/make-icons.mjs                    writes assets/icon-{16,32,64,80,128}.png, logo-filled.png
+//   node scripts/make-icons.mjs                    writes every file in OUTPUTS below into assets/
+//                                                  (manifest.xml and manifest.json name them all)
 //   node scripts/make-icons.mjs --preview out.png  also writes an enlarged contact sheet for review
 //
-// Each size gets its own layout: 16 and 32 px are pixel-aligned and drop the fine details, so they stay
-// crisp instead of being a blurred copy of the large icon.
+// 16 and 32 px get their own pixel-aligned layouts without the fine details, so they stay crisp instead
+// of being a blurred copy of the large icon; every other size scales the large layout. The unified
+// manifest also wants an "outline" icon: the same envelope and arrow as white strokes on transparency.
 
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -152,8 +154,8 @@ const WHITE = hex('#FFFFFF'),
  */
 function layout(size) {
   const u = (v) => v * size;
-  const small = size <= 16,
-    medium = size <= 32 && !small;
+  const small = size === 16,
+    medium = size === 32;
   const g = small
     ? {
         radius: 3,
@@ -243,6 +245,36 @@ function layout(size) {
   return layers;
 }
 
+/**
+ * The outline icon (32 px): the envelope as a white ring with its flap, and the bounce arrow, on a
+ * transparent background. Microsoft asks for white on transparency, nothing else.
+ */
+function outlineLayout() {
+  const envelope = roundRect(16, 22, 12.5, 6.5, 1.5);
+  const ring = (x, y) => Math.abs(envelope(x, y)) - 1;
+  const flap = union(segment(4, 16, 16, 22.5, 2), segment(16, 22.5, 28, 16, 2));
+  const [cx, cy, r] = [16, 11, 6];
+  const a0 = -Math.PI,
+    a1 = Math.PI / 6;
+  const hx = cx + r * Math.cos(a0),
+    hy = cy + r * Math.sin(a0);
+  const shaft = arc(cx, cy, r, a0 + 0.15, a1, 2.5);
+  const head = polygon([
+    [hx + 4, hy],
+    [hx, hy + 4],
+    [hx - 4, hy],
+  ]);
+  const arrow = union(shaft, head);
+  // A transparent gap where the arrow crosses the envelope keeps the two shapes apart.
+  const gap = grow(arrow, 1.4);
+  const envelopeParts = (x, y) =>
+    Math.max(Math.min(ring(x, y), Math.max(flap(x, y), envelope(x, y))), -gap(x, y));
+  return [
+    { shape: envelopeParts, colour: () => WHITE },
+    { shape: arrow, colour: () => WHITE },
+  ];
+}
+
 // ---------------------------------------------------------------- rasteriser
 
 const SS = 8; // samples per pixel per axis
@@ -328,27 +360,37 @@ function previewSheet(images) {
 
 // ---------------------------------------------------------------- main
 
+// Desktop ribbon: 16, 32, 80. Base manifest: 64, 128. Outlook mobile: 25, 32 and 48 points at scales
+// 1, 2 and 3, so 25, 32, 48, 50, 64, 75, 96 and 144 pixels. Unified manifest: color-192, outline-32.
 const OUTPUTS = [
   [16, 'icon-16.png'],
+  [25, 'icon-25.png'],
   [32, 'icon-32.png'],
+  [48, 'icon-48.png'],
+  [50, 'icon-50.png'],
   [64, 'icon-64.png'],
+  [75, 'icon-75.png'],
   [80, 'icon-80.png'],
+  [96, 'icon-96.png'],
   [128, 'icon-128.png'],
+  [144, 'icon-144.png'],
+  [192, 'color-192.png'],
+  [32, 'outline-32.png', outlineLayout],
   [300, 'logo-filled.png'],
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(ASSETS, { recursive: true });
   const images = [];
-  for (const [size, name] of OUTPUTS) {
-    const rgba = render(size, layout(size));
+  for (const [size, name, draw = layout] of OUTPUTS) {
+    const rgba = render(size, draw(size));
     writeFileSync(join(ASSETS, name), encodePng(size, size, rgba));
     images.push({ size, rgba });
     console.log(`assets/${name} ${size}x${size}`);
   }
   const i = process.argv.indexOf('--preview');
   if (i > 0 && process.argv[i + 1]) {
-    writeFileSync(process.argv[i + 1], previewSheet(images.filter((im) => im.size <= 128)));
+    writeFileSync(process.argv[i + 1], previewSheet(images.filter((im) => im.size <= 144)));
     console.log(`preview: ${process.argv[i + 1]}`);
   }
 }

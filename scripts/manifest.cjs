@@ -1,6 +1,8 @@
-// Helpers for manifest.xml, shared by webpack.config.js and the command line.
+// Helpers for manifest.xml, shared by webpack.config.js and the command line. manifest.json (the unified
+// manifest) is generated from manifest.xml and checked by scripts/unified-manifest.cjs.
 //
-// - rewriteManifestUrls: swaps the dev-server prefix (https://localhost:3000/) for the public URL.
+// - rewriteManifestUrls: swaps the dev-server prefix (https://localhost:3000/) for the public URL, in
+//   manifest.xml and manifest.json alike.
 // - checkManifest: an OFFLINE structural check. `office-addin-manifest validate` needs the network for
 //   XML manifests (it posts the file to Microsoft's validation service), so this catches the mistakes we
 //   can see without it: broken XML, dangling or unused resource ids, http or mixed-origin URLs, icon
@@ -27,6 +29,10 @@ const NS = {
 
 /** Highest Mailbox requirement set we may declare: above 1.5, on-premises Exchange mailboxes lose the add-in. */
 const MAX_MAILBOX_VERSION = '1.5';
+/** Mobile add-in commands (MobileFormFactor) need VersionOverrides 1.1, that is Mailbox 1.5. */
+const MOBILE_MAILBOX_VERSION = '1.5';
+/** Icon sizes (points) Outlook mobile requires, each at scale 1, 2 and 3. */
+const MOBILE_ICON_SIZES = [25, 32, 48];
 /** The Office template's Id: a manifest still carrying it would collide with every other copy of the template. */
 const TEMPLATE_ID = '05c2e1c9-3e1d-406e-9a91-e9ac64854143';
 
@@ -74,19 +80,24 @@ function normalisePublicUrl(publicUrl) {
 }
 
 /**
- * Replaces every "https://localhost:3000/" in the manifest text with the public URL.
- * @param {string} xmlText
+ * Replaces every "https://localhost:3000/" in the manifest text with the public URL. Works on both
+ * manifests: text starting with "{" is JSON (manifest.json) and gets the URL JSON-escaped, anything
+ * else is XML and gets it XML-escaped.
+ * @param {string} manifestText
  * @param {string} publicUrl https URL; a missing trailing "/" is added
  * @returns {string}
  */
-function rewriteManifestUrls(xmlText, publicUrl) {
+function rewriteManifestUrls(manifestText, publicUrl) {
   const base = normalisePublicUrl(publicUrl);
-  const parts = String(xmlText).split(DEV_URL);
+  const textValue = String(manifestText);
+  const parts = textValue.split(DEV_URL);
   if (parts.length === 1) {
     throw new Error(`The manifest contains no ${DEV_URL} URLs to rewrite (already rewritten?)`);
   }
+  const isJson = textValue.trimStart().startsWith('{');
+  const escaped = isJson ? JSON.stringify(base).slice(1, -1) : base.replace(/&/g, '&amp;');
   // split/join rather than replace(): a "$" in the URL must not be read as a replacement pattern.
-  return parts.join(base.replace(/&/g, '&amp;'));
+  return parts.join(escaped);
 }
 
 // ---------------------------------------------------------------- DOM helpers
@@ -276,6 +287,53 @@ function inspectManifest(xmlText, options) {
     }
   }
 
+  // ---- Outlook mobile: only in VersionOverrides 1.1 (Mailbox 1.5), a MobileButton with the nine icons
+  const mobileVersion = parseSetVersion(MOBILE_MAILBOX_VERSION);
+  for (const mobile of Array.from(doc.getElementsByTagName('*')).filter(
+    (e) => e.localName === 'MobileFormFactor',
+  )) {
+    const scope = scopeOf(mobile);
+    if (!scope || xsiType(scope) !== 'VersionOverridesV1_1') {
+      problems.push(`<MobileFormFactor> must be inside VersionOverrides 1.1, found in ${scopeName(scope)}`);
+      continue;
+    }
+    const sets = child(child(scope, 'Requirements') || scope, 'Sets');
+    const set = sets && childElements(sets).find((x) => x.getAttribute('Name') === 'Mailbox');
+    const declared = parseSetVersion(
+      (set && (set.getAttribute('MinVersion') || sets.getAttribute('DefaultMinVersion'))) || '',
+    );
+    if (!declared || compareVersions(declared, mobileVersion) < 0) {
+      problems.push(
+        `<MobileFormFactor>: its VersionOverrides 1.1 must require Mailbox ${MOBILE_MAILBOX_VERSION} (mobile add-in commands)`,
+      );
+    }
+    const controls = Array.from(mobile.getElementsByTagName('*')).filter((e) => e.localName === 'Control');
+    for (const control of controls) {
+      const id = control.getAttribute('id') || '';
+      if (xsiType(control) !== 'MobileButton') {
+        problems.push(
+          `<MobileFormFactor> control "${id}" must be a MobileButton, found "${xsiType(control)}"`,
+        );
+      }
+      const icon = child(control, 'Icon');
+      if (!icon || xsiType(icon) !== 'bt:MobileIconList') {
+        problems.push(`<MobileFormFactor> control "${id}": <Icon> must have xsi:type="bt:MobileIconList"`);
+        continue;
+      }
+      const have = new Set(
+        childElements(icon).map((i) => `${i.getAttribute('size')}@${i.getAttribute('scale') || '1'}`),
+      );
+      const missing = MOBILE_ICON_SIZES.flatMap((size) =>
+        [1, 2, 3].map((scale) => `${size}@${scale}`),
+      ).filter((k) => !have.has(k));
+      if (missing.length > 0) {
+        problems.push(
+          `<MobileFormFactor> control "${id}": icons missing (size@scale): ${missing.join(', ')}`,
+        );
+      }
+    }
+  }
+
   // ---- resources: defined once per VersionOverrides, every resid resolves, nothing unused
   const KIND_BY_LIST = {
     Images: 'bt:Image',
@@ -321,6 +379,27 @@ function inspectManifest(xmlText, options) {
     for (const [resId, defs] of byId) {
       if (defs.length > 1)
         problems.push(`${scopeName(scope)}: resource id "${resId}" is defined ${defs.length} times`);
+    }
+  }
+  // Each VersionOverrides block repeats the resources; the copies must say the same, or clients would
+  // differ by the block they read (and manifest.json, generated from the innermost block, with them).
+  const valueOf = (el) =>
+    JSON.stringify([
+      el.getAttribute('DefaultValue'),
+      ...childElements(el)
+        .map((o) => `${o.getAttribute('Locale')}=${o.getAttribute('Value')}`)
+        .sort(),
+    ]);
+  const firstScope = new Map();
+  for (const [scope, byId] of definitions) {
+    for (const [resId, defs] of byId) {
+      const seen = firstScope.get(resId);
+      if (!seen) firstScope.set(resId, { scope, value: valueOf(defs[0].el) });
+      else if (seen.value !== valueOf(defs[0].el)) {
+        problems.push(
+          `resource "${resId}" differs between ${scopeName(seen.scope)} and ${scopeName(scope)}; keep the copies the same`,
+        );
+      }
     }
   }
 
@@ -369,12 +448,15 @@ function inspectManifest(xmlText, options) {
       continue;
     }
     if (el.localName === 'Image' && defs[0].kind === 'bt:Image') {
-      const size = Number(el.getAttribute('size'));
+      // Mobile icons give their size in points and a scale: the file has size x scale pixels.
+      const scale = el.hasAttribute('scale') ? Number(el.getAttribute('scale')) : 1;
+      const size = Number(el.getAttribute('size')) * scale;
+      const label = scale === 1 ? `size ${size}` : `size ${el.getAttribute('size')} at scale ${scale}`;
       for (const url of [
         defs[0].el.getAttribute('DefaultValue'),
         ...childElements(defs[0].el).map((o) => o.getAttribute('Value')),
       ]) {
-        if (url) icons.set(`${url} ${size}`, { url, size, where: `image "${resId}" (size ${size})` });
+        if (url) icons.set(`${url} ${size}`, { url, size, where: `image "${resId}" (${label})` });
       }
     }
     if (el.localName === 'SourceLocation' && defs[0].kind === 'bt:Url') {

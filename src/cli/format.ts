@@ -1,8 +1,7 @@
 /** How the command line prints an analysis: JSON for tools, text for people. */
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
-import { causeSteps, causeText, formatDate, recipientHeadline } from '../i18n/sentences';
-import { quotedUnlessValid } from '../core/safeValues';
+import { explain, type DetailRow, type ExplanationView, type StepsView } from '../i18n/explain';
 
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 // Escape sequences as a whole, so that no "[2J" is left behind: CSI (ESC [ or 0x9B), OSC (ESC ] or
@@ -63,59 +62,87 @@ export function toJson(file: string, analysis: Analysis): Record<string, unknown
   };
 }
 
-/** The explanation for people; everything in it passes terminalSafe, whatever the bounce held. */
+/**
+ * The explanation for people, from the same model as the pane and the admin mail (`explain`).
+ * Everything in it passes terminalSafe, whatever the bounce held; text from the bounce is quoted
+ * (“…”, or "> " before each line of a block), never part of our sentences.
+ */
 export function toText(file: string, analysis: Analysis, t: Translator): string {
-  return terminalSafe(textLines(file, analysis, t).join('\n'));
+  return terminalSafe(textLines(file, explain(analysis, t)).join('\n'));
 }
 
-function textLines(file: string, analysis: Analysis, t: Translator): string[] {
+function steps(view: StepsView): string[] {
+  return view.items.length === 0
+    ? []
+    : ['', `${view.title}:`, ...view.items.map((s, i) => `  ${i + 1}. ${s}`)];
+}
+
+/** A value from the bounce on one line: a line break in it would start a line that looks like ours. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+function rows(details: readonly DetailRow[], indent: string): string[] {
+  return details.flatMap((row) => {
+    if (row.block)
+      return [
+        `${indent}${row.label}:`,
+        ...row.value.split(/\r\n|\r|\n/).map((line) => `${indent}  > ${line}`),
+      ];
+    const value = row.quoted ? `“${oneLine(row.value)}”` : oneLine(row.value);
+    return [`${indent}${row.label}: ${value}${row.meaning ? ` (${row.meaning})` : ''}`];
+  });
+}
+
+function textLines(file: string, view: ExplanationView): string[] {
   const lines: string[] = [`== ${file}`];
-  if (analysis.verdict !== 'bounce' && analysis.verdict !== 'delay') {
-    const key = {
-      'auto-reply': 'autoReply',
-      feedback: 'feedback',
-      'delivery-report': 'deliveryReport',
-      'not-a-bounce': 'notBounce',
-    }[analysis.verdict];
-    lines.push(t.t(`state.${key}.title`), t.t(`state.${key}.body`));
+  if (view.state) {
+    lines.push(view.state.title, view.state.body);
     return lines;
   }
-  for (const r of analysis.recipients) {
-    lines.push(
-      '',
-      recipientHeadline(t, analysis.verdict === 'delay', r),
-      `${t.t('actor.label')}: ${t.t(`actor.${r.actor}`)}`,
-      '',
-      causeText(t, r, 'summary'),
-    );
-    const retryUntil = formatDate(r.retryUntil, t.locale);
-    if (retryUntil) lines.push(t.t('verdict.retryUntil', { date: retryUntil }));
-    const userSteps = causeSteps(t, r, 'userSteps');
-    if (userSteps.length)
-      lines.push('', `${t.t('section.userSteps')}:`, ...userSteps.map((s, i) => `  ${i + 1}. ${s}`));
-    const adminSteps = causeSteps(t, r, 'adminSteps');
-    if (adminSteps.length)
-      lines.push('', `${t.t('section.adminSteps')}:`, ...adminSteps.map((s, i) => `  ${i + 1}. ${s}`));
-    if (r.docUrl) lines.push('', `${t.t('section.docsOther')}: ${r.docUrl}`);
-    lines.push('', `${t.t('section.details')}:`);
-    const facts: [string, string | null][] = [
-      ['field.recipient', quotedUnlessValid(r.address)],
-      ['field.status', r.status?.code ?? null],
-      ['field.replyCode', r.replyCode],
-      ['field.diagnostic', r.diagnostic],
-      ['field.remoteMta', r.remoteMta],
-      ['field.reportingMta', r.reportingMta],
-      ['field.command', r.command],
-      ['field.reason', r.reason],
-      ['field.cause', r.cause],
-    ];
-    for (const [label, value] of facts) if (value) lines.push(`  ${t.t(label)}: ${value}`);
+  lines.push('', view.headline);
+  if (view.recipientLine) lines.push(view.recipientLine);
+  if (view.suspicion) {
+    lines.push('', `!! ${view.suspicion.title}`);
+    for (const item of view.suspicion.items)
+      lines.push(`!! ${item.text}`, ...item.evidence.map((e) => `!!   ${e.label} “${oneLine(e.text)}”`));
   }
-  const o = analysis.original;
-  if (o.subject || o.messageId)
-    lines.push(
-      `  ${t.t('field.subject')}: ${o.subject ?? '-'}`,
-      `  ${t.t('field.messageId')}: ${o.messageId ?? '-'}`,
-    );
+  const first = view.causes[0];
+  if (first && !view.list) lines.push(first.sentence, ...(first.confidence ? [first.confidence] : []));
+  if (view.multipleCauses) lines.push(view.multipleCauses);
+  if (view.who) lines.push(`${view.who.text}.`, ...view.who.detail);
+  if (view.route) lines.push(view.route.caption);
+  for (const cause of view.causes) {
+    if (view.list)
+      lines.push(
+        '',
+        `-- ${cause.names.join(', ')}`,
+        cause.sentence,
+        ...(cause.confidence ? [cause.confidence] : []),
+        `${cause.who.text}.`,
+        ...cause.who.detail,
+      );
+    lines.push('', cause.summary, ...steps(cause.userSteps));
+    if (cause.adminSteps) {
+      lines.push(...steps(cause.adminSteps));
+      if (cause.adminSteps.passOn) lines.push(cause.adminSteps.passOn);
+      if (cause.adminSteps.codeNote) lines.push(cause.adminSteps.codeNote);
+    }
+    if (cause.doc) lines.push('', `${cause.doc.label}: ${cause.doc.url}`);
+  }
+  lines.push('', `${view.titles.details}:`);
+  const several = view.recipients.length > 1;
+  for (const r of view.recipients) {
+    if (several) lines.push(`  -- ${r.name}`);
+    lines.push(...rows(r.details, '  '));
+    if (r.evidence.length > 0)
+      lines.push(
+        `  ${view.titles.evidence}:`,
+        ...r.evidence.map((e) => `    ${e.where}: ${e.quoted ? `“${oneLine(e.text)}”` : e.text}`),
+      );
+  }
+  lines.push(...rows(view.original, '  '));
+  for (const note of view.notes)
+    lines.push(`  ${note.text}${note.quoted ? ` “${oneLine(note.quoted)}”` : ''}`);
   return lines;
 }

@@ -44,6 +44,61 @@ const ANY_FROM = anyOf(
   'i',
 );
 
+type Labels = (typeof compiled)[number];
+
+/** The header field a line of a forward block holds, 'skip' for Cc/Bcc, null when it ends the block. */
+function blockField(labels: Labels, line: string): HeaderField | 'skip' | null {
+  const sent = labels.sent.exec(line);
+  if (sent) return { name: 'date', originalName: 'Date', value: (sent[1] ?? '').trim() };
+  const subject = labels.subject.exec(line);
+  if (subject) return { name: 'subject', originalName: 'Subject', value: (subject[1] ?? '').trim() };
+  const to = labels.to.exec(line);
+  if (to) return { name: 'to', originalName: 'To', value: (to[1] ?? '').trim() };
+  return /^[*\s>]*(?:cc|bcc)[*\s]*:/i.test(line) ? 'skip' : null;
+}
+
+/**
+ * The block whose From line is `lines[i]`, in this language: its fields up to the blank line after
+ * Subject (at most 12 lines). Null unless it has a Subject and at least three fields.
+ */
+function readBlock(
+  lines: readonly string[],
+  i: number,
+  labels: Labels,
+  from: string,
+): Omit<ForwardedBlock, 'endLine'> | null {
+  const headers: HeaderField[] = [{ name: 'from', originalName: 'From', value: from.trim() }];
+  let j = i + 1;
+  let subjectSeen = false;
+  for (; j < Math.min(lines.length, i + 12); j++) {
+    const line = lines[j] ?? '';
+    if (line.trim() === '') {
+      if (subjectSeen) break;
+      continue;
+    }
+    const field = blockField(labels, line);
+    if (field === null) break;
+    if (field === 'skip') continue;
+    headers.push(field);
+    subjectSeen ||= field.name === 'subject';
+  }
+  return subjectSeen && headers.length >= 3
+    ? { language: labels.language, headers, headerLine: i, bodyLine: j }
+    : null;
+}
+
+/** The block starting at `lines[i]` in the first language whose From label it has. */
+function blockAt(lines: readonly string[], i: number): Omit<ForwardedBlock, 'endLine'> | null {
+  const line = lines[i] ?? '';
+  if (!line.includes(':') || !ANY_FROM.test(line)) return null;
+  for (const labels of compiled) {
+    const fromMatch = labels.from.exec(line);
+    const block = fromMatch ? readBlock(lines, i, labels, fromMatch[1] ?? '') : null;
+    if (block) return block;
+  }
+  return null;
+}
+
 /**
  * Finds the header blocks Outlook writes above inline-forwarded messages ("From: / Sent: / To: /
  * Subject:", "Van: / Verzonden: / Aan: / Onderwerp:", …) in one pass, outermost first. Each
@@ -56,39 +111,10 @@ export function findForwardedBlocks(
 ): ForwardedBlock[] {
   const found: Omit<ForwardedBlock, 'endLine'>[] = [];
   for (let i = 0; i < lines.length && found.length < maxBlocks; i++) {
-    const line = lines[i] ?? '';
-    if (!line.includes(':') || !ANY_FROM.test(line)) continue;
-    for (const labels of compiled) {
-      const fromMatch = labels.from.exec(line);
-      if (!fromMatch) continue;
-      const headers: HeaderField[] = [
-        { name: 'from', originalName: 'From', value: (fromMatch[1] ?? '').trim() },
-      ];
-      let j = i + 1;
-      let subjectSeen = false;
-      for (; j < Math.min(lines.length, i + 12); j++) {
-        const line = lines[j] ?? '';
-        if (line.trim() === '') {
-          if (subjectSeen) break;
-          continue;
-        }
-        const sent = labels.sent.exec(line);
-        const to = labels.to.exec(line);
-        const subject = labels.subject.exec(line);
-        if (sent) headers.push({ name: 'date', originalName: 'Date', value: (sent[1] ?? '').trim() });
-        else if (subject) {
-          headers.push({ name: 'subject', originalName: 'Subject', value: (subject[1] ?? '').trim() });
-          subjectSeen = true;
-        } else if (to) headers.push({ name: 'to', originalName: 'To', value: (to[1] ?? '').trim() });
-        else if (/^[*\s>]*(?:cc|bcc)[*\s]*:/i.test(line)) continue;
-        else break;
-      }
-      if (subjectSeen && headers.length >= 3) {
-        found.push({ language: labels.language, headers, headerLine: i, bodyLine: j });
-        i = j;
-        break;
-      }
-    }
+    const block = blockAt(lines, i);
+    if (!block) continue;
+    found.push(block);
+    i = block.bodyLine;
   }
   return found.map((block, index) => ({ ...block, endLine: found[index + 1]?.headerLine ?? lines.length }));
 }

@@ -6,6 +6,7 @@
  * that is not a known documentation host. Every sign carries the link or phrase that raised it.
  */
 import { getHeader, hasHeader } from './headers';
+import { LURE_WORDING_PATTERN } from './languages';
 import { clip, stripInvisible } from './text';
 import type { Evidence, HeaderField, Suspicion } from './types';
 
@@ -104,38 +105,11 @@ const SHORTENERS = new Set([
 ]);
 
 /**
- * What lures ask for, in the languages we read: release/retry/review held or pending messages,
+ * What lures ask for, in the languages we read (each language file's `lureWording`): release/retry/review held or pending messages,
  * a full mailbox to upgrade, an expiring password, an account about to be closed, "verify", a
  * deadline. Genuine reports say what happened; they do not ask the reader to do something online.
  */
-const LURE_WORDING = new RegExp(
-  [
-    // English
-    String.raw`(?:release|retrieve|recover|restore|review|deliver|view|approve)\s+(?:your\s+|the\s+|all\s+)?(?:\d+\s+)?(?:pending|held|blocked|queued|quarantined|undelivered|incoming|suspended)\s+(?:e-?mails?|messages?|mails?)`,
-    String.raw`(?:release|retrieve|recover|restore|unlock)\s+(?:your|these|the)\s+(?:\d+\s+)?(?:e-?mails?|messages?|mails?)`,
-    String.raw`(?:e-?mails?|messages?|mails?)\s+(?:are|were|have been|has been)\s+(?:held|on hold|pending|queued|suspended|blocked|quarantined)`,
-    String.raw`(?:mailbox|storage|quota)\s+(?:is\s+|has\s+)?(?:almost\s+|nearly\s+)?(?:full|exceeded|reached)[^.\n]{0,80}(?:upgrade|increase|click|sign in|log ?in)`,
-    String.raw`(?:upgrade|increase)\s+(?:your\s+)?(?:mailbox|storage|quota)`,
-    String.raw`password\s+(?:will\s+)?(?:expire|expires|expired|expiring)`,
-    String.raw`account\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|deactivated|closed|terminated|disabled|locked)`,
-    String.raw`(?:verify|confirm|validate|re-?activate)\s+(?:your\s+)?(?:account|identity|mailbox|e-?mail address|password|credentials)`,
-    String.raw`sign\s*in\s+(?:to|at)\s+(?:release|restore|recover|view|retrieve|keep|avoid)`,
-    String.raw`within\s+(?:24|48|72)\s+hours?\s+(?:or|to avoid|otherwise)`,
-    // Dutch
-    String.raw`(?:berichten|e-?mails?|mails?)\s+(?:vrijgeven|ophalen|herstellen|bekijken|vrij te geven|op te halen)`,
-    String.raw`(?:berichten|e-?mails?)\s+(?:zijn|worden|staan)\s+(?:in de wacht|vastgehouden|geblokkeerd|in quarantaine)`,
-    String.raw`(?:mailbox|opslag)\s+(?:is\s+)?(?:vol|bijna vol)[^.\n]{0,80}(?:upgrade|vergroot|klik|log in|aanmelden)`,
-    String.raw`wachtwoord\s+(?:verloopt|is verlopen)`,
-    String.raw`(?:account|mailbox)\s+(?:wordt|is)\s+(?:opgeschort|gesloten|geblokkeerd|gedeactiveerd)`,
-    String.raw`(?:verifieer|bevestig)\s+(?:uw\s+|je\s+)?(?:account|identiteit|mailbox|e-?mailadres)`,
-    // German, French
-    String.raw`nachrichten\s+(?:freigeben|abrufen|wiederherstellen)`,
-    String.raw`(?:konto|postfach)\s+(?:wird|wurde)\s+(?:gesperrt|deaktiviert|geschlossen)`,
-    String.raw`(?:libérer|récupérer)\s+(?:vos\s+)?(?:messages|e-?mails)`,
-    String.raw`(?:votre\s+)?compte\s+(?:sera|a été)\s+(?:suspendu|désactivé|fermé)`,
-  ].join('|'),
-  'i',
-);
+const LURE_WORDING = LURE_WORDING_PATTERN;
 
 function ev(field: string, text: string): Evidence {
   return { source: 'human-readable', field, text: clip(stripInvisible(text.trim()), 300) };
@@ -188,16 +162,13 @@ function domainsOf(value: string | null): string[] {
   return domains;
 }
 
-/** Signs that the report may be a look-alike, each with the links or words that raised it. */
-export function findSuspicions(input: SuspicionInput): Suspicion[] {
-  const found: Suspicion[] = [];
-  const text = input.text.length > MAX_TEXT ? input.text.slice(0, MAX_TEXT) : input.text;
-  // The report's own organisation (its From and To domains) links to its own help pages.
-  const ownDomains = [
-    ...domainsOf(getHeader(input.headers, 'from')),
-    ...domainsOf(getHeader(input.headers, 'to')),
-  ];
+/** What the links of the text show: signs by code, and links to foreign hosts that raise no sign. */
+interface LinkFindings {
+  readonly byCode: Map<string, Evidence[]>;
+  readonly foreignLinks: string[];
+}
 
+function readLinks(text: string, ownDomains: readonly string[]): LinkFindings {
   const byCode = new Map<string, Evidence[]>();
   const foreignLinks: string[] = [];
   let links = 0;
@@ -212,10 +183,54 @@ export function findSuspicions(input: SuspicionInput): Suspicion[] {
       const list = byCode.get(sign) ?? [];
       if (list.length < MAX_EVIDENCE && !list.some((e) => e.text === url)) list.push(ev('link', url));
       byCode.set(sign, list);
-    } else if (!isDocumentationHost(host) && foreignLinks.length < MAX_EVIDENCE) {
-      if (!foreignLinks.includes(url)) foreignLinks.push(url);
+    } else if (
+      !isDocumentationHost(host) &&
+      foreignLinks.length < MAX_EVIDENCE &&
+      !foreignLinks.includes(url)
+    ) {
+      foreignLinks.push(url);
     }
   }
+  return { byCode, foreignLinks };
+}
+
+/**
+ * A copy of an Exchange report without Exchange's own marker header and without a delivery-status
+ * part: only worth a word when something else is wrong too, as anonymised samples lose headers.
+ */
+function exchangeMarkersMissing(input: SuspicionInput): boolean {
+  return (
+    input.looksExchange &&
+    input.exchangeLayout &&
+    !input.deliveryStatus &&
+    input.headers.some((h) => h.name === 'received' || h.name === 'message-id') &&
+    !hasHeader(input.headers, 'x-ms-exchange-message-is-ndr')
+  );
+}
+
+/** Look-alike sender domains use non-ASCII letters (homoglyphs). */
+function nonAsciiSender(headers: SuspicionInput['headers']): Suspicion | null {
+  // A From header is short; a longer one is cut so the pattern below stays linear.
+  const from = (getHeader(headers, 'from') ?? '').slice(0, 1000);
+  const homoglyph = /@[^\s>]*[\u0080-\uffff][^\s>]*/.exec(from);
+  return homoglyph
+    ? {
+        code: 'sender.nonAsciiDomain',
+        evidence: [{ source: 'header', field: 'From', text: clip(homoglyph[0], 300) }],
+      }
+    : null;
+}
+
+/** Signs that the report may be a look-alike, each with the links or words that raised it. */
+export function findSuspicions(input: SuspicionInput): Suspicion[] {
+  const found: Suspicion[] = [];
+  const text = input.text.length > MAX_TEXT ? input.text.slice(0, MAX_TEXT) : input.text;
+  // The report's own organisation (its From and To domains) links to its own help pages.
+  const ownDomains = [
+    ...domainsOf(getHeader(input.headers, 'from')),
+    ...domainsOf(getHeader(input.headers, 'to')),
+  ];
+  const { byCode, foreignLinks } = readLinks(text, ownDomains);
   for (const [code, evidence] of byCode) found.push({ code, evidence });
 
   const subject = getHeader(input.headers, 'subject') ?? '';
@@ -227,28 +242,13 @@ export function findSuspicions(input: SuspicionInput): Suspicion[] {
       evidence: [ev('wording', lure[0]), ...foreignLinks.map((url) => ev('link', url))],
     });
 
-  // A copy of an Exchange report without Exchange's own marker header and without a delivery-status
-  // part is only worth a word when something else is wrong too: anonymised samples lose headers.
-  const markersMissing =
-    input.looksExchange &&
-    input.exchangeLayout &&
-    !input.deliveryStatus &&
-    input.headers.some((h) => h.name === 'received' || h.name === 'message-id') &&
-    !hasHeader(input.headers, 'x-ms-exchange-message-is-ndr');
-  if (markersMissing && (lure !== null || found.length > 0))
+  if (exchangeMarkersMissing(input) && (lure !== null || found.length > 0))
     found.push({
       code: 'exchange.markersMissing',
       evidence: [{ source: 'header', field: 'Subject', text: clip(stripInvisible(subject), 200) }],
     });
 
-  // Look-alike sender domains use non-ASCII letters (homoglyphs).
-  // A From header is short; a longer one is cut so the pattern below stays linear.
-  const from = (getHeader(input.headers, 'from') ?? '').slice(0, 1000);
-  const homoglyph = /@[^\s>]*[\u0080-\uffff][^\s>]*/.exec(from);
-  if (homoglyph)
-    found.push({
-      code: 'sender.nonAsciiDomain',
-      evidence: [{ source: 'header', field: 'From', text: clip(homoglyph[0], 300) }],
-    });
+  const sender = nonAsciiSender(input.headers);
+  if (sender) found.push(sender);
   return found;
 }

@@ -151,3 +151,8 @@ export function stripInvisible(text: string): string {
     '',
   );
 }
+
+/** The text as a RegExp source that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,7 +1,7 @@
 /**
- * The sentences the pane, the admin mail and the command line build from an analysis. Every value
- * they name comes from `sentenceValues` (src/core/safeValues), so all three say the same and none
- * says what a bounce made up; the translator checks each value again before filling it in.
+ * The sentences of the explanation model (src/i18n/explain.ts), which the pane, the admin mail and
+ * the command line render. Every value they name comes from `sentenceValues` (src/core/safeValues),
+ * so none says what a bounce made up; the translator checks each value again before filling it in.
  */
 import { sentenceValues, validStatus } from '../core/safeValues';
 import type { Analysis, RecipientOutcome } from '../core/types';
@@ -20,39 +20,6 @@ export function causeText(t: Translator, r: RecipientOutcome, part: 'title' | 's
 /** A cause's steps for the user or for the admin. */
 export function causeSteps(t: Translator, r: RecipientOutcome, who: 'userSteps' | 'adminSteps'): string[] {
   return t.list(`cause.${r.cause}.${who}`, causeParams(r));
-}
-
-/**
- * "Your message to jan@fabrikam.example (+2) was not delivered: …" for one recipient; without the
- * address when it is not a valid one, so that no text from the bounce becomes our headline.
- */
-export function recipientHeadline(
-  t: Translator,
-  delay: boolean,
-  r: RecipientOutcome | undefined,
-  others = 0,
-): string {
-  const title = r ? causeText(t, r, 'title') : t.t('cause.unknown.failure.title');
-  const recipient = r ? sentenceValues(r).recipient : null;
-  if (!recipient)
-    return t.t(delay ? 'verdict.delay.headlineNoRecipient' : 'verdict.bounce.headlineNoRecipient', { title });
-  return t.t(delay ? 'verdict.delay.headline' : 'verdict.bounce.headline', {
-    recipient,
-    others: others > 0 ? ` (+${others})` : '',
-    title,
-  });
-}
-
-/** The pane's headline: the first recipient's, or a count when recipients failed for different causes. */
-export function headline(analysis: Analysis, t: Translator): string {
-  const recipients = analysis.recipients;
-  if (
-    analysis.verdict !== 'delay' &&
-    recipients.length > 1 &&
-    new Set(recipients.map((r) => r.cause)).size > 1
-  )
-    return t.t('verdict.multiple', { count: recipients.length });
-  return recipientHeadline(t, analysis.verdict === 'delay', recipients[0], recipients.length - 1);
 }
 
 /** Who reads the explanation: the person who sent the message, or someone else (a helpdesk). */
@@ -79,27 +46,13 @@ function titleNamesRecipient(t: Translator, r: RecipientOutcome): boolean {
 }
 
 /**
- * The recipients in groups of one cause each, in order of first appearance. The pane explains one
- * group at a time; with one group the first screen is about that cause.
- */
-export function causeGroups(analysis: Analysis): RecipientOutcome[][] {
-  const groups = new Map<string, RecipientOutcome[]>();
-  for (const r of analysis.recipients) {
-    const group = groups.get(r.cause);
-    if (group) group.push(r);
-    else groups.set(r.cause, [r]);
-  }
-  return [...groups.values()];
-}
-
-/**
  * True when the first screen cannot speak of one cause for one recipient: recipients failed for
  * different causes, or several share a cause whose title names one of them.
  */
 export function needsRecipientList(analysis: Analysis, t: Translator): boolean {
   const first = analysis.recipients[0];
   if (!first) return false;
-  if (causeGroups(analysis).length > 1) return true;
+  if (new Set(analysis.recipients.map((r) => r.cause)).size > 1) return true;
   return analysis.recipients.length > 1 && titleNamesRecipient(t, first);
 }
 

@@ -1,4 +1,4 @@
-import { byteSearch } from './bytes';
+import { byteSearch, latin1 } from './bytes';
 import { readStructured, readTransferEncoding } from './contentType';
 
 /**
@@ -57,6 +57,11 @@ const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const textEncoder = new TextEncoder();
 
 export function cutUnreadParts(bytes: Uint8Array, limits: CutLimits): CutResult {
+  // Most inputs have nothing to cut: no part can be over LEAF_LIMIT in a smaller input, and a
+  // regular expression finds a run of blank lines long before the line-by-line pass below has
+  // warmed up (that pass cost 0.2 s of a command-line run over 425 small bounces).
+  if (bytes.length <= LEAF_LIMIT && !mayHaveLongBlankRun(latin1(bytes, bytes.length)))
+    return { bytes, truncated: false };
   const cutter = new Cutter(bytes, limits);
   const root = new MessageState(0);
   const search = byteSearch(bytes);
@@ -88,6 +93,15 @@ export function cutUnreadParts(bytes: Uint8Array, limits: CutLimits): CutResult 
   }
   return { bytes: out, truncated: cutter.truncated };
 }
+
+/**
+ * Whether the text may hold more than MAX_BLANK_RUN blank lines in a row: MAX_BLANK_RUN line feeds
+ * with only spaces, tabs and carriage returns between them (the ends of the first MAX_BLANK_RUN
+ * lines of such a run). A match is tried only at a line feed and runs to the next other character,
+ * so this is at most MAX_BLANK_RUN passes over the text.
+ */
+const LONG_BLANK_RUN = new RegExp(`(?:\\n[ \\t\\r]*){${MAX_BLANK_RUN}}`);
+const mayHaveLongBlankRun = (text: string): boolean => LONG_BLANK_RUN.test(text);
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {

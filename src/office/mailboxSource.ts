@@ -1,5 +1,6 @@
 import { MAX_INPUT_BYTES } from '../ui/analyzeInput';
 import type { Attempt, MessageSource, RawInput, ReadResult } from '../ui/messageSource';
+import { BOUNCE_ATTACHMENT_PATTERN } from '../core/languages';
 import { htmlToText } from '../mail/htmlToText';
 import { callOffice, describeError } from './officeAsync';
 import { currentItemId, watchItemChanged } from './officeHost';
@@ -9,8 +10,8 @@ import { currentItemId, watchItemChanged } from './officeHost';
 // healthy client answers in well under a second, a large attachment on a slow link in a few.
 const READ_TIMEOUT_MS = 15_000;
 const ATTACHMENT_TIMEOUT_MS = 20_000;
-const BOUNCE_ATTACHMENT =
-  /\.(?:eml|msg)$|undeliver|onbestelbaar|non remis|unzustellbar|delivery status|returned mail|failure notice/i;
+/** A saved message, or an attachment named after a bounce subject in a language we know. */
+const BOUNCE_ATTACHMENT = BOUNCE_ATTACHMENT_PATTERN;
 
 function supports(version: string): boolean {
   return Office.context.requirements.isSetSupported('Mailbox', version);

@@ -1,8 +1,10 @@
+// Started by the page's first script (early.ts): the engine's worker, the samples and cause texts.
+import { params, samplesModule, translator } from './early';
 import { createRoot } from 'react-dom/client';
-import { loadTranslator, pickLocale, type Translator } from '../i18n';
+import type { Translator } from '../i18n';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
-import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
+import { configuredLookup } from '../ui/dnsLookup';
 import { Root } from '../ui/Root';
 import { SamplePicker } from './SamplePicker';
 
@@ -10,22 +12,14 @@ import { SamplePicker } from './SamplePicker';
 // development. ?sample=<id> (default relay-access-denied, "none" for an empty page), ?lang=en|nl,
 // ?theme=light|dark. It takes no admin address from the URL (see below).
 async function main(): Promise<void> {
-  // The engine runs in a Web Worker, so no input can freeze the page.
-  runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
-  void loadEngine().catch(() => undefined);
   const container = document.getElementById('root');
   if (!container) throw new Error('standalone.html has no #root element');
-  const params = new URLSearchParams(window.location.search);
-  const locale = pickLocale(params.get('lang') ?? navigator.language);
   const theme = params.get('theme');
   const dark =
     theme === 'dark' ||
     (theme !== 'light' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
   const sampleId = params.get('sample') ?? 'relay-access-denied';
-  const [{ samples }, t] = await Promise.all([
-    import(/* webpackChunkName: "samples" */ './samples'),
-    loadTranslator(locale),
-  ]);
+  const [{ samples }, t] = await Promise.all([samplesModule, translator]);
   const sample = sampleId === 'none' ? undefined : (samples.find((s) => s.id === sampleId) ?? samples[0]);
   const initialInput: RawInput | null = sample
     ? { kind: 'bytes', bytes: new TextEncoder().encode(sample.text), label: sample.label, door: 'paste' }
@@ -35,7 +29,15 @@ async function main(): Promise<void> {
   // link author's, not the organisation's. The organisation default lives in the manifest's URLs.
   const admin = { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) };
   createRoot(container).render(
-    <Root t={t} dark={dark} source={null} initialInput={initialInput} admin={admin} toolbar={picker} />,
+    <Root
+      t={t}
+      dark={dark}
+      source={null}
+      initialInput={initialInput}
+      admin={admin}
+      toolbar={picker}
+      dns={configuredLookup(window.location.search)}
+    />,
   );
 }
 

@@ -4,6 +4,7 @@ import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/
 import { createMailboxSource } from '../office/mailboxSource';
 import { currentOfficeTheme, readerAddress, watchOfficeTheme } from '../office/officeHost';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
+import { configuredLookup } from '../ui/dnsLookup';
 import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import { isDarkColor, Root, type RootProps } from '../ui/Root';
@@ -23,6 +24,8 @@ const root = createRoot(container);
 // An organisation default for the admin address: `?admin=` on the task-pane URL in the manifest.
 // Only Outlook opens that URL; the same page opened from a link outside Outlook ignores it.
 const organisationAddress = organisationAddressFromQuery(window.location.search);
+// The DNS check's resolver: this build's (`ADDIN_DOH`), or none with `?doh=off` in the manifest.
+const dns = configuredLookup(window.location.search);
 const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 type PaneProps = Omit<RootProps, 't'> & { readonly t: RootProps['t'] | null };
@@ -33,6 +36,7 @@ let pane: PaneProps = {
   dark: prefersDark(),
   source: null,
   starting: true,
+  dns,
   admin: { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) },
 };
 /** Who decides the language: the browser until Office answers, then Office (or nobody else). */

@@ -24,6 +24,7 @@ import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
 import { SendToAdmin } from './SendToAdmin';
+import type { DnsCheckDone, DnsLookup } from './dnsLookup';
 
 const useStyles = makeStyles({
   root: {
@@ -111,6 +112,8 @@ export interface AppProps {
    * from `reader` and the explained bounce.
    */
   readonly audience?: Audience;
+  /** The DNS check the user may ask for next to the admin steps; null or absent when it is off. */
+  readonly dns?: DnsLookup | null;
 }
 
 function firstState(source: MessageSource | null, initialInput: RawInput | null, starting: boolean): State {
@@ -137,6 +140,7 @@ export function App({
   toolbar = null,
   slowAfterMs = SLOW_AFTER_MS,
   audience: audienceOverride,
+  dns = null,
 }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<State>(() => firstState(source, initialInput, starting));
@@ -146,6 +150,10 @@ export function App({
   const [slowState, setSlowState] = useState<State | null>(null);
   // The Outlook item was not explained (the user cancelled, or pasted first): offer to read it.
   const [itemSkipped, setItemSkipped] = useState(false);
+  // The DNS check the user ran on the explained bounce, for the admin mail (kept with its result).
+  const [dnsDone, setDnsDone] = useState<{ readonly of: Explained; readonly done: DnsCheckDone } | null>(
+    null,
+  );
   // Counts the results the user asked for (paste, drop, file): each is scrolled to, focused and announced.
   const [shown, setShown] = useState(0);
   // The one run in progress: reading the item or explaining an input. A newer run abandons it,
@@ -339,6 +347,8 @@ export function App({
               audience={audience}
               standalone={source === null && !starting}
               onInput={(input) => void onInput(input)}
+              dns={dns}
+              onDnsResult={(done) => setDnsDone({ of: state.result, done })}
               action={
                 state.result.ok &&
                 explainedBounce && (
@@ -352,6 +362,7 @@ export function App({
                     settings={admin.settings}
                     audience={audience}
                     fromCurrentItem={source !== null && fromItem}
+                    dnsCheck={dnsDone?.of === state.result ? dnsDone.done : null}
                   />
                 )
               }
@@ -529,6 +540,8 @@ function Outcome({
   standalone,
   onInput,
   action,
+  dns,
+  onDnsResult,
 }: {
   result: Explained;
   t: Translator;
@@ -537,6 +550,8 @@ function Outcome({
   standalone: boolean;
   onInput: (input: RawInput) => void;
   action: ReactNode;
+  dns: DnsLookup | null;
+  onDnsResult: (done: DnsCheckDone) => void;
 }) {
   if (!result.ok && result.error === 'tooLarge') {
     // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
@@ -569,7 +584,16 @@ function Outcome({
   switch (analysis.verdict) {
     case 'bounce':
     case 'delay':
-      return <Explanation analysis={analysis} t={t} audience={audience} action={action} />;
+      return (
+        <Explanation
+          analysis={analysis}
+          t={t}
+          audience={audience}
+          action={action}
+          dns={dns}
+          onDnsResult={onDnsResult}
+        />
+      );
     case 'auto-reply':
       return <Notice title={t.t('state.autoReply.title')} body={t.t('state.autoReply.body')} />;
     case 'feedback':

@@ -14,34 +14,26 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useId, type ReactNode } from 'react';
-import { quotedUnlessValid, validAddress } from '../core/safeValues';
-import type { Analysis, RecipientOutcome } from '../core/types';
+import { useId, useMemo, type ReactNode } from 'react';
+import { planDnsCheck } from '../core/dnsCheck';
+import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
 import {
-  adminStepsTitle,
-  causeGroups,
-  causeMeaning,
-  causeSentence,
-  causeSteps,
-  causeText,
-  commandMeaning,
-  formatDate,
-  formatMailDate,
-  needsRecipientList,
-  outcomeHeadline,
-  problemAt,
-  reasonMeaning,
-  recipientBelowHeadline,
-  replyMeaning,
-  routeCaption,
-  statusMeaning,
-  whoMustAct,
+  explain,
+  type AdminStepsView,
   type Audience,
+  type CauseView,
+  type DetailRow,
+  type EvidenceLine,
+  type ExplanationView,
   type ProblemAt,
-} from '../i18n/sentences';
+  type RouteView,
+  type WhoView,
+} from '../i18n/explain';
+import { DnsCheck } from './DnsCheck';
+import type { DnsCheckDone, DnsLookup } from './dnsLookup';
 
-export type { Audience } from '../i18n/sentences';
+export type { Audience } from '../i18n/explain';
 
 /** Griffel takes no `border-color` shorthand. */
 function edges(all: string, left: string) {
@@ -201,21 +193,9 @@ const useStyles = makeStyles({
 
 type Styles = ReturnType<typeof useStyles>;
 
-/** Only links we own (Microsoft Learn, RFC editor) are clickable; nothing from the NDR is. */
-function isTrustedDocUrl(url: string): boolean {
-  return /^https:\/\/(?:learn\.microsoft\.com|support\.microsoft\.com|www\.rfc-editor\.org|datatracker\.ietf\.org)\//.test(
-    url,
-  );
-}
-
 /** The reader's own locale (e.g. en-US), for dates in the form they are used to. */
 function readerTag(): string | null {
   return typeof navigator === 'undefined' ? null : (navigator.language ?? null);
-}
-
-/** The same recipient with no address, so that a cause shared by several names none of them. */
-function withoutAddress(r: RecipientOutcome): RecipientOutcome {
-  return { ...r, address: null };
 }
 
 /** Whose side the "who must act" box speaks for: its colour, matching the route picture. */
@@ -227,21 +207,11 @@ const TONE: Record<ProblemAt, 'toneYou' | 'toneOwn' | 'toneTheir' | 'toneCalm'> 
   none: 'toneCalm',
 };
 
-function WhoMustAct({
-  text,
-  detail,
-  at,
-  styles,
-}: {
-  text: string;
-  detail?: readonly string[];
-  at: ProblemAt;
-  styles: Styles;
-}) {
+function WhoMustAct({ who, styles }: { who: WhoView; styles: Styles }) {
   return (
-    <div className={mergeClasses(styles.who, styles[TONE[at]])} data-testid="who-must-act">
-      <Text className={styles.whoText}>{text}</Text>
-      {detail?.map((line) => (
+    <div className={mergeClasses(styles.who, styles[TONE[who.at]])} data-testid="who-must-act">
+      <Text className={styles.whoText}>{who.text}</Text>
+      {who.detail.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}
     </div>
@@ -283,56 +253,31 @@ function ProblemMark({ waiting, label, styles }: { waiting: boolean; label: stri
  * recipient's mail server. Drawn with boxes and tokens, so it follows light, dark and high-contrast
  * themes; the caption under it is its text alternative.
  */
-function Route({
-  recipient,
-  delay,
-  audience,
-  t,
-  styles,
-}: {
-  recipient: RecipientOutcome;
-  delay: boolean;
-  audience: Audience;
-  t: Translator;
-  styles: Styles;
-}) {
-  const at = problemAt(recipient, delay);
-  const a = audience === 'other' ? '.other' : '';
+function Route({ route, styles }: { route: RouteView; styles: Styles }) {
   const captionId = useId();
-  const nodes: readonly { key: ProblemAt; label: string }[] = [
-    { key: 'you', label: t.t(`route.you${a}`) },
-    { key: 'own', label: t.t(`route.own${a}`) },
-    { key: 'their', label: t.t('route.their') },
-  ];
-  // A delay waits at the door of the recipient's server.
-  const marked: ProblemAt = at === 'transit' ? 'their' : at;
   return (
     <figure className={styles.route} aria-labelledby={captionId} data-testid="route">
-      <div className={styles.routeRow} role="img" aria-label={t.t(`route.alt${a}`)}>
-        {nodes.map((node, i) => (
+      <div className={styles.routeRow} role="img" aria-label={route.alt}>
+        {route.nodes.map((node, i) => (
           <div key={node.key} style={{ display: 'contents' }}>
             {i > 0 && <Arrow styles={styles} />}
             <div
               className={mergeClasses(
                 styles.node,
-                node.key === marked && at === 'transit' && styles.nodeWaiting,
-                node.key === marked && at !== 'transit' && styles.nodeProblem,
+                node.mark?.kind === 'waiting' && styles.nodeWaiting,
+                node.mark?.kind === 'problem' && styles.nodeProblem,
               )}
             >
               <span>{node.label}</span>
-              {node.key === marked && (
-                <ProblemMark
-                  waiting={at === 'transit'}
-                  label={t.t(at === 'transit' ? 'route.mark.waiting' : 'route.mark.problem')}
-                  styles={styles}
-                />
+              {node.mark && (
+                <ProblemMark waiting={node.mark.kind === 'waiting'} label={node.mark.label} styles={styles} />
               )}
             </div>
           </div>
         ))}
       </div>
       <Caption1 as="p" id={captionId} className={styles.note}>
-        {routeCaption(t, recipient, delay, audience)}
+        {route.caption}
       </Caption1>
     </figure>
   );
@@ -364,222 +309,144 @@ function StepList({ steps, styles }: { steps: readonly string[]; styles: Styles 
 
 /** "What you can do" (or, for a helpdesk, what to tell the sender): open, at most three steps. */
 function UserSteps({
-  recipient,
+  cause,
   audience,
-  t,
   styles,
   headingLevel,
 }: {
-  recipient: RecipientOutcome;
+  cause: CauseView;
   audience: Audience;
-  t: Translator;
   styles: Styles;
   headingLevel: 'h3' | 'h4';
 }) {
-  const steps = causeSteps(t, recipient, 'userSteps').slice(0, 3);
-  const title = t.t(audience === 'other' ? 'section.userSteps.other' : 'section.userSteps');
   const Heading = headingLevel;
   const headingId = useId();
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Heading id={headingId} className={styles.subheading}>
-        {title}
+        {cause.userSteps.title}
       </Heading>
       {/* Written to the sender: for a helpdesk it is what to pass on, so it sits under this title. */}
-      {audience === 'other' && <Body1 className={styles.cause}>{causeText(t, recipient, 'summary')}</Body1>}
-      {steps.length > 0 && <StepList steps={steps} styles={styles} />}
+      {audience === 'other' && <Body1 className={styles.cause}>{cause.summary}</Body1>}
+      {cause.userSteps.items.length > 0 && <StepList steps={cause.userSteps.items} styles={styles} />}
     </section>
   );
 }
 
-function AdminSteps({
-  recipient,
-  audience,
-  t,
-  styles,
-}: {
-  recipient: RecipientOutcome;
-  audience: Audience;
-  t: Translator;
-  styles: Styles;
-}) {
-  const steps = causeSteps(t, recipient, 'adminSteps');
-  const theirs = recipient.actor === 'recipient-admin';
+function AdminSteps({ steps, cause, styles }: { steps: AdminStepsView; cause: CauseView; styles: Styles }) {
   return (
     <>
-      {theirs && (
-        <Caption1 className={styles.note}>
-          {t.t(audience === 'other' ? 'section.adminSteps.passOn.other' : 'section.adminSteps.passOn')}
-        </Caption1>
-      )}
-      <StepList steps={steps} styles={styles} />
-      {steps.some((s) => /\bX\.\d/.test(s)) && (
-        <Caption1 className={styles.note}>{t.t('section.codeNote')}</Caption1>
-      )}
-      {recipient.docUrl && isTrustedDocUrl(recipient.docUrl) && (
-        <Link href={recipient.docUrl} target="_blank" rel="noopener noreferrer">
-          {recipient.docUrl.includes('microsoft.com') ? t.t('section.docs') : t.t('section.docsOther')}
+      {steps.passOn && <Caption1 className={styles.note}>{steps.passOn}</Caption1>}
+      <StepList steps={steps.items} styles={styles} />
+      {steps.codeNote && <Caption1 className={styles.note}>{steps.codeNote}</Caption1>}
+      {cause.doc?.trusted && (
+        <Link href={cause.doc.url} target="_blank" rel="noopener noreferrer">
+          {cause.doc.label}
         </Link>
       )}
     </>
   );
 }
 
-function Fact({
-  term,
-  value,
-  meaning = null,
-  code = false,
-  styles,
-}: {
-  term: string;
-  value: string | null;
-  meaning?: string | null;
-  code?: boolean;
-  styles: Styles;
-}) {
-  if (!value) return null;
+/** One row of the details: a value of ours or that passed its check as it is, the bounce's own text quoted. */
+function Fact({ row, styles }: { row: DetailRow; styles: Styles }) {
   return (
     <div>
       <dt className={styles.term}>
-        <Caption1>{term}</Caption1>
+        <Caption1>{row.label}</Caption1>
       </dt>
       <dd className={styles.value}>
-        <Caption1 className={code ? styles.code : undefined}>{value}</Caption1>
-        {meaning && <Caption1> — {meaning}</Caption1>}
+        <Caption1 className={row.code ? styles.code : undefined}>
+          {row.quoted ? `“${row.value}”` : row.value}
+        </Caption1>
+        {row.meaning && <Caption1> — {row.meaning}</Caption1>}
       </dd>
     </div>
   );
 }
 
-/** The facts of one recipient, every code explained in words next to it. */
-function RecipientFacts({
-  recipient: r,
-  t,
-  styles,
-}: {
-  recipient: RecipientOutcome;
-  t: Translator;
-  styles: Styles;
-}) {
+function Facts({ rows, styles }: { rows: readonly DetailRow[]; styles: Styles }) {
   return (
     <>
       <dl className={styles.facts}>
-        <Fact styles={styles} term={t.t('field.recipient')} value={quotedUnlessValid(r.address)} />
-        <Fact
-          styles={styles}
-          term={t.t('field.status')}
-          value={r.status?.code ?? null}
-          meaning={statusMeaning(t, r.status?.code)}
-          code
-        />
-        <Fact
-          styles={styles}
-          term={t.t('field.replyCode')}
-          value={r.replyCode}
-          meaning={replyMeaning(t, r.replyCode)}
-          code
-        />
-        <Fact styles={styles} term={t.t('field.remoteMta')} value={r.remoteMta} code />
-        <Fact styles={styles} term={t.t('field.reportingMta')} value={r.reportingMta} code />
-        <Fact
-          styles={styles}
-          term={t.t('field.command')}
-          value={r.command}
-          meaning={commandMeaning(t, r.command)}
-          code
-        />
-        <Fact
-          styles={styles}
-          term={t.t('field.reason')}
-          value={r.reason}
-          meaning={reasonMeaning(t, r.reason)}
-          code
-        />
-        <Fact styles={styles} term={t.t('field.cause')} value={r.cause} meaning={causeMeaning(t, r)} code />
+        {rows
+          .filter((row) => !row.block)
+          .map((row) => (
+            <Fact key={row.key} row={row} styles={styles} />
+          ))}
       </dl>
-      {r.diagnostic && (
-        <>
-          <Caption1 className={styles.term}>{t.t('field.diagnostic')}</Caption1>
-          <Quoted label={t.t('field.diagnostic')} text={r.diagnostic} styles={styles} />
-        </>
-      )}
-      {r.evidence.length > 0 && (
-        <>
-          <Caption1 className={styles.term}>{t.t('section.evidence')}</Caption1>
-          <ul className={styles.steps}>
-            {r.evidence.map((e, i) => (
-              <li key={i} className={styles.evidence}>
-                {e.field}: “{e.text}”
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {rows
+        .filter((row) => row.block)
+        .map((row) => (
+          <div key={row.key} className={styles.panel}>
+            <Caption1 className={styles.term}>{row.label}</Caption1>
+            <Quoted label={row.label} text={row.value} styles={styles} />
+          </div>
+        ))}
     </>
   );
 }
 
-function TechnicalDetails({ analysis, t, styles }: { analysis: Analysis; t: Translator; styles: Styles }) {
-  const original = analysis.original;
-  const several = analysis.recipients.length > 1;
-  const sections = (
-    [
-      ['user', 'section.userInformation', analysis.userInformation],
-      ['admin', 'section.adminInformation', analysis.adminInformation],
-      ['headers', 'section.originalHeaders', original.headers],
-      ['unparsed', 'section.unparsed', analysis.unparsed.length > 0 ? analysis.unparsed.join('\n') : null],
-    ] as const
-  ).filter(([, , text]) => text);
+/** Where each finding was read: our words, then what was read there (quoted when the bounce wrote it). */
+function Evidence({
+  lines,
+  title,
+  styles,
+}: {
+  lines: readonly EvidenceLine[];
+  title: string;
+  styles: Styles;
+}) {
+  if (lines.length === 0) return null;
+  return (
+    <>
+      <Caption1 className={styles.term}>{title}</Caption1>
+      <ul className={styles.steps} data-testid="evidence">
+        {lines.map((e, i) => (
+          <li key={i}>
+            <Caption1>{e.where}: </Caption1>
+            <Caption1 className={styles.evidence}>{e.quoted ? `“${e.text}”` : e.text}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function TechnicalDetails({ view, styles }: { view: ExplanationView; styles: Styles }) {
+  const several = view.recipients.length > 1;
   return (
     <div className={styles.panel}>
-      {analysis.recipients.map((r, i) => (
-        <section
-          key={i}
-          className={styles.panel}
-          aria-label={several ? t.t('section.recipientDetails', { number: i + 1 }) : undefined}
-        >
-          {several && (
-            <h4 className={styles.subheading}>
-              {validAddress(r.address) ?? t.t('section.recipientDetails', { number: i + 1 })}
-            </h4>
-          )}
-          <RecipientFacts recipient={r} t={t} styles={styles} />
+      {view.recipients.map((r, i) => (
+        <section key={i} className={styles.panel} aria-label={several ? r.name : undefined}>
+          {several && <h4 className={styles.subheading}>{r.name}</h4>}
+          <Facts rows={r.details} styles={styles} />
+          <Evidence lines={r.evidence} title={view.titles.evidence} styles={styles} />
         </section>
       ))}
-      <dl className={styles.facts}>
-        <Fact styles={styles} term={t.t('field.subject')} value={original.subject} />
-        <Fact
-          styles={styles}
-          term={t.t('field.sent')}
-          value={formatMailDate(original.date, t.locale, readerTag()) ?? original.date}
-        />
-        <Fact styles={styles} term={t.t('field.messageId')} value={original.messageId} code />
-        <Fact styles={styles} term={t.t('field.language')} value={analysis.language} />
-        <Fact styles={styles} term={t.t('field.input')} value={t.t(`input.${analysis.input}`)} />
-        <Fact styles={styles} term={t.t('field.layout')} value={analysis.layout} code />
-      </dl>
-      {(sections.length > 0 || analysis.warnings.length > 0) && (
+      <Facts rows={view.original} styles={styles} />
+      {(view.sections.length > 0 || view.notes.length > 0) && (
         <Accordion collapsible multiple>
-          {sections.map(([value, title, text]) => (
-            <AccordionItem key={value} value={value}>
+          {view.sections.map((section) => (
+            <AccordionItem key={section.key} value={section.key}>
               <AccordionHeader as="h4" className={styles.accordionHeader}>
-                {t.t(title)}
+                {section.title}
               </AccordionHeader>
               <AccordionPanel>
-                <Quoted label={t.t(title)} text={text ?? ''} styles={styles} />
+                <Quoted label={section.title} text={section.text} styles={styles} />
               </AccordionPanel>
             </AccordionItem>
           ))}
-          {analysis.warnings.length > 0 && (
+          {view.notes.length > 0 && (
             <AccordionItem value="warnings">
               <AccordionHeader as="h4" className={styles.accordionHeader}>
-                {t.t('section.warnings')}
+                {view.titles.notes}
               </AccordionHeader>
               <AccordionPanel>
-                {analysis.warnings.map((w, i) => (
+                {view.notes.map((note, i) => (
                   <Caption1 block key={i}>
-                    {t.t('warning.generic', { code: w.detail ? `${w.code}: ${w.detail}` : w.code })}
+                    {note.text}
+                    {note.quoted && <span className={styles.evidence}> “{note.quoted}”</span>}
                   </Caption1>
                 ))}
               </AccordionPanel>
@@ -592,18 +459,18 @@ function TechnicalDetails({ analysis, t, styles }: { analysis: Analysis; t: Tran
 }
 
 /** The look-alike warning, each sign with the link or words that raised it; nothing when there is none. */
-function SuspicionWarning({ analysis, t, styles }: { analysis: Analysis; t: Translator; styles: Styles }) {
-  if (analysis.suspicion.length === 0) return null;
+function SuspicionWarning({ view, styles }: { view: ExplanationView; styles: Styles }) {
+  if (!view.suspicion) return null;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t.t('section.suspicion')}</MessageBarTitle>
-        {analysis.suspicion.map(({ code, evidence }) => (
-          <div key={code}>
-            <Text block>{t.t(`suspicion.${code}`)}</Text>
+        <MessageBarTitle>{view.suspicion.title}</MessageBarTitle>
+        {view.suspicion.items.map(({ text, evidence }) => (
+          <div key={text}>
+            <Text block>{text}</Text>
             {evidence.map((e) => (
-              <Text block key={`${e.field}:${e.text}`} className={styles.evidence}>
-                {t.t(`suspicion.evidence.${e.field === 'link' ? 'link' : 'text'}`)} “{e.text}”
+              <Text block key={`${e.label}:${e.text}`} className={styles.evidence}>
+                {e.label} “{e.text}”
               </Text>
             ))}
           </div>
@@ -613,52 +480,27 @@ function SuspicionWarning({ analysis, t, styles }: { analysis: Analysis; t: Tran
   );
 }
 
-/** The lines under "who must act" for a delay: no need to resend, and until when it is tried. */
-function delayDetail(r: RecipientOutcome, t: Translator, audience: Audience): string[] {
-  const lines = [t.t(audience === 'other' ? 'verdict.delay.note.other' : 'verdict.delay.note')];
-  const until = formatDate(r.retryUntil, t.locale, readerTag());
-  if (until) lines.push(t.t('verdict.retryUntil', { date: until }));
-  return lines;
-}
-
 /** One cause for several recipients, or each cause in turn, when the first screen cannot name one. */
 function RecipientGroup({
-  group,
-  delay,
+  cause,
   audience,
-  t,
   styles,
 }: {
-  group: readonly RecipientOutcome[];
-  delay: boolean;
+  cause: CauseView;
   audience: Audience;
-  t: Translator;
   styles: Styles;
 }) {
-  const first = group[0];
   const headingId = useId();
-  if (!first) return null;
-  const names = group.map(
-    (r, i) => validAddress(r.address) ?? t.t('section.recipientDetails', { number: i + 1 }),
-  );
-  const subject = group.length > 1 ? withoutAddress(first) : first;
   return (
     <section className={styles.recipientBlock} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.subheading}>
-        {names.join(', ')}
+        {cause.names.join(', ')}
       </h3>
-      <Body1 className={styles.cause}>{causeSentence(t, subject, audience)}</Body1>
-      {first.confidence !== 'catalogue' && (
-        <Caption1 className={styles.note}>{t.t(`confidence.${first.confidence}`)}</Caption1>
-      )}
-      <WhoMustAct
-        text={whoMustAct(t, first, delay, audience)}
-        at={problemAt(first, delay)}
-        styles={styles}
-        {...(delay ? { detail: delayDetail(first, t, audience) } : {})}
-      />
-      {audience === 'sender' && <Body1 className={styles.cause}>{causeText(t, subject, 'summary')}</Body1>}
-      <UserSteps recipient={subject} audience={audience} t={t} styles={styles} headingLevel="h4" />
+      <Body1 className={styles.cause}>{cause.sentence}</Body1>
+      {cause.confidence && <Caption1 className={styles.note}>{cause.confidence}</Caption1>}
+      <WhoMustAct who={cause.who} styles={styles} />
+      {audience === 'sender' && <Body1 className={styles.cause}>{cause.summary}</Body1>}
+      <UserSteps cause={cause} audience={audience} styles={styles} headingLevel="h4" />
     </section>
   );
 }
@@ -673,116 +515,116 @@ export interface ExplanationProps {
   readonly audience?: Audience;
   /** The primary action ("Send to my admin" and "Copy details"), placed right after who must act. */
   readonly action?: ReactNode;
+  /** The DNS check offered next to the admin steps; null when the feature is off. */
+  readonly dns?: DnsLookup | null;
+  /** Told when the user ran the DNS check, so "Send to my admin" can carry it. */
+  readonly onDnsResult?: (done: DnsCheckDone) => void;
 }
 
 /**
  * The explanation, first screen first: the headline (what happened), the cause in one sentence, who
  * must act from the reader's side, the action, and a picture of the route. Then "What you can do"
  * (open), what the admin must check (closed, labelled by whose admin) and the technical details
- * (closed), where every internal code stands next to its meaning.
+ * (closed), where every internal code stands next to its meaning and every finding next to where
+ * it was read. Everything it says comes from `explain` (src/i18n/explain.ts), as in the admin mail
+ * and on the command line.
  */
-export function Explanation({ analysis, t, audience = 'sender', action = null }: ExplanationProps) {
+export function Explanation({
+  analysis,
+  t,
+  audience = 'sender',
+  action = null,
+  dns = null,
+  onDnsResult,
+}: ExplanationProps) {
   const styles = useStyles();
-  const delay = analysis.verdict === 'delay';
-  const first = analysis.recipients[0];
-  const list = needsRecipientList(analysis, t);
-  const groups = causeGroups(analysis);
-  const actors = new Set(analysis.recipients.map((r) => r.actor));
+  const view = useMemo(
+    () => explain(analysis, t, { audience, readerTag: readerTag() }),
+    [analysis, t, audience],
+  );
   const headlineId = useId();
-  const longAddress = recipientBelowHeadline(analysis, t);
-  const others = analysis.recipients.length - 1;
+  const first = view.causes[0];
+  // The DNS check answers the first cause's admin steps, for the domain its recipient names.
+  const dnsPlan = useMemo(() => {
+    const recipient = first ? analysis.recipients[first.recipients[0] ?? -1] : undefined;
+    return dns && recipient ? planDnsCheck(analysis, recipient) : null;
+  }, [analysis, first, dns]);
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
-      <SuspicionWarning analysis={analysis} t={t} styles={styles} />
+      <SuspicionWarning view={view} styles={styles} />
       <h2 id={headlineId} className={styles.headline} tabIndex={-1} data-result-focus>
-        {outcomeHeadline(analysis, t, audience)}
+        {view.headline}
       </h2>
-      {longAddress && (
+      {view.recipientLine && (
         <Body1 as="p" className={styles.cause}>
-          {t.t('headline.recipientLine', {
-            recipient: longAddress,
-            others: others > 0 ? t.t('headline.others', { count: others }) : '',
-          })}
+          {view.recipientLine}
         </Body1>
       )}
-      {first && !list && (
+      {first && !view.list && (
         <>
           <Body1 as="p" className={styles.cause}>
-            {causeSentence(t, first, audience)}
+            {first.sentence}
           </Body1>
-          {first.confidence !== 'catalogue' && (
+          {first.confidence && (
             <Caption1 as="p" className={styles.note}>
-              {t.t(`confidence.${first.confidence}`)}
+              {first.confidence}
             </Caption1>
           )}
-          <WhoMustAct
-            text={whoMustAct(t, first, delay, audience)}
-            at={problemAt(first, delay)}
-            styles={styles}
-            {...(delay ? { detail: delayDetail(first, t, audience) } : {})}
-          />
         </>
       )}
-      {first && list && (
-        <>
-          {groups.length > 1 && (
-            <Body1 as="p" className={styles.cause}>
-              {t.t('headline.multipleCauses')}
-            </Body1>
-          )}
-          <WhoMustAct
-            text={actors.size === 1 ? whoMustAct(t, first, delay, audience) : t.t('who.mixed')}
-            at={actors.size === 1 ? problemAt(first, delay) : 'none'}
-            styles={styles}
-          />
-        </>
+      {view.multipleCauses && (
+        <Body1 as="p" className={styles.cause}>
+          {view.multipleCauses}
+        </Body1>
       )}
+      {view.who && <WhoMustAct who={view.who} styles={styles} />}
       {action}
-      {first && !list && (
+      {first && !view.list && (
         <>
-          <Route recipient={first} delay={delay} audience={audience} t={t} styles={styles} />
+          {view.route && <Route route={view.route} styles={styles} />}
           {audience === 'sender' && (
             <Body1 as="p" className={styles.cause}>
-              {causeText(t, first, 'summary')}
+              {first.summary}
             </Body1>
           )}
-          <UserSteps recipient={first} audience={audience} t={t} styles={styles} headingLevel="h3" />
+          <UserSteps cause={first} audience={audience} styles={styles} headingLevel="h3" />
         </>
       )}
-      {list &&
-        groups.map((group, i) => (
-          <RecipientGroup key={i} group={group} delay={delay} audience={audience} t={t} styles={styles} />
+      {view.list &&
+        view.causes.map((cause, i) => (
+          <RecipientGroup key={i} cause={cause} audience={audience} styles={styles} />
         ))}
       <Accordion collapsible multiple>
-        {groups.map((group, i) => {
-          const r = group[0];
-          if (!r || causeSteps(t, r, 'adminSteps').length === 0) return null;
-          return (
+        {view.causes.map((cause, i) =>
+          cause.adminSteps ? (
             <AccordionItem key={`admin-${i}`} value={`admin-${i}`}>
               <AccordionHeader as="h3" className={styles.accordionHeader}>
-                {adminStepsTitle(t, r, delay, audience)}
-                {list ? ` (${group.map((g, j) => validAddress(g.address) ?? String(j + 1)).join(', ')})` : ''}
+                {cause.adminSteps.title}
+                {view.list ? ` (${cause.names.join(', ')})` : ''}
               </AccordionHeader>
               <AccordionPanel>
                 <div className={styles.panel}>
-                  <AdminSteps
-                    recipient={group.length > 1 ? withoutAddress(r) : r}
-                    audience={audience}
-                    t={t}
-                    styles={styles}
-                  />
+                  <AdminSteps steps={cause.adminSteps} cause={cause} styles={styles} />
+                  {i === 0 && dns && dnsPlan && (
+                    <DnsCheck
+                      plan={dnsPlan}
+                      lookup={dns}
+                      t={t}
+                      {...(onDnsResult ? { onResult: onDnsResult } : {})}
+                    />
+                  )}
                 </div>
               </AccordionPanel>
             </AccordionItem>
-          );
-        })}
+          ) : null,
+        )}
         <AccordionItem value="details">
           <AccordionHeader as="h3" className={styles.accordionHeader}>
-            {t.t('section.details')}
+            {view.titles.details}
           </AccordionHeader>
           <AccordionPanel>
-            <TechnicalDetails analysis={analysis} t={t} styles={styles} />
+            <TechnicalDetails view={view} styles={styles} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -29,6 +29,7 @@ import {
   type SettingsStore,
 } from './adminChannel';
 import { adminSubject, buildAdminMail, mailtoHead, mailtoLink } from './adminMail';
+import type { DnsCheckDone } from './dnsLookup';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -64,6 +65,8 @@ export interface SendToAdminProps {
   readonly fromCurrentItem: boolean;
   /** Who is sending it: the person whose message bounced, or a helpdesk (the mail says so). */
   readonly audience?: Audience;
+  /** The DNS check the user ran, added to the mail with its time; null when none ran. */
+  readonly dnsCheck?: DnsCheckDone | null;
 }
 
 /**
@@ -79,6 +82,7 @@ export function SendToAdmin({
   settings,
   fromCurrentItem,
   audience = 'sender',
+  dnsCheck = null,
 }: SendToAdminProps) {
   const styles = useStyles();
   // Whatever the store returns is checked again here, the one place every store's value passes.
@@ -117,8 +121,8 @@ export function SendToAdmin({
   }, [notice]);
 
   const mailFor = useCallback(
-    (to: string) => buildAdminMail(analysis, to, t, audience),
-    [analysis, t, audience],
+    (to: string) => buildAdminMail(analysis, to, t, audience, dnsCheck),
+    [analysis, t, audience, dnsCheck],
   );
 
   const send = useCallback(

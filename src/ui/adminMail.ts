@@ -2,18 +2,9 @@ import { validAddress } from '../core/safeValues';
 import { clip, cutAt, stripInvisible, wellFormed } from '../core/text';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
-import {
-  causeMeaning,
-  causeSteps,
-  causeText,
-  commandMeaning,
-  isUncertain,
-  reasonMeaning,
-  replyMeaning,
-  statusMeaning,
-  type Audience,
-} from '../i18n/sentences';
+import { explain, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
 import type { AdminMail } from './adminChannel';
+import { localTime, type DnsCheckDone } from './dnsLookup';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
 export const MAX_HTML_BYTES = 32_000;
@@ -103,7 +94,7 @@ type Block =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'steps'; readonly title: string; readonly items: readonly string[] }
   | { readonly kind: 'link'; readonly url: string }
-  | { readonly kind: 'facts'; readonly rows: readonly Fact[] }
+  | { readonly kind: 'facts'; readonly title?: string; readonly rows: readonly Fact[] }
   | { readonly kind: 'quoted'; readonly title: string; readonly quote: Quote }
   | { readonly kind: 'small'; readonly text: string }
   /** A line that differs between the HTML and the plain text (how quotes look). */
@@ -151,6 +142,7 @@ function renderHtml(blocks: readonly Block[], cuts: Cuts): string {
         out.push(`<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.url)}</a></p>`);
         break;
       case 'facts':
+        if (block.title) out.push(`<p style="margin:8px 0 2px"><b>${escapeHtml(block.title)}</b></p>`);
         out.push(
           `<table style="border-collapse:collapse">${block.rows
             .map(
@@ -207,6 +199,7 @@ function renderText(blocks: readonly Block[], cuts: Cuts): string {
         out.push(block.url, '');
         break;
       case 'facts':
+        if (block.title) out.push(`${block.title}:`);
         for (const row of block.rows)
           if (row.quote.block) out.push(`${row.label}:`, ...quoteLines(row.quote));
           else out.push(`${row.label}: ${oneLine(row.quote)}${row.note ? ` (${row.note})` : ''}`);
@@ -241,124 +234,100 @@ function facts(rows: readonly (readonly [string, Quote | null, (string | null)?]
 }
 
 /** "Hello, a message I sent to jan@fabrikam.example bounced." — from the user to their own admin. */
-function opening(analysis: Analysis, t: Translator, audience: Audience): string {
-  const kind = analysis.verdict === 'delay' ? 'delay' : 'bounce';
-  const a = audience === 'other' ? '.other' : '';
-  const recipient = validAddress(analysis.recipients[0]?.address);
+function opening(view: ExplanationView, t: Translator): string {
+  const kind = view.delay ? 'delay' : 'bounce';
+  const a = view.audience === 'other' ? '.other' : '';
+  const recipient = view.recipients[0]?.address ?? null;
   return recipient ? t.t(`admin.opening.${kind}${a}`, { recipient }) : t.t(`admin.opening.${kind}.plain${a}`);
 }
 
-/** "Who must act: the recipient's mail admin." — probably, when the cause is not certain. */
-function whoLine(r: RecipientOutcome, delay: boolean, t: Translator, audience: Audience): string {
-  const who = delay
-    ? t.t('admin.who.delay')
-    : t.t(r.actor === 'sender' && audience === 'other' ? 'admin.who.sender.other' : `admin.who.${r.actor}`);
-  return t.t(isUncertain(r) && !delay ? 'admin.who.lineUncertain' : 'admin.who.line', { who });
-}
-
-/** Whose steps these are: the recipient's admin's are to be passed on, not a runbook for ours. */
-function stepsTitle(r: RecipientOutcome, delay: boolean, t: Translator): string {
-  if (delay) return t.t('admin.steps.delay');
-  if (isUncertain(r)) return t.t('admin.steps.uncertain');
-  return t.t(r.actor === 'recipient-admin' ? 'admin.steps.their' : 'admin.steps.own');
-}
-
-/** The mail's blocks with the first `count` recipients described one by one. */
-function mailBlocks(analysis: Analysis, t: Translator, count: number, audience: Audience): Block[] {
-  const delay = analysis.verdict === 'delay';
-  const suspicious = analysis.suspicion.length > 0;
+/**
+ * The mail's blocks with the first `count` recipients described one by one. Everything it says
+ * about the bounce comes from the explanation model (`explain`), as in the pane and on the command
+ * line; only the framing (a user writing to their admin) is the mail's own.
+ */
+function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[] {
+  const suspicious = view.suspicion !== null;
+  const other = view.audience === 'other';
   const quote = quoter(suspicious);
+  const rows = (details: readonly DetailRow[]): Block =>
+    facts(details.map((row) => [row.label, quote(row.value, row.block), row.meaning]));
   const blocks: Block[] = [];
-  if (suspicious)
+  if (view.suspicion)
     blocks.push({
       kind: 'warning',
-      title: t.t('admin.suspicionTitle'),
+      title: view.suspicion.mailTitle,
       lines: [
-        ...analysis.suspicion.flatMap(({ code, evidence }) => [
-          t.t(`suspicion.${code}`),
+        ...view.suspicion.items.flatMap(({ text, evidence }) => [
+          text,
           // What raised it, quoted and with its links made inert.
-          ...evidence.map(
-            (e) =>
-              `${t.t(`suspicion.evidence.${e.field === 'link' ? 'link' : 'text'}`)} “${inertLinks(e.text)}”`,
-          ),
+          ...evidence.map((e) => `${e.label} “${inertLinks(e.text)}”`),
         ]),
         t.t('admin.linksInert'),
       ],
     });
   blocks.push({
     kind: 'para',
-    text: suspicious
-      ? t.t('admin.introSuspicious')
-      : `${opening(analysis, t, audience)} ${t.t('admin.introRest')}`,
+    text: suspicious ? t.t('admin.introSuspicious') : `${opening(view, t)} ${t.t('admin.introRest')}`,
   });
   blocks.push({ kind: 'note', html: t.t('admin.quoteNoteHtml'), text: t.t('admin.quoteNoteText') });
-  const seenCauses = new Set<string>();
-  analysis.recipients.slice(0, count).forEach((r, i) => {
-    const name = validAddress(r.address) ?? t.t('admin.recipientNumber', { number: i + 1 });
-    const firstOfCause = !seenCauses.has(r.cause);
-    seenCauses.add(r.cause);
-    blocks.push({ kind: 'heading', text: `${name}: ${causeText(t, r, 'title')}` });
+  const explained = new Set<number>();
+  view.recipients.slice(0, count).forEach((r) => {
+    const cause = view.causes[r.cause];
+    const firstOfCause = !explained.has(r.cause);
+    explained.add(r.cause);
+    blocks.push({ kind: 'heading', text: `${r.name}: ${r.title}` });
     // A cause is explained once; the next recipients with it get their facts only.
-    if (firstOfCause)
+    if (cause && firstOfCause)
       blocks.push({
         kind: 'para',
         // The explanation speaks to the sender ("your message"): said so, it does not read as if
-        // the admin had sent the message.
+        // the admin had sent the message. The first one starts with the pane's headline.
         text: [
-          t.t(audience === 'other' ? 'admin.explanation.other' : 'admin.explanation'),
-          causeText(t, r, 'summary'),
-          isUncertain(r) ? t.t(`confidence.${r.confidence}`) : null,
+          t.t(other ? 'admin.explanation.other' : 'admin.explanation'),
+          explained.size === 1 ? `${view.headline}.` : null,
+          cause.summary,
+          cause.confidence,
         ]
           .filter(Boolean)
           .join(' '),
-        strong: whoLine(r, delay, t, audience),
+        strong: cause.who.mailLine,
       });
-    blocks.push(
-      facts([
-        [t.t('field.recipient'), quote(r.address)],
-        [t.t('field.status'), quote(r.status?.code ?? null), statusMeaning(t, r.status?.code)],
-        [t.t('field.replyCode'), quote(r.replyCode), replyMeaning(t, r.replyCode)],
-        [t.t('field.diagnostic'), quote(r.diagnostic, true)],
-        [t.t('field.remoteMta'), quote(r.remoteMta)],
-        [t.t('field.reportingMta'), quote(r.reportingMta)],
-        [t.t('field.command'), quote(r.command), commandMeaning(t, r.command)],
-        [t.t('field.reason'), quote(r.reason), reasonMeaning(t, r.reason)],
-        [t.t('field.cause'), quote(r.cause), causeMeaning(t, r)],
-      ]),
-    );
-    if (!firstOfCause) return;
-    const steps = causeSteps(t, r, 'adminSteps');
-    if (steps.length > 0) blocks.push({ kind: 'steps', title: stepsTitle(r, delay, t), items: steps });
-    if (r.docUrl && /^https:\/\//.test(r.docUrl)) blocks.push({ kind: 'link', url: r.docUrl });
+    blocks.push(rows(r.details));
+    // Where it was read, for the recipient whose cause is explained: for each further one it would
+    // take the room that lists more recipients.
+    if (firstOfCause && r.evidence.length > 0)
+      blocks.push({
+        kind: 'facts',
+        title: view.titles.evidence,
+        rows: r.evidence.flatMap((e) => {
+          const text = quote(e.text);
+          return text ? [{ label: e.where, quote: text, note: null }] : [];
+        }),
+      });
+    if (!cause || !firstOfCause) return;
+    if (cause.userSteps.items.length > 0)
+      blocks.push({
+        kind: 'steps',
+        title: t.t(other ? 'admin.userSteps.other' : 'admin.userSteps'),
+        items: cause.userSteps.items,
+      });
+    if (cause.adminSteps)
+      blocks.push({ kind: 'steps', title: cause.adminSteps.mailTitle, items: cause.adminSteps.items });
+    if (cause.doc) blocks.push({ kind: 'link', url: cause.doc.url });
   });
-  if (analysis.recipients.length > count)
+  if (view.recipients.length > count)
     blocks.push({
       kind: 'para',
-      text: t.t('admin.moreRecipients', { count: analysis.recipients.length - count }),
+      text: t.t('admin.moreRecipients', { count: view.recipients.length - count }),
     });
-  const o = analysis.original;
   blocks.push({ kind: 'heading', text: t.t('admin.original') });
-  blocks.push(
-    facts([
-      [t.t('field.subject'), quote(o.subject)],
-      [t.t('field.sent'), quote(o.date)],
-      [t.t('admin.from'), quote(o.from)],
-      [t.t('field.messageId'), quote(o.messageId)],
-      [
-        t.t('field.reportingMta'),
-        quote(analysis.reportingMta ?? analysis.recipients[0]?.reportingMta ?? null),
-      ],
-      [t.t('field.language'), quote(analysis.language)],
-    ]),
-  );
+  blocks.push(rows(view.original));
   // The long parts last: they are the first to be cut.
-  const sections: [string, Quote | null][] = [
-    [t.t('section.adminInformation'), quote(analysis.adminInformation, true)],
-    [t.t('section.unparsed'), quote(analysis.unparsed.join('\n'), true)],
-    [t.t('section.originalHeaders'), quote(analysis.original.headers, true)],
-  ];
-  for (const [title, content] of sections)
-    if (content) blocks.push({ kind: 'quoted', title, quote: content });
+  for (const section of view.sections) {
+    const content = quote(section.text, true);
+    if (content) blocks.push({ kind: 'quoted', title: section.title, quote: content });
+  }
   blocks.push({ kind: 'small', text: t.t('admin.footer') });
   return blocks;
 }
@@ -422,11 +391,17 @@ export function buildAdminMail(
   to: string,
   t: Translator,
   audience: Audience = 'sender',
+  dnsCheck: DnsCheckDone | null = null,
 ): AdminMail {
   const subject = adminSubject(analysis, t);
+  const view = explain(analysis, t, { audience });
   const cutNotice: Block = { kind: 'small', text: t.t('admin.cutNotice') };
-  let count = Math.min(MAX_RECIPIENTS, analysis.recipients.length);
-  let blocks = mailBlocks(analysis, t, count, audience);
+  let count = Math.min(MAX_RECIPIENTS, view.recipients.length);
+  const dnsBlocks = dnsCheck ? dnsMailBlocks(dnsCheck, t) : [];
+  const adminTitle = view.causes[0]?.adminSteps?.mailTitle ?? null;
+  const withDns = (list: Block[]): Block[] =>
+    dnsBlocks.length > 0 ? afterAdminSteps(list, adminTitle, dnsBlocks) : list;
+  let blocks = withDns(mailBlocks(view, t, count));
   // Our words and markup alone, every quote empty (the cut notice counted in case it is needed),
   // and the quotes' own share.
   const measure = (): { own: number; quoted: number } => {
@@ -439,7 +414,7 @@ export function buildAdminMail(
   let { own, quoted } = measure();
   while (own + quoted > MAX_HTML_BYTES && own > MAX_OWN_BYTES && count > 1) {
     count -= 1;
-    blocks = mailBlocks(analysis, t, count, audience);
+    blocks = withDns(mailBlocks(view, t, count));
     ({ own, quoted } = measure());
   }
   const quotes = quotesOf(blocks);
@@ -457,6 +432,38 @@ export function buildAdminMail(
     html: renderHtml(blocks, cuts),
     text: renderText(blocks, cuts),
   };
+}
+
+/**
+ * The DNS check the user ran, with its time: each check's finding in our words (the domain passed
+ * validation when the check was planned) and the records the resolver answered, quoted.
+ */
+function dnsMailBlocks({ plan, outcome }: DnsCheckDone, t: Translator): Block[] {
+  const title = t.t('dns.checkedAt', { domain: plan.domain, time: localTime(outcome.checkedAt) });
+  if (outcome.error)
+    return [
+      { kind: 'heading', text: title },
+      { kind: 'small', text: t.t(`dns.error.${outcome.error}`) },
+    ];
+  return [
+    {
+      kind: 'facts',
+      title,
+      rows: outcome.results.map((r) => ({
+        label: t.t(`dns.state.${r.state}`).replace(/:$/, ''),
+        // The resolver's records are data from outside, quoted like the bounce's own text.
+        quote: { text: r.records.join('; ') || '—', block: false },
+        note: t.t(`dns.finding.${r.finding}`, { domain: plan.domain }),
+      })),
+    },
+  ];
+}
+
+/** Right after the first cause's admin steps, which the check answers; else at the end. */
+function afterAdminSteps(blocks: Block[], title: string | null, extra: Block[]): Block[] {
+  const steps = blocks.findIndex((b) => b.kind === 'steps' && b.title === title);
+  const at = steps >= 0 ? steps + 1 : blocks.length;
+  return [...blocks.slice(0, at), ...extra, ...blocks.slice(at)];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -80,7 +80,7 @@ describe('npm run explain', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('Wat u kunt doen:');
-    expect(stdout).toContain('Voor uw beheerder:');
+    expect(stdout).toContain('Wat uw beheerder moet controleren:');
   });
 
   it('reads standard input for -', async () => {
@@ -148,6 +148,29 @@ describe('npm run explain', () => {
     // eslint-disable-next-line no-control-regex
     expect(stdout.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)).toBeNull();
     expect(stdout).not.toMatch(/\[2J|\]0;|pwned/);
+  });
+
+  it('prints the same lines in the same order on several threads as on one', async () => {
+    const dir = path.join(ROOT, 'test', 'corpus', 'set-of-emails');
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort()
+      .slice(0, 40)
+      .map((f) => path.join(dir, f));
+    // A file that cannot be read in the middle: its message keeps its place between the others.
+    files.splice(20, 0, path.join(ROOT, 'no-such-file.eml'));
+    const one = await explain(['--json', '--jobs', '1', ...files]);
+    const three = await explain(['--json', '--jobs=3', ...files]);
+    expect(one.code).toBe(1);
+    expect(one.stdout.trim().split('\n')).toHaveLength(40);
+    expect(one.stderr).toContain('no-such-file.eml: cannot read');
+    expect(three).toEqual(one);
+  });
+
+  it('rejects a number of jobs that is not a count', async () => {
+    const { code, stderr } = await explain(['--jobs', '0', 'x.eml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--jobs takes a number');
   });
 
   it('rejects an unknown language with usage help', async () => {

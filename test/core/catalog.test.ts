@@ -1,4 +1,5 @@
-import { causes } from '../../src/core/catalog/causes';
+import { causes, type CauseId } from '../../src/core/catalog/causes';
+import { exchangeCauses } from '../../src/core/catalog/sections/exchange';
 import { matchCause, type CauseQuery } from '../../src/core/catalog/match';
 import type { CauseEntry, CauseMatcher } from '../../src/core/catalog/types';
 import type { EnhancedStatus, Reason } from '../../src/core/types';
@@ -9,6 +10,15 @@ const entries: readonly CauseEntry[] = causes;
 const locales: Record<string, Record<string, unknown>> = { en, nl };
 
 const KEY_KINDS = ['title', 'summary', 'userSteps', 'adminSteps'] as const;
+
+/**
+ * Compile-time locale parity: the key of every text of every CauseId, less the keys each locale
+ * file has. `npx tsc -p tsconfig.json` fails, naming the key, when a catalogue entry lacks a text.
+ */
+type CauseKey = `cause.${CauseId}.${(typeof KEY_KINDS)[number]}`;
+type MissingIn<Texts> = Exclude<CauseKey, keyof Texts>;
+const everyCauseHasEnglishTexts: [MissingIn<typeof en>] extends [never] ? true : MissingIn<typeof en> = true;
+const everyCauseHasDutchTexts: [MissingIn<typeof nl>] extends [never] ? true : MissingIn<typeof nl> = true;
 const ALLOWED_PLACEHOLDERS = new Set(['recipient', 'domain', 'status', 'remoteMta']);
 
 /**
@@ -209,6 +219,21 @@ describe('cause catalogue: structure', () => {
     }
   });
 
+  it('outside the Exchange section, names a reason only for the reason the engine decided', () => {
+    // Status and phrase -> reason facts have one home: STATUS_NAMES and the phrase families of
+    // src/core/reason/. A generic entry may only explain the engine's reason (a `reasons` gate);
+    // vendor codes (Exchange tokens, Exchange Online codes) decide the reason in the catalogue.
+    const exchange = new Set<string>(exchangeCauses.map((entry) => entry.id));
+    const deciding = entries
+      .filter((entry) => entry.reason !== null && !exchange.has(entry.id))
+      .flatMap((entry) =>
+        entry.match
+          .filter((m) => m.reasons === undefined && m.tokens === undefined)
+          .map((m) => ({ id: entry.id, criteria: criteriaOf(m) })),
+      );
+    expect(deciding).toEqual([]);
+  });
+
   it('leaves the reason to the engine on RFC 3463 class.subject fallbacks and catch-alls', () => {
     for (const entry of entries) {
       const fallback = entry.match.every(
@@ -237,6 +262,10 @@ describe('cause catalogue: structure', () => {
 });
 
 describe('cause catalogue: locale parity', () => {
+  it('is checked by the compiler for every CauseId', () => {
+    expect([everyCauseHasEnglishTexts, everyCauseHasDutchTexts]).toEqual([true, true]);
+  });
+
   it.each(Object.keys(locales))(
     'has title, summary, userSteps and adminSteps for every cause in %s',
     (locale) => {
@@ -628,5 +657,43 @@ describe('cause catalogue: order (first matching entry wins)', () => {
     expect(causeFor({ status: '4.4.1', reason: 'networkerror', action: 'delayed' })).toBe(
       'delay.connectionProblem',
     );
+  });
+});
+
+describe('cause catalogue: the one home of vendor codes', () => {
+  function reasonFor(
+    partial: Omit<Partial<CauseQuery>, 'status'> & { status?: string | null },
+  ): string | null | undefined {
+    const id = causeFor(partial);
+    return entries.find((entry) => entry.id === id)?.reason;
+  }
+
+  it.each([
+    // Microsoft's NDR table (learn.microsoft.com, "Email non-delivery reports and SMTP errors").
+    ['4.7.500', '', 'blocked'],
+    ['4.7.850', '', 'blocked'],
+    ['5.7.750', '', 'blocked'],
+    ['5.7.800', '', 'blocked'],
+    ['5.7.520', '', 'policyviolation'],
+    ['5.7.12', '', 'rejected'],
+    ['5.7.124', '', 'rejected'],
+    ['5.7.193', '', 'rejected'],
+    ['5.7.135', '', 'rejected'],
+  ])('gives Exchange Online %s its documented reason', (code, text, reason) => {
+    expect(reasonFor({ status: code, text, microsoft: true })).toBe(reason);
+  });
+
+  it('reads Exchange 5.7.504 from a Microsoft server as an unknown recipient without further words', () => {
+    expect(reasonFor({ status: '5.7.504', microsoft: true })).toBe('userunknown');
+  });
+
+  it('reads the Exchange 5.5-2003 diagnostic code 000C05A6 as an unknown recipient in any language', () => {
+    expect(reasonFor({ text: 'msexch:ims:contoso:site:server 3550 (000c05a6) unbekannter empfänger' })).toBe(
+      'userunknown',
+    );
+  });
+
+  it('leaves the reason of the 5.1.351 wrapper to the remote reply it quotes', () => {
+    expect(reasonFor({ status: '5.1.351', microsoft: true })).toBeNull();
   });
 });

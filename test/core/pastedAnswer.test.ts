@@ -24,6 +24,16 @@ describe('a pasted server answer on its own', () => {
     expect(analysis.warnings).toContainEqual({ code: 'recipients.notFound' });
   });
 
+  it.each([
+    ['a quoted reply text', '550 "Requested action not taken: mailbox unavailable"', '550'],
+    ['a reply text between stars', '550 ** No mail box available for this user **', '550'],
+    ["a server's own number", '554 30 Sorry, no valid recipients', '554'],
+  ])('reads %s after the reply code as an answer', (_name, text, replyCode) => {
+    const analysis = analyzeText(text);
+    expect(analysis.verdict).toBe('bounce');
+    expect(analysis.recipients[0]?.replyCode).toBe(replyCode);
+  });
+
   it('keeps a temporary answer in a delay notice a delay', () => {
     const analysis = analyzeText(
       'Delivery is delayed to these recipients.\n451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped."',

@@ -66,7 +66,8 @@ describe('the real manifest', () => {
 
   it('reports how many resources and icon files it checked', () => {
     const { stats } = tools.inspectManifest(MANIFEST, options);
-    expect(stats.icons).toBe(5); // 16, 32, 80 in VersionOverrides; 64 and 128 in the base manifest
+    // 16, 32, 80 on the desktop ribbon; 25, 48, 50, 64, 75, 96, 144 (and 32) for mobile; 64 and 128 in the base
+    expect(stats.icons).toBe(11);
     expect(stats.resources).toBeGreaterThan(0);
   });
 
@@ -80,6 +81,15 @@ describe('the real manifest', () => {
     expect(MANIFEST).toContain('xsi:type="MessageReadCommandSurface"');
     expect(MANIFEST).toContain('xsi:type="MessageComposeCommandSurface"');
     expect(MANIFEST).toContain('<SupportsPinning>true</SupportsPinning>');
+  });
+
+  it('declares a read-surface button for Outlook mobile in VersionOverrides 1.1, which requires Mailbox 1.5', () => {
+    const v11 = MANIFEST.slice(MANIFEST.indexOf('xsi:type="VersionOverridesV1_1"'));
+    expect(v11).toContain('<bt:Sets DefaultMinVersion="1.5">');
+    expect(v11).toContain('<MobileFormFactor>');
+    expect(v11).toContain('xsi:type="MobileMessageReadCommandSurface"');
+    expect(v11).toContain('<Control xsi:type="MobileButton"');
+    expect(MANIFEST.match(/<MobileFormFactor>/g)).toHaveLength(1);
   });
 
   it('still passes when a deployer appends an admin address to the task pane URLs', () => {
@@ -222,6 +232,9 @@ describe('checkManifest catches', () => {
     const xml = mutate(MANIFEST, '<bt:Override Locale="nl-NL" Value="Bounce uitleggen"/>', '');
     expect(problemsFor(xml)).toEqual([
       expect.stringMatching(/string "TaskpaneButton\.Label": no nl-NL <Override>/),
+      expect.stringMatching(
+        /"TaskpaneButton\.Label" differs between VersionOverridesV1_0 and VersionOverridesV1_1/,
+      ),
     ]);
   });
 
@@ -233,6 +246,47 @@ describe('checkManifest catches', () => {
     );
     expect(problemsFor(xml)).toEqual([
       expect.stringMatching(/<DisplayName>: <Override> for the default locale/),
+    ]);
+  });
+
+  it('a mobile icon whose file has the point size instead of size x scale pixels', () => {
+    const xml = mutate(
+      MANIFEST,
+      '<bt:Image size="25" scale="2" resid="Icon.50x50"/>',
+      '<bt:Image size="25" scale="2" resid="Icon.25x25"/>',
+    );
+    expect(problemsFor(xml)).toContainEqual(
+      expect.stringMatching(/icon-25\.png is used as an icon of sizes 25 and 50/),
+    );
+    expect(problemsFor(xml)).toContainEqual(
+      expect.stringMatching(/"Icon\.25x25" \(size 25 at scale 2\): icon-25\.png is 25x25, declared as 50x50/),
+    );
+  });
+
+  it('a mobile button without one of its nine icons', () => {
+    const xml = mutate(MANIFEST, '<bt:Image size="48" scale="3" resid="Icon.144x144"/>', '');
+    expect(problemsFor(xml)).toEqual([
+      expect.stringMatching(/control "bounceExplainerMobileButton": icons missing \(size@scale\): 48@3/),
+      expect.stringMatching(/"Icon\.144x144" is defined but never used/),
+    ]);
+  });
+
+  it('a mobile button whose icon list is not a MobileIconList', () => {
+    const xml = mutate(MANIFEST, '<Icon xsi:type="bt:MobileIconList">', '<Icon>');
+    expect(problemsFor(xml)).toEqual([expect.stringMatching(/must have xsi:type="bt:MobileIconList"/)]);
+  });
+
+  it('mobile commands under a VersionOverrides 1.1 that asks only for Mailbox 1.3', () => {
+    const xml = mutate(MANIFEST, '<bt:Sets DefaultMinVersion="1.5">', '<bt:Sets DefaultMinVersion="1.3">');
+    expect(problemsFor(xml)).toEqual([
+      expect.stringMatching(/<MobileFormFactor>: its VersionOverrides 1\.1 must require Mailbox 1\.5/),
+    ]);
+  });
+
+  it('a string that differs between the two VersionOverrides blocks', () => {
+    const xml = mutate(MANIFEST, 'Value="Bounce uitleggen"', 'Value="Uitleg"');
+    expect(problemsFor(xml)).toEqual([
+      'resource "TaskpaneButton.Label" differs between VersionOverridesV1_0 and VersionOverridesV1_1; keep the copies the same',
     ]);
   });
 

@@ -20,6 +20,7 @@ import {
   forwardChain,
   inExchangeAdminSection,
   inTextBounce,
+  knownKeywords,
   knownLabels,
   labelRun,
   replyThread,
@@ -827,7 +828,9 @@ export function labelRunArb(minSize = 10_000, maxSize = 300 * 1024): fc.Arbitrar
   return fc
     .record({
       start: fc.oneof(
-        fc.constantFrom(...knownLabels()).map((label) => ({ label, place: 'label' as const })),
+        fc
+          .constantFrom(...knownLabels(), ...knownKeywords())
+          .map((label) => ({ label, place: 'label' as const })),
         fc.constantFrom(...DIAGNOSTIC_LINE_STARTS).map((label) => ({ label, place: 'diagnostic' as const })),
         fc.constantFrom(...RECIPIENT_LINE_STARTS).map((label) => ({ label, place: 'text-bounce' as const })),
       ),

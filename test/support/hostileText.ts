@@ -4,7 +4,10 @@
  * blocks, ordinary reply threads, and every Exchange label followed by a long run of one kind of
  * character. Plain functions of their parameters, so a slow case can be rebuilt from its name.
  */
+import { causes } from '../../src/core/catalog/causes';
 import { enhancedFieldLabels, exchangeLabels, forwardLabels } from '../../src/core/catalog/exchangeLabels';
+import { providers } from '../../src/core/catalog/providers';
+import { reasonFamilies } from '../../src/core/reason/patterns';
 
 /** A legacy Exchange NDR as Outlook shows it below a forward header (the report that must be found). */
 export const FORWARDED_NDR = [
@@ -121,6 +124,39 @@ export function knownLabels(): string[] {
     for (const label of [...language.from, ...language.sent, ...language.to, ...language.subject])
       labels.add(`${label}:`);
   return [...labels];
+}
+
+/**
+ * The literal phrase a pattern starts with ("unable to relay" of /unable to relay/, "relay" of
+ * /relay(?:ing)? denied/), or '' when it starts with something else than plain text.
+ */
+function leadingPhrase(pattern: RegExp): string {
+  const head = /^(?:[\p{L}\p{N} '’,:;/-]|\\[.\-/ ])+/u.exec(pattern.source.replace(/\\b|^\^/g, ''));
+  return (head?.[0] ?? '').replace(/\\(.)/g, '$1').trim();
+}
+
+/** Every string, and the leading phrase of every pattern, anywhere inside `value`. */
+function phrasesIn(value: unknown, found: Set<string>): void {
+  if (typeof value === 'string') found.add(value);
+  else if (value instanceof RegExp) found.add(leadingPhrase(value));
+  else if (Array.isArray(value)) for (const item of value) phrasesIn(item, found);
+  else if (value && typeof value === 'object')
+    for (const item of Object.values(value)) phrasesIn(item, found);
+}
+
+/**
+ * Every keyword the analyser looks for in a diagnostic, from its own lists: what the causes
+ * catalogue matches on, the reason patterns and the providers' phrase rules (the leading literal
+ * phrase of each pattern). Phrases under four characters are left out (they are in longer ones).
+ */
+export function knownKeywords(): string[] {
+  const found = new Set<string>();
+  for (const cause of causes) phrasesIn(cause.match, found);
+  // The phrases of each family (not its `source`, which is prose about where they come from).
+  for (const families of Object.values(reasonFamilies))
+    for (const family of families ?? []) phrasesIn(family.phrases, found);
+  for (const provider of providers) for (const rule of provider.rules) phrasesIn(rule.text, found);
+  return [...found].filter((phrase) => phrase.trim().length >= 4);
 }
 
 /**

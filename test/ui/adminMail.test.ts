@@ -106,11 +106,25 @@ describe('the mail for the admin, from the user to their own admin', () => {
     const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', t);
     expect(mail.text).toContain('Hello, a message I sent to jan@fabrikam.example bounced.');
     expect(mail.text).toContain(
-      'What Bounce Explainer told me: The Microsoft 365 server that received your message',
+      'What Bounce Explainer told me: Your message to jan@fabrikam.example was not delivered. The Microsoft 365 server that received your message',
     );
     expect(mail.text).toContain("Who must act: the recipient's mail admin.");
     expect(mail.text).toContain("Steps for the recipient's mail admin (could you pass these on to them?):");
     expect(mail.text).not.toContain('For your admin');
+  });
+
+  it('tells the admin where in the bounce each finding was read, quoting it', () => {
+    const mail = buildAdminMail(analyzeText(NDR), 'helpdesk@contoso.example', t);
+    const lines = mail.text.split('\n');
+    const at = lines.indexOf('Where Bounce Explainer read it:');
+    expect(at).toBeGreaterThan(0);
+    expect(lines).toContain(
+      "From the bounce's text, field Remote Server returned: 550 5.4.1 Relay Access Denied [DB5EUR03FT021.eop-EUR03.prod.protection.outlook.com]",
+    );
+    const th = [...new DOMParser().parseFromString(mail.html, 'text/html').querySelectorAll('th')].map(
+      (e) => e.textContent,
+    );
+    expect(th).toContain("From the bounce's text, field Remote Server returned");
   });
 
   it('asks our own admin to fix the sender-side 5.4.1 (own server relaying through EOP)', async () => {
@@ -231,11 +245,13 @@ describe('the mail for the admin, from a hostile bounce', () => {
     const doc = bodyOf(mail.html);
     const steps = texts(doc, 'li');
     expect(steps.some((s) => s.includes('Resolve-DnsName <domain> -Type MX'))).toBe(true);
-    expect([...steps, ...texts(doc, 'h3, p, b')].filter((s) => /iex|irm/.test(s))).toEqual([]);
+    expect([...steps, ...texts(doc, 'h3, p, b')].filter((s) => /\biex\b|\birm\b/.test(s))).toEqual([]);
     expect(mail.subject).not.toMatch(/iex|fabrikam;/);
-    // In plain text the raw field is one labelled, quoted fact; no other line carries it.
-    expect(mail.text.split('\n').filter((line) => line.includes('iex'))).toEqual([
+    // In plain text the raw field is a labelled, quoted fact, and where it was read; no other line carries it.
+    // (Lines starting with "> " are the bounce's own text, quoted.)
+    expect(mail.text.split('\n').filter((line) => line.includes('iex') && !line.startsWith('> '))).toEqual([
       `Recipient: ${COMMAND_INJECTION}`,
+      `From the bounce's text, field Final-Recipient: rfc822; ${COMMAND_INJECTION}`,
     ]);
     expect(mail.text).toContain(
       "  1. Check the MX record of the recipient's domain (Resolve-DnsName <domain> -Type MX).",

@@ -149,6 +149,21 @@ describe('the first screen', () => {
     );
   });
 
+  it('says under Technical details where each finding was read, quoting what the bounce said', async () => {
+    renderApp(itemSource(RELAY));
+    await headline();
+    fireEvent.click(screen.getByRole('button', { name: 'Technical details' }));
+    const lines = within(screen.getByTestId('evidence'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(lines).toContain('From the delivery-status part, field Status: “5.4.1”');
+    expect(
+      lines.some((line) =>
+        /^Matched entry exo\.relayAccessDenied in Bounce Explainer's list/.test(line ?? ''),
+      ),
+    ).toBe(true);
+  });
+
   it('explains a pasted status line as far as it goes, without an address', async () => {
     renderApp(null);
     fireEvent.change(await screen.findByRole('textbox', { name: 'Bounce text or file' }), {

@@ -22,11 +22,21 @@ const PER_MESSAGE = new Set([
 ]);
 
 /**
- * Parses the body of a message/delivery-status (or message/global-delivery-status) part.
- * Tolerant: folded fields, missing blank lines between groups, stray text lines (ignored),
- * and groups without Final-Recipient (kept; the caller decides).
+ * Whether a field starts a new group: a recipient field after one already in the
+ * group, an Original-Recipient after a complete group, a recipient field after per-message fields
+ * only (the blank line between them lost), or any field repeated (but Diagnostic-Code, which some
+ * servers write over several lines).
  */
-export function parseDeliveryStatus(text: string): DeliveryStatusReport {
+function startsGroup(current: Map<string, string>, key: string): boolean {
+  const startsRecipient = RECIPIENT_START.has(key);
+  if (startsRecipient && (current.has(key) || hasOnlyPerMessageFields(current))) return true;
+  const complete = current.has('final-recipient') && (current.has('action') || current.has('status'));
+  if (key === 'original-recipient' && complete) return true;
+  return current.has(key) && key !== 'diagnostic-code';
+}
+
+/** The fields as groups, as the blank lines (or, where they are missing, the fields) divide them. */
+function fieldGroups(text: string): Map<string, string>[] {
   const groups: Map<string, string>[] = [];
   let current: Map<string, string> | null = null;
   let lastKey: string | null = null;
@@ -44,38 +54,29 @@ export function parseDeliveryStatus(text: string): DeliveryStatusReport {
     if (!match) continue;
     const key = (match[1] ?? '').toLowerCase();
     const value = (match[2] ?? '').trim();
-    const startsRecipient = RECIPIENT_START.has(key);
-    const complete =
-      current !== null && current.has('final-recipient') && (current.has('action') || current.has('status'));
-    if (
-      !current ||
-      (startsRecipient && current.has(key)) ||
-      (key === 'original-recipient' && complete) ||
-      (startsRecipient && hasOnlyPerMessageFields(current))
-    ) {
-      current = new Map();
-      groups.push(current);
-    } else if (current.has(key) && key !== 'diagnostic-code') {
-      // A repeated field means a new group whose separating blank line was lost.
+    if (!current || startsGroup(current, key)) {
       current = new Map();
       groups.push(current);
     }
     current.set(key, current.has(key) ? `${current.get(key) ?? ''} ${value}` : value);
     lastKey = key;
   }
+  return groups;
+}
+
+const RECIPIENT_FIELDS = ['final-recipient', 'original-recipient', 'action', 'status'];
+
+/**
+ * Parses the body of a message/delivery-status (or message/global-delivery-status) part.
+ * Tolerant: folded fields, missing blank lines between groups, stray text lines (ignored),
+ * and groups without Final-Recipient (kept; the caller decides).
+ */
+export function parseDeliveryStatus(text: string): DeliveryStatusReport {
   const perMessage = new Map<string, string>();
   const perRecipient: Map<string, string>[] = [];
-  for (const group of groups) {
-    if (
-      group.has('final-recipient') ||
-      group.has('original-recipient') ||
-      group.has('action') ||
-      group.has('status')
-    ) {
-      perRecipient.push(group);
-    } else {
-      for (const [key, value] of group) if (!perMessage.has(key)) perMessage.set(key, value);
-    }
+  for (const group of fieldGroups(text)) {
+    if (RECIPIENT_FIELDS.some((key) => group.has(key))) perRecipient.push(group);
+    else for (const [key, value] of group) if (!perMessage.has(key)) perMessage.set(key, value);
   }
   // Reporting-MTA sometimes sits inside the first recipient group when the blank line is missing.
   for (const group of perRecipient) {

@@ -1,4 +1,5 @@
 import { enhancedFieldLabels, exchangeLabels, type ExchangeLabels } from '../catalog/exchangeLabels';
+import { DELAY_WORD_PATTERN } from '../languages';
 import { parseHeaderBlock } from '../headers';
 import type { HeaderField } from '../types';
 import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
@@ -62,28 +63,12 @@ function findLabel(lines: LabelLines, labels: readonly string[], from = 0, to = 
 
 const TRAILING = /[\s*_|]/;
 
-/**
- * A printable ASCII character other than the decorations `>*_#|`: neither white space nor
- * anything cleanLine strips. Most lines start and end with one, and need no regex.
- */
-function isPlainAscii(code: number): boolean {
-  return (
-    code > 0x20 &&
-    code < 0x7f &&
-    code !== 0x3e &&
-    code !== 0x2a &&
-    code !== 0x5f &&
-    code !== 0x23 &&
-    code !== 0x7c
-  );
-}
-
 /** Strips markdown/HTML-to-text decorations that clients add around headings. */
 function cleanLine(line: string): string {
-  const start = isPlainAscii(line.charCodeAt(0)) ? line : line.replace(/^[\s>*_#|]+/, '');
-  // Trimmed by hand: /[\s*_|]+$/ retries from every character of a long blank run (quadratic).
+  const start = line.replace(/^[\s>*_#|]+/, '');
+  // Trimmed by a loop: /[\s*_|]+$/ retries from every character of a long blank run (quadratic).
   let end = start.length;
-  while (end > 0 && !isPlainAscii(start.charCodeAt(end - 1)) && TRAILING.test(start[end - 1] ?? '')) end--;
+  while (end > 0 && TRAILING.test(start.charAt(end - 1))) end--;
   return start.slice(0, end);
 }
 
@@ -150,34 +135,6 @@ exchangeLabels.forEach((labels, language) => {
   });
 });
 
-/** ASCII code lower-cased (only A-Z change). */
-function lowerAscii(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-}
-
-// The same filing for keys of two ASCII characters, by their codes: most lines start with two
-// ASCII characters, and looking them up by number spares cutting and lower-casing a key per line.
-const VOTING_LABELS_ASCII = new Array<VotingLabel[] | undefined>(128 * 128);
-for (const [key, labels] of VOTING_LABELS) {
-  const first = key.charCodeAt(0);
-  const second = key.charCodeAt(1);
-  if (key.length === 2 && first < 0x80 && second < 0x80) VOTING_LABELS_ASCII[first * 128 + second] = labels;
-}
-
-/** The voting labels that could start a (cleaned) line. */
-function votingCandidates(line: string): readonly VotingLabel[] | undefined {
-  if (line.length >= 2) {
-    const first = line.charCodeAt(0);
-    const second = line.charCodeAt(1);
-    // Lower-casing ASCII gives ASCII, so the key of a line starting with two ASCII characters is
-    // those two lower-cased; other lines are lower-cased whole (a non-ASCII capital can lower-case
-    // to more than one character).
-    if (first < 0x80 && second < 0x80)
-      return VOTING_LABELS_ASCII[lowerAscii(first) * 128 + lowerAscii(second)];
-  }
-  return VOTING_LABELS.get(lower(line).slice(0, 2));
-}
-
 // All languages' headline patterns as one alternation (all are case-insensitive and anchored, with
 // no back-references), so that only lines matching some headline are tried language by language.
 const ANY_HEADLINE = anyOf(
@@ -188,41 +145,57 @@ const ANY_HEADLINE = anyOf(
 const SUBJECT_PREFIXES = exchangeLabels.map((labels) => labels.subjectPrefixes.map(lower));
 
 /**
+ * Which voting groups of each language have a line starting with one of their labels; the same
+ * answer as findLabel(lines, group) >= 0 for each group.
+ */
+function groupsFound(lines: LabelLines): Set<number>[] {
+  const found = exchangeLabels.map(() => new Set<number>());
+  for (const line of lines.lowered) {
+    for (const { label, language, group } of VOTING_LABELS.get(line.slice(0, 2)) ?? []) {
+      if (line.startsWith(label)) found[language]?.add(group);
+    }
+  }
+  return found;
+}
+
+interface Detected {
+  readonly labels: ExchangeLabels;
+  readonly hits: number;
+  readonly anchored: boolean;
+}
+
+/** How strongly the text shows one language's labels, and whether it shows an anchoring one. */
+function languageScore(
+  labels: ExchangeLabels,
+  found: ReadonlySet<number>,
+  headlines: readonly string[],
+  subjectPrefixed: boolean,
+): Detected {
+  const headline = headlines.some((l) => labels.enhancedHeadline.some((r) => r.test(l)));
+  const hits = found.size + (headline ? 2 : 0) + (subjectPrefixed ? 1 : 0);
+  const anchored =
+    (headline && (found.has(GROUP.enhancedAdminHeading) || found.has(GROUP.enhancedErrorDetails))) ||
+    found.has(GROUP.firstLines) ||
+    found.has(GROUP.delayLines) ||
+    found.has(GROUP.diagnosticHeadings);
+  return { labels, hits, anchored };
+}
+
+/**
  * The language whose labels the text (and subject) shows most; null when none shows any.
  * `anchored`: the text has that language's first line, delay line or administrators' heading, or
  * its headline with one of the enhanced layout's headings. Without these it is no Exchange NDR.
  */
-function detectLanguage(
-  lines: LabelLines,
-  subject: string | null,
-): { labels: ExchangeLabels; hits: number; anchored: boolean } | null {
-  // Which voting groups of each language have a line starting with one of their labels; the same
-  // answer as findLabel(lines, group) >= 0 for each group.
-  const groupsFound = exchangeLabels.map(() => new Set<number>());
-  for (const line of lines.cleaned) {
-    // The whole line is lower-cased only if a label could start it.
-    const candidates = votingCandidates(line);
-    if (!candidates) continue;
-    const lowered = lower(line);
-    for (const { label, language, group } of candidates) {
-      if (lowered.startsWith(label)) groupsFound[language]?.add(group);
-    }
-  }
+function detectLanguage(lines: LabelLines, subject: string | null): Detected | null {
+  const found = groupsFound(lines);
   const headlines = lines.cleaned.filter((l) => ANY_HEADLINE.test(l));
   const lowerSubject = subject ? lower(subject) : null;
-  let best: { labels: ExchangeLabels; hits: number; anchored: boolean } | null = null;
+  let best: Detected | null = null;
   for (const [language, labels] of exchangeLabels.entries()) {
-    const found = groupsFound[language] ?? new Set<number>();
-    const headline = headlines.some((l) => labels.enhancedHeadline.some((r) => r.test(l)));
-    let hits = found.size;
-    if (headline) hits += 2;
-    if (lowerSubject !== null && SUBJECT_PREFIXES[language]?.some((p) => lowerSubject.startsWith(p))) hits++;
-    const anchored =
-      (headline && (found.has(GROUP.enhancedAdminHeading) || found.has(GROUP.enhancedErrorDetails))) ||
-      found.has(GROUP.firstLines) ||
-      found.has(GROUP.delayLines) ||
-      found.has(GROUP.diagnosticHeadings);
-    if (hits > 0 && (!best || hits > best.hits)) best = { labels, hits, anchored };
+    const prefixed =
+      lowerSubject !== null && (SUBJECT_PREFIXES[language]?.some((p) => lowerSubject.startsWith(p)) ?? false);
+    const score = languageScore(labels, found[language] ?? new Set<number>(), headlines, prefixed);
+    if (score.hits > 0 && (!best || score.hits > best.hits)) best = score;
   }
   return best;
 }
@@ -297,6 +270,237 @@ function recipientFromLine(line: string): { address: string; displayName: string
   return null;
 }
 
+/** A recipient while the report is read; its fields are filled in as the admin section names them. */
+interface Reading {
+  address: string;
+  displayName: string | null;
+  diagnostic: string | null;
+  diagnosticField: string | null;
+  remoteMta: string | null;
+}
+
+/** The recipients named so far, one per address, in the order first named. */
+class RecipientsRead {
+  private readonly byAddress = new Map<string, Reading>();
+
+  add(address: string, displayName: string | null): Reading {
+    const key = address.toLowerCase();
+    const existing = this.byAddress.get(key);
+    if (!existing) {
+      const added = { address, displayName, diagnostic: null, diagnosticField: null, remoteMta: null };
+      this.byAddress.set(key, added);
+      return added;
+    }
+    if (!existing.displayName && displayName) existing.displayName = displayName;
+    return existing;
+  }
+
+  get(address: string): Reading | undefined {
+    return this.byAddress.get(address.toLowerCase());
+  }
+
+  get first(): Reading | undefined {
+    return this.byAddress.values().next().value;
+  }
+
+  get all(): Reading[] {
+    return [...this.byAddress.values()];
+  }
+}
+
+/** Where a report's parts begin in its lines, in the language it was detected in. */
+interface Layout {
+  readonly labels: ExchangeLabels;
+  readonly lines: readonly string[];
+  readonly labelLines: LabelLines;
+  readonly headlineIndex: number;
+  readonly adminIndex: number;
+  readonly errorDetailsIndex: number;
+  readonly firstIndex: number;
+  readonly diagIndex: number;
+  /** The line of the original headers' label, -1 when there is none. */
+  readonly originalIndex: number;
+  /** Where the report's own text ends: at that label, or the line count. */
+  readonly end: number;
+}
+
+/** What both layouts have: the language, whether it is a delay, and the original's header block. */
+type Common = Pick<ExchangeText, 'language' | 'delayed' | 'originalHeaders' | 'originalHeadersText'>;
+
+/** "Delayed" in the headline, in every language we read (src/core/languages/). */
+const DELAYED_HEADLINE = DELAY_WORD_PATTERN;
+
+function commonParts(layout: Layout): Common {
+  const { labels, lines, labelLines, headlineIndex, originalIndex } = layout;
+  const delayed =
+    findLabel(labelLines, labels.delayLines) >= 0 ||
+    DELAYED_HEADLINE.test(headlineIndex >= 0 ? (lines[headlineIndex] ?? '') : '');
+  // The original headers label may appear in either layout; everything after it is the header block.
+  const originalHeadersText =
+    originalIndex >= 0
+      ? lines
+          .slice(originalIndex + 1)
+          .join('\n')
+          .replace(/^\s*\n/, '')
+      : null;
+  const originalHeaders = originalHeadersText ? parseHeaderBlock(originalHeadersText).headers : [];
+  return { language: labels.language, delayed, originalHeaders, originalHeadersText };
+}
+
+/** The enhanced layout's recipients: those its headline names, and its "Recipient Address" field. */
+function enhancedRecipients(layout: Layout): RecipientsRead {
+  const { labels, labelLines, end } = layout;
+  const recipients = new RecipientsRead();
+  for (const line of labelLines.cleaned.slice(0, end)) {
+    for (const headline of labels.enhancedHeadline) {
+      const match = headline.exec(line);
+      const address = match ? findAddress(match[1] ?? '') : null;
+      if (address) recipients.add(address, null);
+    }
+  }
+  const field = valueAfterLabel(labelLines, enhancedFieldLabels.recipientAddress, 0, end);
+  const fromField = findAddress(field ?? '');
+  if (fromField) recipients.add(fromField, null);
+  return recipients;
+}
+
+/** The Error field is the first recipient's answer; the status line stands in for the others'. */
+function fillEnhanced(
+  recipients: RecipientsRead,
+  answer: { error: string | null; statusLine: string | null; receivingServer: string | null },
+): void {
+  const { error, statusLine, receivingServer } = answer;
+  const first = recipients.first;
+  if (first && error) {
+    first.diagnostic = foldSpace(error);
+    first.diagnosticField = 'Error';
+    first.remoteMta = receivingServer;
+  }
+  for (const recipient of recipients.all) {
+    if (!recipient.diagnostic && statusLine) {
+      recipient.diagnostic = foldSpace(statusLine);
+      recipient.diagnosticField = 'Status code';
+    }
+    recipient.remoteMta ??= receivingServer;
+  }
+}
+
+/** The enhanced layout (Exchange 2016+, Exchange Online): headline, fields, the admin section. */
+function readEnhanced(layout: Layout, common: Common): ExchangeText {
+  const { lines, labelLines, end } = layout;
+  const adminStart = layout.adminIndex >= 0 ? layout.adminIndex : layout.errorDetailsIndex;
+  const field = (names: readonly string[], from = adminStart): string | null =>
+    valueAfterLabel(labelLines, names, from, end);
+  const recipients = enhancedRecipients(layout);
+  const receivingServer = firstToken(
+    field(enhancedFieldLabels.rejectedBy) ?? field(enhancedFieldLabels.remoteServer),
+  );
+  const statusLine = field(enhancedFieldLabels.statusCode);
+  fillEnhanced(recipients, { error: field(enhancedFieldLabels.error), statusLine, receivingServer });
+  const userEnd = adminStart >= 0 ? adminStart : end;
+  return {
+    layout: 'exchange-enhanced',
+    ...common,
+    userInformation: sectionText(lines, 0, userEnd),
+    adminInformation: adminStart >= 0 ? sectionText(lines, adminStart, end) : null,
+    recipients: recipients.all,
+    generatingServer: firstToken(field(enhancedFieldLabels.generatedBy)),
+    receivingServer,
+    statusLine,
+    originalSubject: field(enhancedFieldLabels.subject, Math.max(0, adminStart)),
+    originalSender: findAddress(field(enhancedFieldLabels.senderAddress, 0) ?? ''),
+    originalDate: field(enhancedFieldLabels.createdDate, 0),
+  };
+}
+
+/**
+ * The diagnostic lines of the legacy admin section, each for the recipient line above it (or the
+ * first recipient). Retry histories list several attempts; the last one is the final answer.
+ */
+function readDiagnostics(layout: Layout, recipients: RecipientsRead): void {
+  let current: Reading | undefined;
+  for (let i = layout.diagIndex + 1; i < layout.end; i++) {
+    const line = layout.lines[i] ?? '';
+    const asRecipient = recipientFromLine(line);
+    if (asRecipient) {
+      current = recipients.add(asRecipient.address, asRecipient.displayName);
+      continue;
+    }
+    const diagnostic = parseDiagnosticLine(line);
+    const target = diagnostic ? (current ?? recipients.first) : undefined;
+    if (!diagnostic || !target) continue;
+    target.diagnostic = diagnostic.text;
+    target.diagnosticField = diagnostic.field;
+    if (diagnostic.host) target.remoteMta = diagnostic.host;
+  }
+}
+
+/** A server named in the legacy admin section, under this language's label or the English one. */
+function legacyServer(layout: Layout, which: 'generatingServer' | 'receivingServer'): string | null {
+  if (layout.diagIndex < 0) return null;
+  const names = layout.labels[which].concat(exchangeLabels[0]?.[which] ?? []);
+  return firstToken(valueAfterLabel(layout.labelLines, names, layout.diagIndex, layout.end));
+}
+
+/** The legacy layout: recipients listed under the first line, diagnostics under the admin heading. */
+function readLegacy(layout: Layout, common: Common): ExchangeText {
+  const { lines, firstIndex, diagIndex, end } = layout;
+  const recipients = new RecipientsRead();
+  const userEnd = diagIndex >= 0 ? diagIndex : end;
+  for (let i = Math.max(0, firstIndex); i < userEnd; i++) {
+    const recipient = recipientFromLine(lines[i] ?? '');
+    if (recipient) recipients.add(recipient.address, recipient.displayName);
+  }
+  const generatingServer = legacyServer(layout, 'generatingServer');
+  const receivingServer = legacyServer(layout, 'receivingServer');
+  if (diagIndex >= 0) readDiagnostics(layout, recipients);
+  for (const recipient of recipients.all) recipient.remoteMta ||= receivingServer;
+  return {
+    layout: 'exchange-legacy',
+    ...common,
+    userInformation: sectionText(lines, Math.max(0, firstIndex), userEnd),
+    adminInformation: diagIndex >= 0 ? sectionText(lines, diagIndex, end) : null,
+    recipients: recipients.all,
+    generatingServer,
+    receivingServer,
+    statusLine: null,
+    originalSubject: null,
+    originalSender: null,
+    originalDate: null,
+  };
+}
+
+/** Where the report's parts begin, once its language is known. */
+function locate(lines: readonly string[], labelLines: LabelLines, labels: ExchangeLabels): Layout {
+  const headlineIndex = labelLines.cleaned.findIndex((l) => labels.enhancedHeadline.some((r) => r.test(l)));
+  const adminIndex = findLabel(labelLines, labels.enhancedAdminHeading);
+  const errorDetailsIndex = findLabel(labelLines, labels.enhancedErrorDetails);
+  const firstIndex = findLabel(labelLines, [...labels.firstLines, ...labels.delayLines]);
+  const diagIndex = findLabel(labelLines, labels.diagnosticHeadings);
+  const originalIndex = findLabel(
+    labelLines,
+    labels.originalHeaders.concat(exchangeLabels[0]?.originalHeaders ?? []),
+    Math.max(0, firstIndex, headlineIndex),
+  );
+  const end = originalIndex >= 0 ? originalIndex : lines.length;
+  return {
+    originalIndex,
+    labels,
+    lines,
+    labelLines,
+    headlineIndex,
+    adminIndex,
+    errorDetailsIndex,
+    firstIndex,
+    diagIndex,
+    end,
+  };
+}
+
+function isEnhanced(layout: Layout): boolean {
+  return layout.headlineIndex >= 0 && (layout.adminIndex >= 0 || layout.errorDetailsIndex >= 0);
+}
+
 /**
  * Reads Exchange's human-readable NDR text (legacy or enhanced layout, in any language we know).
  * Returns null when the text is not an Exchange NDR.
@@ -309,175 +513,13 @@ export function parseExchangeText(
 ): ExchangeText | null {
   const labelLines = new LabelLines(lines);
   const detected = detectLanguage(labelLines, subject);
-  // The same test as the one on enhanced, firstIndex and diagIndex below, answered from the
-  // language detection's findings: most texts stop here without searching their lines again.
+  // The same test as the one on the layout's headings below, answered from the language
+  // detection's findings: most texts stop here without searching their lines again.
   if (!detected?.anchored) return null;
-  const { labels } = detected;
-  const headlineIndex = labelLines.cleaned.findIndex((l) => labels.enhancedHeadline.some((r) => r.test(l)));
-  const adminIndex = findLabel(labelLines, labels.enhancedAdminHeading);
-  const errorDetailsIndex = findLabel(labelLines, labels.enhancedErrorDetails);
-  const enhanced = headlineIndex >= 0 && (adminIndex >= 0 || errorDetailsIndex >= 0);
-  const firstIndex = findLabel(labelLines, [...labels.firstLines, ...labels.delayLines]);
-  const diagIndex = findLabel(labelLines, labels.diagnosticHeadings);
-  if (!enhanced && firstIndex < 0 && diagIndex < 0) return null;
-  const delayed =
-    findLabel(labelLines, labels.delayLines) >= 0 ||
-    /has been delayed|vertraagd|verzögert|retardée|ritardato|retrasado|atrasad|fördröjt/i.test(
-      headlineIndex >= 0 ? (lines[headlineIndex] ?? '') : '',
-    );
-
-  // The original headers label may appear in either layout; everything after it is the header block.
-  const origIndex = findLabel(
-    labelLines,
-    labels.originalHeaders.concat(exchangeLabels[0]?.originalHeaders ?? []),
-    Math.max(0, firstIndex, headlineIndex),
-  );
-  const end = origIndex >= 0 ? origIndex : lines.length;
-  const originalHeadersText =
-    origIndex >= 0
-      ? lines
-          .slice(origIndex + 1)
-          .join('\n')
-          .replace(/^\s*\n/, '')
-      : null;
-  const originalHeaders = originalHeadersText ? parseHeaderBlock(originalHeadersText).headers : [];
-
-  const recipients = new Map<
-    string,
-    {
-      address: string;
-      displayName: string | null;
-      diagnostic: string | null;
-      diagnosticField: string | null;
-      remoteMta: string | null;
-    }
-  >();
-  const addRecipient = (address: string, displayName: string | null): void => {
-    const key = address.toLowerCase();
-    const existing = recipients.get(key);
-    if (existing) {
-      if (!existing.displayName && displayName) existing.displayName = displayName;
-    } else
-      recipients.set(key, { address, displayName, diagnostic: null, diagnosticField: null, remoteMta: null });
-  };
-
-  if (enhanced) {
-    const adminStart = adminIndex >= 0 ? adminIndex : errorDetailsIndex;
-    for (const line of labelLines.cleaned.slice(0, end)) {
-      for (const headline of labels.enhancedHeadline) {
-        const match = headline.exec(line);
-        const address = match ? findAddress(match[1] ?? '') : null;
-        if (address) addRecipient(address, null);
-      }
-    }
-    const recipientAddress = valueAfterLabel(labelLines, enhancedFieldLabels.recipientAddress, 0, end);
-    const fromField = recipientAddress ? findAddress(recipientAddress) : null;
-    if (fromField) addRecipient(fromField, null);
-    const error = valueAfterLabel(labelLines, enhancedFieldLabels.error, adminStart, end);
-    const rejectedBy = valueAfterLabel(labelLines, enhancedFieldLabels.rejectedBy, adminStart, end);
-    const remoteServer = valueAfterLabel(labelLines, enhancedFieldLabels.remoteServer, adminStart, end);
-    const generatedBy = valueAfterLabel(labelLines, enhancedFieldLabels.generatedBy, adminStart, end);
-    const statusLine = valueAfterLabel(labelLines, enhancedFieldLabels.statusCode, adminStart, end);
-    const first = recipients.values().next().value;
-    if (first && error) {
-      first.diagnostic = foldSpace(error);
-      first.diagnosticField = 'Error';
-      first.remoteMta = firstToken(rejectedBy ?? remoteServer);
-    }
-    for (const recipient of recipients.values()) {
-      if (!recipient.diagnostic && statusLine) {
-        recipient.diagnostic = foldSpace(statusLine);
-        recipient.diagnosticField = 'Status code';
-      }
-      if (!recipient.remoteMta) recipient.remoteMta = firstToken(rejectedBy ?? remoteServer);
-    }
-    return {
-      layout: 'exchange-enhanced',
-      language: labels.language,
-      delayed,
-      userInformation: sectionText(lines, 0, adminStart >= 0 ? adminStart : end),
-      adminInformation: adminStart >= 0 ? sectionText(lines, adminStart, end) : null,
-      originalHeaders,
-      originalHeadersText,
-      recipients: [...recipients.values()],
-      generatingServer: firstToken(generatedBy),
-      receivingServer: firstToken(rejectedBy ?? remoteServer),
-      statusLine,
-      originalSubject: valueAfterLabel(
-        labelLines,
-        enhancedFieldLabels.subject,
-        adminStart >= 0 ? adminStart : 0,
-        end,
-      ),
-      originalSender: findAddress(
-        valueAfterLabel(labelLines, enhancedFieldLabels.senderAddress, 0, end) ?? '',
-      ),
-      originalDate: valueAfterLabel(labelLines, enhancedFieldLabels.createdDate, 0, end),
-    };
-  }
-
-  // Legacy layout: recipients listed under the first line, diagnostics under the admin heading.
-  const userEnd = diagIndex >= 0 ? diagIndex : end;
-  for (let i = Math.max(0, firstIndex); i < userEnd; i++) {
-    const recipient = recipientFromLine(lines[i] ?? '');
-    if (recipient) addRecipient(recipient.address, recipient.displayName);
-  }
-  let generatingServer: string | null = null;
-  let receivingServer: string | null = null;
-  if (diagIndex >= 0) {
-    generatingServer = firstToken(
-      valueAfterLabel(
-        labelLines,
-        labels.generatingServer.concat(exchangeLabels[0]?.generatingServer ?? []),
-        diagIndex,
-        end,
-      ),
-    );
-    receivingServer = firstToken(
-      valueAfterLabel(
-        labelLines,
-        labels.receivingServer.concat(exchangeLabels[0]?.receivingServer ?? []),
-        diagIndex,
-        end,
-      ),
-    );
-    let current: string | null = null;
-    for (let i = diagIndex + 1; i < end; i++) {
-      const line = lines[i] ?? '';
-      const asRecipient = recipientFromLine(line);
-      if (asRecipient) {
-        addRecipient(asRecipient.address, asRecipient.displayName);
-        current = asRecipient.address.toLowerCase();
-        continue;
-      }
-      const diagnostic = parseDiagnosticLine(line);
-      if (!diagnostic) continue;
-      const target = current ? recipients.get(current) : recipients.values().next().value;
-      if (!target) continue;
-      // Retry histories list several attempts; the last one is the final answer.
-      target.diagnostic = diagnostic.text;
-      target.diagnosticField = diagnostic.field;
-      if (diagnostic.host) target.remoteMta = diagnostic.host;
-    }
-  }
-  for (const recipient of recipients.values())
-    if (!recipient.remoteMta && receivingServer) recipient.remoteMta = receivingServer;
-  return {
-    layout: 'exchange-legacy',
-    language: labels.language,
-    delayed,
-    userInformation: sectionText(lines, Math.max(0, firstIndex), userEnd),
-    adminInformation: diagIndex >= 0 ? sectionText(lines, diagIndex, end) : null,
-    originalHeaders,
-    originalHeadersText,
-    recipients: [...recipients.values()],
-    generatingServer,
-    receivingServer,
-    statusLine: null,
-    originalSubject: null,
-    originalSender: null,
-    originalDate: null,
-  };
+  const layout = locate(lines, labelLines, detected.labels);
+  if (isEnhanced(layout)) return readEnhanced(layout, commonParts(layout));
+  if (layout.firstIndex < 0 && layout.diagIndex < 0) return null;
+  return readLegacy(layout, commonParts(layout));
 }
 
 function sectionText(lines: readonly string[], from: number, to: number): string | null {

@@ -7,9 +7,13 @@ export interface ReasonInput {
   readonly status: EnhancedStatus | null;
   /** The error text (SMTP reply or the reporter's words). */
   readonly diagnostic: string | null;
+  /** Exchange's NDR-subject token; its meaning lives in the catalogue (not read here). */
   readonly exchangeToken: string | null;
   readonly command: string | null;
-  /** A Microsoft server rejected or wrote the report. */
+  /**
+   * A Microsoft server rejected or wrote the report. Not read here: the catalogue's Exchange
+   * section gates Microsoft-only meanings on it.
+   */
   readonly microsoft: boolean;
   /** SMTP reply code of the diagnostic, when known. */
   readonly replyCode?: string | null;
@@ -20,69 +24,6 @@ export interface ReasonInput {
   /** The reason the rejecting provider's own error-code table gives (catalog/providers.ts). */
   readonly provider?: Reason | null;
 }
-
-/**
- * Exchange NDR-subject tokens (docs/ndr-notes.md §4.4, §7.4). Language-independent and specific, so they
- * decide before any text pattern does.
- */
-const TOKEN_REASONS: readonly [RegExp, Reason][] = [
-  [/^RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)$/i, 'userunknown'],
-  [/^RESOLVER\.ADR\.(?:BadPrimary|InvalidInSmtp|Ambiguous)$/i, 'systemerror'],
-  [/^RESOLVER\.ADR\.RecipLimit$/i, 'ratelimited'],
-  [/^RESOLVER\.RST\.AuthRequired$/i, 'securityerror'],
-  [/^RESOLVER\.RST\.NotAuthorized$/i, 'rejected'],
-  [/^RESOLVER\.RST\.RecipSizeLimit$/i, 'emailtoolarge'],
-  [/^SMTPSEND\.DNS\.NonExistentDomain$/i, 'hostunknown'],
-  [/^SMTPSEND\.DNS\.MxLoopback$/i, 'networkerror'],
-  [/^QUEUE\.Expired$/i, 'expired'],
-];
-
-/**
- * Exchange 5.5–2003 diagnostic codes (`MSEXCH:IMS:… (000C05A6)`): the hex value names the
- * condition independently of the language of the surrounding text.
- */
-const MSEXCH_REASONS: readonly [RegExp, Reason][] = [[/\(000c05a6\)/, 'userunknown']];
-
-/**
- * Exchange Online replies: code plus text fragment (after Sisimai's Microsoft remote-host table and
- * Microsoft's NDR table). Only consulted when a Microsoft server is involved.
- */
-const MICROSOFT: readonly { readonly codes: RegExp; readonly text?: RegExp; readonly reason: Reason }[] = [
-  { codes: /^5\.4\.1$/, text: /recipient address rejected|access denied/, reason: 'userunknown' },
-  { codes: /^5\.4\.1$/, text: /relay access denied/, reason: 'norelaying' },
-  { codes: /^5\.7\.504$/, reason: 'userunknown' },
-  { codes: /^5\.1\.(?:10|351)$/, reason: 'userunknown' },
-  { codes: /^5\.5\.0$/, text: /mailbox unavailable/, reason: 'userunknown' },
-  { codes: /^5\.1\.8$/, reason: 'rejected' },
-  { codes: /^5\.1\.90$/, reason: 'ratelimited' },
-  { codes: /^5\.2\.2$/, text: /submission quota/, reason: 'ratelimited' },
-  { codes: /^5\.2\.12[12]$/, reason: 'ratelimited' },
-  {
-    codes: /^[45]\.7\.(?:509|23|26|515|5)$/,
-    text: /spf|dkim|dmarc|authenticat|sender/,
-    reason: 'authfailure',
-  },
-  { codes: /^5\.7\.(?:509|515)$/, reason: 'authfailure' },
-  { codes: /^4\.7\.650$/, reason: 'badreputation' },
-  { codes: /^5\.7\.6(?:0[6-9]|[1-3]\d|4\d)$/, reason: 'blocked' },
-  { codes: /^[45]\.7\.(?:7[0-4]\d)$/, reason: 'ratelimited' },
-  { codes: /^4\.7\.(?:5\d\d|6\d\d)$/, reason: 'blocked' },
-  { codes: /^4\.7\.(?:8[5-9]\d)$/, reason: 'blocked' },
-  { codes: /^5\.7\.750$/, reason: 'blocked' },
-  { codes: /^[45]\.4\.31[26]$/, reason: 'networkerror' },
-  { codes: /^[45]\.4\.(?:6|14)$/, reason: 'networkerror' },
-  { codes: /^[45]\.4\.317$/, reason: 'failedstarttls' },
-  { codes: /^[45]\.7\.32[1-5]$/, reason: 'failedstarttls' },
-  { codes: /^[45]\.4\.(?:24|25|28)$/, reason: 'systemerror' },
-  { codes: /^5\.7\.(?:64|54)$/, reason: 'norelaying' },
-  { codes: /^5\.7\.1$/, text: /unable to relay/, reason: 'norelaying' },
-  { codes: /^5\.7\.(?:57)$/, reason: 'securityerror' },
-  { codes: /^5\.7\.520$/, reason: 'policyviolation' },
-  { codes: /^5\.7\.(?:12|13|135|124|193)$/, reason: 'rejected' },
-  { codes: /^5\.4\.300$/, reason: 'expired' },
-  { codes: /^5\.6\.11$/, reason: 'contenterror' },
-  { codes: /^5\.7\.800$/, reason: 'blocked' },
-];
 
 /**
  * What an enhanced status code says on its own (after RFC 3463 and the reading Sisimai gives the
@@ -233,12 +174,6 @@ const BEFORE_DATA: ReadonlySet<string> = new Set([
   'RCPT',
 ]);
 
-export function reasonFromToken(token: string | null): Reason | null {
-  if (!token) return null;
-  for (const [pattern, reason] of TOKEN_REASONS) if (pattern.test(token)) return reason;
-  return null;
-}
-
 /** The reason an enhanced status code names on its own, or null. */
 export function reasonFromStatus(status: EnhancedStatus | null): Reason | null {
   if (!status || status.class === 2) return null;
@@ -247,7 +182,10 @@ export function reasonFromStatus(status: EnhancedStatus | null): Reason | null {
 
 interface Facts {
   readonly text: string;
+  /** The reason the layout or a specific status names; null for a broad status (see isBroad). */
   readonly statusName: Reason | null;
+  /** The reason the status names even when broad: the last word, after the text. */
+  readonly broadName: Reason | null;
   readonly status: EnhancedStatus | null;
   readonly command: string | null;
   readonly replyCode: string | null;
@@ -256,6 +194,41 @@ interface Facts {
 }
 
 type Probe = (f: Facts) => boolean;
+
+/** Reasons whose words, at MAIL FROM, name a cause other than the sender address itself. */
+const NOT_THE_SENDER: readonly Reason[] = [
+  'blocked',
+  'ratelimited',
+  'spamdetected',
+  'securityerror',
+  'systemerror',
+  'systemfull',
+  'networkerror',
+  'syntaxerror',
+  'policyviolation',
+  'hostunknown',
+  'notaccept',
+];
+
+/**
+ * A permanent refusal of MAIL FROM with nothing more specific in the code or the words: the MAIL
+ * command carries only the sender (RFC 5321 §3.3), so refusing it refuses the sender
+ * ("550 5.7.1 Access denied (in reply to MAIL FROM command)").
+ */
+function refusedSenderPlainly(f: Facts): boolean {
+  if (f.command !== 'MAIL' || f.statusName !== null) return false;
+  if (f.status ? f.status.class !== 5 : !/^5\d\d$/.test(f.replyCode ?? '')) return false;
+  return !NOT_THE_SENDER.some((reason) => f.says(reason));
+}
+
+/**
+ * The words say the recipient's domain does not exist ("Recipient address rejected: DNS domain
+ * does not exist"): the host-unknown reading, not the user-unknown one that "address rejected"
+ * suggests. Not for temporary (4.x.x) answers, nor for a domain that exists but takes no mail.
+ */
+function namesMissingDomain(f: Facts): boolean {
+  return f.status?.class !== 4 && f.says('hostunknown') && !f.says('notaccept');
+}
 
 /** The default test: the status code names the reason, or the text says it. */
 const plain =
@@ -288,6 +261,16 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
           (r) => f.says(r),
         );
       }
+      if (namesMissingDomain(f)) return false;
+      // RFC 3463 subject 1 is "addressing status": a vendor detail of it (Exchange's X.1.351
+      // wrapper) that quotes "unknown user" is the address check, whatever step it came at.
+      // (Not at MAIL FROM: the address checked there is the sender's.)
+      if (f.statusName === null && f.status?.subject === 1 && f.command !== 'MAIL')
+        return f.says('userunknown');
+      // No SMTP exchange at all (no status, no reply code, no step): a local delivery agent's own
+      // notice (qmail-local, vpopmail, Smail, Exim's routers) that found no such user. No filter
+      // read the message there, so its "unknown user" is the address check.
+      if (f.status === null && f.replyCode === null && f.command === null) return f.says('userunknown');
       // Without a code pointing at the mailbox, "unknown user" counts only when refused at RCPT.
       return f.command === 'RCPT' && f.says('userunknown');
     },
@@ -297,6 +280,9 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
     (f) => {
       // X.1.7 / X.1.8 are about the sender's address: "sender address … does not exist" is no filter.
       if (f.statusName === 'suspend' || f.statusName === 'rejected') return false;
+      // A filter that says what it found (spam, a virus) gave that verdict; a missing domain is
+      // no filter's doing.
+      if (f.says('spamdetected') || f.says('virusdetected') || namesMissingDomain(f)) return false;
       if (f.statusName === 'filtered') return f.says('userunknown') || f.says('filtered');
       // After DATA (or at an unknown step), an "unknown user" comes from a filter that read the
       // message, not from the address check: a refusal before DATA cannot be a content filter.
@@ -311,6 +297,7 @@ const FIRST_PASS: readonly [Reason, Probe][] = [
     'rejected',
     (f) => {
       if (f.statusName === 'rejected') return true;
+      if (refusedSenderPlainly(f)) return true;
       // Sender-refusal words count when refused at MAIL FROM, after DATA, or when the code says
       // nothing more precise than "security" or "system".
       if (!f.says('rejected') || /recipient address rejected/.test(f.text)) return false;
@@ -384,78 +371,122 @@ const QUEUE_LIFETIME: readonly RegExp[] = [
   /could not be delivered for \d{1,4} (?:days?|hours?)/,
 ];
 
-/** Decides the Sisimai reason for one recipient. */
-export function classifyReason(input: ReasonInput): Reason {
-  if (input.action === 'delivered' || input.action === 'relayed' || input.action === 'expanded')
-    return 'delivered';
-  // A provider's documented code is more specific than any generic reading of status or words.
-  if (input.provider) return input.provider;
-  // Multi-line replies repeat the codes on each line ("550-5.7.1 Messages with multiple 550-5.7.1
-  // addresses"); dropping the repeats lets phrases that span lines match.
-  const folded = input.diagnostic ? collapseSpace(input.diagnostic).toLowerCase().slice(0, 4000) : '';
-  const text =
-    folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
-  // Vendor knowledge first (as Sisimai's decoders and remote-host tables do): Exchange Online
-  // codes, Exchange NDR-subject tokens, and reasons implied by the report's layout.
-  let preset: Reason | null = input.preset ?? null;
-  if (!preset && input.microsoft && input.status) {
-    for (const entry of MICROSOFT) {
-      if (entry.codes.test(input.status.code) && (!entry.text || entry.text.test(text))) {
-        preset = entry.reason;
-        break;
-      }
-    }
-  }
-  preset ??= reasonFromToken(input.exchangeToken);
-  if (!preset && text.includes('msexch:'))
-    preset = MSEXCH_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
-  if (preset && !PROVISIONAL.has(preset)) return preset;
+/** Actions that mean the message arrived (or went on): no failure to explain. */
+const ARRIVED: ReadonlySet<DeliveryAction> = new Set<DeliveryAction>(['delivered', 'relayed', 'expanded']);
 
-  const statusName = preset ?? reasonFromStatus(input.status);
+/**
+ * The diagnostic as the patterns read it: lower case, white space folded, at most 4,000
+ * characters. Multi-line replies repeat the codes on each line ("550-5.7.1 Messages with multiple
+ * 550-5.7.1 addresses"); dropping the repeats lets phrases that span lines match.
+ */
+function foldDiagnostic(diagnostic: string | null): string {
+  const folded = diagnostic ? collapseSpace(diagnostic).toLowerCase().slice(0, 4000) : '';
+  return folded.slice(0, 12) + folded.slice(12).replace(/ [245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/g, ' ');
+}
+
+/**
+ * A broad status says only the class and subject of a failure: RFC 3463's "other or undefined"
+ * details (X.Y.0: 5.0.0, 5.1.0, 5.2.0, 5.3.0, 5.5.0, 4.0.0 ...) and X.7.1 "delivery not authorized,
+ * message refused", which servers send for any refusal. Its reading comes after the server's
+ * own words, never before: "550 5.7.1 Message too large" is about size.
+ */
+function isBroad(status: EnhancedStatus | null): boolean {
+  return status !== null && (status.detail === 0 || (status.subject === 7 && status.detail === 1));
+}
+
+function factsOf(input: ReasonInput, preset: Reason | null): Facts {
+  const text = foldDiagnostic(input.diagnostic);
   const said: Partial<Record<Reason, boolean>> = {};
-  const facts: Facts = {
+  return {
     text,
-    statusName,
+    statusName: preset ?? (isBroad(input.status) ? null : reasonFromStatus(input.status)),
+    broadName: reasonFromStatus(input.status),
     status: input.status,
     command: input.command,
     replyCode: input.replyCode ?? null,
     says: (reason) => (said[reason] ??= textSays(reason, text)),
   };
-  const type = (input.diagnosticType ?? '').toLowerCase();
-  const smtpText = type === '' || type === 'smtp';
-  // X.4.7 (delivery time expired) and the report says the message sat in the queue until its
-  // lifetime ran out: the attempts it quotes ("Connection refused by [127.0.0.1]") are the history
-  // of the expiry, not a separate refusal. A failed name lookup is the exception: the destination
-  // could not even be found, which Sisimai reports as a network error.
-  if (
-    statusName === 'expired' &&
-    QUEUE_LIFETIME.some((p) => p.test(text)) &&
-    !/(?:host ?name|dns|name server) (?:lookup )?(?:failure|failed|error)|name server:/.test(text)
-  )
-    return 'expired';
-  if (smtpText) {
-    for (const [reason, probe] of FIRST_PASS) if (probe(facts)) return reason;
-  }
+}
 
-  // Nothing specific yet: the text alone, then what the code and the context imply.
-  if (statusName === null || PROVISIONAL.has(statusName) || !smtpText) {
-    // A report that says outright it gave up after retrying is an expiry, whatever network
-    // trouble it mentions as the cause.
-    if (STRONG_EXPIRY.some((p) => p.test(text))) return 'expired';
-    for (const reason of SECOND_PASS) if (facts.says(reason)) return reason;
-    if (statusName) return statusName;
-    const cls = input.status ? `${input.status.class}.${input.status.subject}` : '';
-    if (cls === '5.6' || cls === '4.6') return 'contenterror';
-    if (cls === '5.7' || cls === '4.7') return 'securityerror';
-    if (type.startsWith('x-unix')) return 'mailererror';
-    if (facts.says('syntaxerror') || /^[45]0[0-7]$/.test(input.replyCode ?? '')) return 'syntaxerror';
-    if (input.action === 'delayed') return 'expired';
-    if (input.command === 'EHLO' || input.command === 'HELO') return 'blocked';
-    // A temporary (4xx) error in a report of final failure: the server kept retrying and gave up.
-    if (input.action === 'failed' && (input.status?.class === 4 || /^4\d\d$/.test(input.replyCode ?? '')))
-      return 'expired';
-  } else {
-    return statusName;
-  }
-  return text ? 'onhold' : 'undefined';
+/**
+ * X.4.7 (delivery time expired) and the report says the message sat in the queue until its
+ * lifetime ran out: the attempts it quotes ("Connection refused by [127.0.0.1]") are the history
+ * of the expiry, not a separate refusal. A failed name lookup is the exception: the destination
+ * could not even be found, which Sisimai reports as a network error.
+ */
+function queueRanOut(f: Facts): boolean {
+  return (
+    f.statusName === 'expired' &&
+    QUEUE_LIFETIME.some((p) => p.test(f.text)) &&
+    !/(?:host ?name|dns|name server) (?:lookup )?(?:failure|failed|error)|name server:/.test(f.text)
+  );
+}
+
+/** The text alone, once the first pass found nothing or only a provisional reason. */
+function textAlone(f: Facts): Reason | null {
+  // A report that says outright it gave up after retrying is an expiry, whatever network
+  // trouble it mentions as the cause.
+  if (STRONG_EXPIRY.some((p) => p.test(f.text))) return 'expired';
+  return SECOND_PASS.find((reason) => f.says(reason)) ?? null;
+}
+
+/** What the status class alone implies (RFC 3463 X.6 media, X.7 security or policy). */
+function statusClassReason(status: EnhancedStatus | null): Reason | null {
+  if (!status || status.class === 2) return null;
+  if (status.subject === 6) return 'contenterror';
+  if (status.subject === 7) return 'securityerror';
+  return null;
+}
+
+/** What the diagnostic type, the reply code, the action and the command imply, when nothing else did. */
+function context(input: ReasonInput, f: Facts): Reason | null {
+  if ((input.diagnosticType ?? '').toLowerCase().startsWith('x-unix')) return 'mailererror';
+  const reply = input.replyCode ?? '';
+  if (f.says('syntaxerror') || /^[45]0[0-7]$/.test(reply)) return 'syntaxerror';
+  if (input.action === 'delayed') return 'expired';
+  if (input.command === 'EHLO' || input.command === 'HELO') return 'blocked';
+  // A temporary (4xx) error in a report of final failure: the server kept retrying and gave up.
+  if (input.action === 'failed' && (input.status?.class === 4 || /^4\d\d$/.test(reply))) return 'expired';
+  return null;
+}
+
+/**
+ * Whether the diagnostic is a server's reply (RFC 3464 type `smtp`, none stated, or a reporter's
+ * own `X-Postfix`-like wording of one) rather than a local delivery program's output (`X-Unix`),
+ * whose words describe the program, not the recipient.
+ */
+function readsAsReply(diagnosticType: string | null | undefined): boolean {
+  return !(diagnosticType ?? '').toLowerCase().startsWith('x-unix');
+}
+
+/** The first pass, then a specific status the first pass did not overrule. */
+function readReply(f: Facts): Reason | null {
+  const first = FIRST_PASS.find(([, probe]) => probe(f));
+  if (first) return first[0];
+  return f.statusName !== null && !PROVISIONAL.has(f.statusName) ? f.statusName : null;
+}
+
+/** Decides the Sisimai reason for one recipient. */
+export function classifyReason(input: ReasonInput): Reason {
+  if (ARRIVED.has(input.action)) return 'delivered';
+  // A provider's documented code is more specific than any generic reading of status or words.
+  if (input.provider) return input.provider;
+  // A reason the report's layout implies comes first. Vendor codes (Exchange NDR-subject tokens,
+  // Exchange Online's extended codes) are not read here: their one home is the cause catalogue,
+  // whose entry, when it names a reason, decides it (catalog/sections/exchange.ts).
+  const preset = input.preset ?? null;
+  if (preset && !PROVISIONAL.has(preset)) return preset;
+
+  const f = factsOf(input, preset);
+  if (queueRanOut(f)) return 'expired';
+  const replyReading = readsAsReply(input.diagnosticType) ? readReply(f) : null;
+  if (replyReading) return replyReading;
+  return (
+    textAlone(f) ??
+    f.statusName ??
+    f.broadName ??
+    statusClassReason(input.status) ??
+    context(input, f) ??
+    (f.text ? 'onhold' : 'undefined')
+  );
 }

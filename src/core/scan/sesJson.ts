@@ -31,49 +31,59 @@ function field(object: string, name: string): string | null {
     .trim();
 }
 
+/** The JSON array that starts at `start`, up to its closing bracket (at most 20,000 characters). */
+function arrayAt(head: string, start: number): string {
+  const end = head.indexOf(']', start);
+  return head.slice(start, end < 0 ? start + 20_000 : Math.min(end, start + 20_000));
+}
+
+/** The per-message group: the reporting MTA the notification names, else Amazon SES itself. */
+function reportingLine(notification: string): string {
+  const reporter = field(notification, 'reportingMTA') ?? field(notification, 'remoteMtaIp');
+  return `Reporting-MTA: ${reporter && reporter.includes(';') ? reporter : `dns; ${reporter ?? 'amazonses.com'}`}`;
+}
+
+/** One group per bounced recipient. Recipient objects hold only string values: each ends at the first `}`. */
+function bouncedGroups(array: string): string[] {
+  const lines: string[] = [];
+  for (const object of array.split('}').slice(0, 1000)) {
+    const address = field(object, 'emailAddress');
+    if (!address) continue;
+    lines.push(`Final-Recipient: rfc822; ${address}`, `Action: ${field(object, 'action') ?? 'failed'}`);
+    const status = field(object, 'status');
+    if (status) lines.push(`Status: ${status}`);
+    const diagnostic = field(object, 'diagnosticCode');
+    if (diagnostic)
+      lines.push(`Diagnostic-Code: ${diagnostic.includes(';') ? diagnostic : `smtp; ${diagnostic}`}`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/** One group per delivered recipient, each with the notification's SMTP response. */
+function deliveredGroups(array: string, notification: string): string[] {
+  const smtp = /"smtpResponse"\s*:\s*"([^"]{0,500})"/.exec(notification)?.[1] ?? null;
+  const lines: string[] = [];
+  for (const match of array.matchAll(/"([^"\s@]{1,64}@[^"\s@]{1,255})"/g)) {
+    lines.push(`Final-Recipient: rfc822; ${match[1] ?? ''}`, 'Action: delivered', 'Status: 2.0.0');
+    if (smtp) lines.push(`Diagnostic-Code: smtp; ${smtp}`);
+    lines.push('');
+  }
+  return lines;
+}
+
 export function findSesNotification(text: string): SesNotification | null {
   const head = text.slice(0, MAX_SCAN);
   const type = /"(?:notificationType|eventType)"\s*:\s*"(Bounce|Delivery|Complaint)"/.exec(head);
   if (!type) return null;
   const kind = (type[1] ?? '').toLowerCase() as SesKind;
   if (kind === 'complaint') return { kind, deliveryStatus: '' };
-  const arrayName = kind === 'bounce' ? 'bouncedRecipients' : 'recipients';
-  const start = head.indexOf(`"${arrayName}"`, type.index);
+  const start = head.indexOf(kind === 'bounce' ? '"bouncedRecipients"' : '"recipients"', type.index);
   if (start < 0) return null;
-  const lines: string[] = [];
-  const reporter =
-    field(head.slice(type.index, type.index + 20_000), 'reportingMTA') ??
-    field(head.slice(type.index, type.index + 20_000), 'remoteMtaIp');
-  lines.push(
-    `Reporting-MTA: ${reporter && reporter.includes(';') ? reporter : `dns; ${reporter ?? 'amazonses.com'}`}`,
-    '',
-  );
-  if (kind === 'bounce') {
-    const end = head.indexOf(']', start);
-    const array = head.slice(start, end < 0 ? start + 20_000 : Math.min(end, start + 20_000));
-    // Recipient objects hold only string values, so each ends at the first closing brace.
-    for (const object of array.split('}').slice(0, 1000)) {
-      const address = field(object, 'emailAddress');
-      if (!address) continue;
-      lines.push(`Final-Recipient: rfc822; ${address}`, `Action: ${field(object, 'action') ?? 'failed'}`);
-      const status = field(object, 'status');
-      if (status) lines.push(`Status: ${status}`);
-      const diagnostic = field(object, 'diagnosticCode');
-      if (diagnostic)
-        lines.push(`Diagnostic-Code: ${diagnostic.includes(';') ? diagnostic : `smtp; ${diagnostic}`}`);
-      lines.push('');
-    }
-  } else {
-    const end = head.indexOf(']', start);
-    const array = head.slice(start, end < 0 ? start + 20_000 : Math.min(end, start + 20_000));
-    const delivery = head.slice(type.index, type.index + 20_000);
-    const smtp = /"smtpResponse"\s*:\s*"([^"]{0,500})"/.exec(delivery)?.[1] ?? null;
-    for (const match of array.matchAll(/"([^"\s@]{1,64}@[^"\s@]{1,255})"/g)) {
-      lines.push(`Final-Recipient: rfc822; ${match[1] ?? ''}`, 'Action: delivered', 'Status: 2.0.0');
-      if (smtp) lines.push(`Diagnostic-Code: smtp; ${smtp}`);
-      lines.push('');
-    }
-  }
+  const notification = head.slice(type.index, type.index + 20_000);
+  const array = arrayAt(head, start);
+  const groups = kind === 'bounce' ? bouncedGroups(array) : deliveredGroups(array, notification);
+  const lines = [reportingLine(notification), '', ...groups];
   return lines.some((l) => l.startsWith('Final-Recipient:'))
     ? { kind, deliveryStatus: lines.join('\n') }
     : null;

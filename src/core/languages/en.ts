@@ -1,0 +1,231 @@
+import type { NdrLanguage } from './types';
+
+/**
+ * English: every word the analyser reads in a English bounce. Input recognition only (the
+ * texts we show live in src/i18n). Exchange wording confidence: see ExchangeWording.
+ */
+export const en: NdrLanguage = {
+  tag: 'en',
+  functionWords: [
+    'the',
+    'to',
+    'of',
+    'and',
+    'your',
+    'message',
+    'was',
+    'not',
+    'could',
+    'be',
+    'following',
+    'delivered',
+    'this',
+    'is',
+    'that',
+    'please',
+  ],
+  subjectOpenings: [
+    /undeliver(?:able|ed)/,
+    /undelivered mail/,
+    /returned mail/,
+    /mail delivery (?:failed|failure|system)/,
+    /delivery (?:status notification|failure|failed|has failed|notification|report|problem)/,
+    /failure notice/,
+    /non[- ]?delivery/,
+    /message (?:not delivered|delivery failure|could not be delivered)/,
+    /could not send message/,
+    /warning: could not send/,
+    /mail could not be delivered/,
+    /delayed mail/,
+    /delivery delayed/,
+    /delivery to the following recipient/,
+    /error sending message/,
+    /mail system error/,
+    /permanent error/,
+    /returned to sender/,
+    /notice of (?:non-?delivery|undeliverable)/,
+    /warning:[^\n]{0,300}?(?:delayed \d|user unknown|not (?:yet )?been delivered|could not be delivered)/,
+    /undeliverable mail/,
+    /rejected:/,
+    /\[?postmaster\]?/,
+    /failed delivery/,
+    /message delivery/,
+    /mail delivery status/,
+    /delivery status/,
+    /unable to deliver/,
+    /delivery notification/,
+  ],
+  subjectWords: [],
+  bouncePhrases: [
+    /could not be delivered/,
+    /couldn't be delivered/,
+    /was not delivered/,
+    /wasn't delivered/,
+    /delivery (?:has )?failed/,
+    /delivery to the following recipient/,
+    /permanent (?:fatal )?error/,
+    /undeliverable/,
+    /returned to (?:the )?sender/,
+    /this is the mail system at host/,
+    /i'm sorry to have to inform you/,
+    /unable to deliver/,
+    /the following addresses had permanent fatal errors/,
+    /message could not be delivered/,
+    /your message did not reach/,
+    /failed to deliver/,
+    /delivery status notification/,
+    /has been delayed/,
+    /delivery is delayed/,
+    /will retry/,
+    /non-delivery/,
+    /not be delivered to one or more/,
+    /recipient address rejected/,
+    /mailbox unavailable/,
+    /mail delivery failed/,
+    /retry timeout exceeded/,
+    /could not deliver/,
+    /giving up on/,
+    /delivery problem/,
+    /returned mail/,
+    /had (?:permanent )?fatal errors/,
+    /this is a warning message only/,
+    /has not (?:yet )?been delivered/,
+    /failed addresses follow/,
+    /no such user here/,
+    /delivery attempts will continue/,
+    /requested action not taken/,
+  ],
+  reportOpeners: [
+    /this message was created automatically by mail delivery software/,
+    /this is the mail system at host/,
+    /this is the postfix program at host/,
+    /i'm sorry to have to inform you that your message/,
+    /the original message was received at/,
+    /hi\. this is the qmail-send program/,
+    /i'm afraid i wasn't able to deliver your message/,
+    /delivery has failed to these recipients or groups/,
+    /your message did not reach some or all of the intended recipients/,
+    /your message wasn't delivered to/,
+    /this is an automatically generated delivery status notification/,
+    /your message cannot be delivered to the following recipients/,
+    /a message that you sent (?:could not|has not yet) been delivered/,
+  ],
+  delayWords: [/has been delayed/],
+  attachmentNames: [/undeliver/, /delivery status/, /returned mail/, /failure notice/],
+  /**
+   * The reasons mail servers write into a report without any SMTP code, as their documentation and
+   * source give them: a line a user copies out of a bounce holds one of these and nothing else.
+   * - Postfix smtp(8)/bounce(5): "conversation with … timed out while sending RCPT TO", "lost
+   *   connection with … while receiving the initial server greeting", "connect to …: Connection
+   *   refused", "Host or domain name not found. Name service error for name=…", "Domain … does not
+   *   accept mail (nullMX)" (RFC 7505), "mail for … loops back to myself", "unknown user", "User
+   *   unknown in local recipient table", "delivery temporarily suspended", "refused to talk to me".
+   * - Exim (spec, "Delivery failure messages"): "retry timeout exceeded", "Unrouteable address",
+   *   "all relevant MX records point to non-existent hosts", "all hosts for … have been failing",
+   *   "unknown local-part", "mailbox is full", "quota exceeded".
+   * - Sendmail (op.me, the transcript): "… User unknown", "Host unknown (Name server: …)",
+   *   "Deferred: Connection timed out with …".
+   * - qmail-send (qmail-remote(8)/qmail-local(8)): "Sorry, no mailbox here by that name", "Sorry, I
+   *   couldn't find any host named …", "Sorry, I wasn't able to establish an SMTP connection", "This
+   *   address no longer accepts mail", "no such user here" (vpopmail's wording).
+   */
+  serverErrorPhrases: [
+    /timed out while (?:sending|receiving) (?:rcpt to|mail from|data|end of data|message|the initial server greeting|helo|ehlo|starttls)/,
+    /lost connection with \S{1,255} while/,
+    /connect to \S{1,300}: connection (?:refused|timed out)/,
+    /host or domain name not found/,
+    /name service error for name=/,
+    /does not accept mail(?: \(nullmx\))?/,
+    /loops back to myself/,
+    /user unknown in (?:local|virtual|relay) recipient table/,
+    /delivery temporarily suspended/,
+    /retry timeout exceeded/,
+    /unrouteable address/,
+    /all relevant mx records point to non-existent hosts/,
+    /all hosts for \S{1,255} have been failing/,
+    /unknown local-part/,
+    /\.\.\. user unknown/,
+    /host unknown \(name server/,
+    /deferred: connection (?:timed out|refused)/,
+    /no mailbox here by that name/,
+    /couldn't find any host named/,
+    /wasn't able to establish an smtp connection/,
+    /no longer accepts mail/,
+    /no such user here/,
+    /refused to talk to me/,
+  ],
+  /**
+   * How delay notices say the message is still being tried, in the servers' documented wording: a
+   * sign of a report of its own, next to the failure words (a pasted delay notice has no header).
+   * - Postfix bounce(5) delay template: "It will be retried until it is 5 day(s) old"; its subject
+   *   "Delayed Mail (still being retried)".
+   * - Sendmail's queue warning: "Warning: message still undelivered after 4 hours", "Will keep trying
+   *   until message is 5 days old".
+   * - Gmail's delay notice: "Message will be retried for 2 more day(s)".
+   * - Exim's delay warning (warn_message_file): "Delivery attempts will continue for some time".
+   */
+  retryStatements: [
+    /will be retried until it is/,
+    /still being retried/,
+    /message still undelivered after/,
+    /will keep trying until (?:the )?message is/,
+    /message will be retried for/,
+    /delivery attempts will continue/,
+  ],
+  lureWording: [
+    /(?:release|retrieve|recover|restore|review|deliver|view|approve)\s+(?:your\s+|the\s+|all\s+)?(?:\d+\s+)?(?:pending|held|blocked|queued|quarantined|undelivered|incoming|suspended)\s+(?:e-?mails?|messages?|mails?)/,
+    /(?:release|retrieve|recover|restore|unlock)\s+(?:your|these|the)\s+(?:\d+\s+)?(?:e-?mails?|messages?|mails?)/,
+    /(?:e-?mails?|messages?|mails?)\s+(?:are|were|have been|has been)\s+(?:held|on hold|pending|queued|suspended|blocked|quarantined)/,
+    /(?:mailbox|storage|quota)\s+(?:is\s+|has\s+)?(?:almost\s+|nearly\s+)?(?:full|exceeded|reached)[^.\n]{0,80}(?:upgrade|increase|click|sign in|log ?in)/,
+    /(?:upgrade|increase)\s+(?:your\s+)?(?:mailbox|storage|quota)/,
+    /password\s+(?:will\s+)?(?:expire|expires|expired|expiring)/,
+    /account\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|deactivated|closed|terminated|disabled|locked)/,
+    /(?:verify|confirm|validate|re-?activate)\s+(?:your\s+)?(?:account|identity|mailbox|e-?mail address|password|credentials)/,
+    /sign\s*in\s+(?:to|at)\s+(?:release|restore|recover|view|retrieve|keep|avoid)/,
+    /within\s+(?:24|48|72)\s+hours?\s+(?:or|to avoid|otherwise)/,
+  ],
+  reasonPhrases: {},
+  exchange: {
+    confidence: 'H',
+    subjectPrefixes: [
+      'Undeliverable:',
+      'Undelivered:',
+      'Delivery has failed:',
+      'Delayed:',
+      'Delivery delayed:',
+    ],
+    firstLines: [
+      'Delivery has failed to these recipients or groups:',
+      'Delivery has failed to these recipients or distribution lists:',
+      'Your message did not reach some or all of the intended recipients.',
+    ],
+    diagnosticHeadings: ['Diagnostic information for administrators:'],
+    generatingServer: ['Generating server:'],
+    receivingServer: ['Receiving server:'],
+    originalHeaders: ['Original message headers:', 'Original Message Headers'],
+    enhancedHeadline: [
+      /^Your message to (.+?) couldn(?:'|’)t be delivered\.?/i,
+      /^Delivery to (.+?) has been delayed\.?/i,
+    ],
+    enhancedAdminHeading: ['More Info for Email Admins'],
+    enhancedErrorDetails: ['Error Details'],
+    enhancedOriginalDetails: ['Original Message Details'],
+    enhancedHops: ['Message Hops'],
+    delayLines: [
+      'Delivery is delayed to these recipients or groups:',
+      'Delivery is delayed to these recipients or distribution lists:',
+    ],
+  },
+  exchangeFields: {
+    error: ['Error:', 'Reported error:'],
+    rejectedBy: ['Message rejected by:'],
+    generatedBy: ['DSN generated by:', 'Sent by:'],
+    remoteServer: ['Remote server:'],
+    statusCode: ['Status code:'],
+    recipientAddress: ['Recipient Address:'],
+    senderAddress: ['Sender Address:'],
+    subject: ['Subject:'],
+    createdDate: ['Created Date:'],
+  },
+  forward: { from: ['From'], sent: ['Sent', 'Date'], to: ['To'], subject: ['Subject'] },
+};

@@ -1,0 +1,62 @@
+import type { NdrLanguage } from './types';
+
+/**
+ * Italian: every word the analyser reads in a Italian bounce. Input recognition only (the
+ * texts we show live in src/i18n). Exchange wording confidence: see ExchangeWording.
+ */
+export const it: NdrLanguage = {
+  tag: 'it',
+  functionWords: [
+    'il',
+    'la',
+    'di',
+    'non',
+    'messaggio',
+    'è',
+    'stato',
+    'per',
+    'seguenti',
+    'destinatari',
+    'recapito',
+    'del',
+    'che',
+    'una',
+    'gli',
+    'al',
+  ],
+  subjectOpenings: [/non recapitabile/],
+  subjectWords: [],
+  bouncePhrases: [/impossibile recapitare/],
+  reportOpeners: [],
+  delayWords: [/ritardato/],
+  attachmentNames: [],
+  lureWording: [],
+  reasonPhrases: {},
+  exchange: {
+    confidence: 'H',
+    subjectPrefixes: ['Non recapitabile:', 'Recapito ritardato:'],
+    firstLines: ['Il recapito non è riuscito per i seguenti destinatari o gruppi:'],
+    diagnosticHeadings: ['Informazioni di diagnostica per gli amministratori:'],
+    generatingServer: ['Server di generazione:'],
+    receivingServer: ['Server di ricezione:'],
+    originalHeaders: ['Intestazioni originali del messaggio:'],
+    enhancedHeadline: [/^Impossibile recapitare il messaggio a (.+?)\.?$/i],
+    enhancedAdminHeading: ['Altre informazioni per gli amministratori di posta elettronica'],
+    enhancedErrorDetails: ["Dettagli sull'errore"],
+    enhancedOriginalDetails: ['Dettagli messaggio originale'],
+    enhancedHops: ['Hop messaggio'],
+    delayLines: ['Il recapito è stato ritardato per i seguenti destinatari o gruppi:'],
+  },
+  exchangeFields: {
+    error: ['Errore:'],
+    rejectedBy: ['Messaggio rifiutato da:'],
+    generatedBy: ['DSN generato da:', 'Inviato da:'],
+    remoteServer: ['Server remoto:'],
+    statusCode: ['Codice di stato:'],
+    recipientAddress: ['Indirizzo destinatario:'],
+    senderAddress: ['Indirizzo mittente:'],
+    subject: ['Oggetto:'],
+    createdDate: ['Data creazione:'],
+  },
+  forward: { from: ['Da'], sent: ['Inviato', 'Data'], to: ['A'], subject: ['Oggetto'] },
+};

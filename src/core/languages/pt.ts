@@ -1,0 +1,62 @@
+import type { NdrLanguage } from './types';
+
+/**
+ * Portuguese: every word the analyser reads in a Portuguese bounce. Input recognition only (the
+ * texts we show live in src/i18n). Exchange wording confidence: see ExchangeWording.
+ */
+export const pt: NdrLanguage = {
+  tag: 'pt',
+  functionWords: [
+    'a',
+    'o',
+    'de',
+    'não',
+    'sua',
+    'mensagem',
+    'foi',
+    'entregue',
+    'para',
+    'os',
+    'estes',
+    'destinatários',
+    'falha',
+    'que',
+    'na',
+    'do',
+  ],
+  subjectOpenings: [/não entregue/],
+  subjectWords: [],
+  bouncePhrases: [],
+  reportOpeners: [],
+  delayWords: [/atrasad/],
+  attachmentNames: [],
+  lureWording: [],
+  reasonPhrases: {},
+  exchange: {
+    confidence: 'M',
+    subjectPrefixes: ['Não entregue:', 'Não é possível entregar:', 'Atrasada:'],
+    firstLines: ['Falha na entrega a estes destinatários ou grupos:'],
+    diagnosticHeadings: ['Informações de diagnóstico para administradores:'],
+    generatingServer: ['Servidor de origem:', 'Servidor gerador:'],
+    receivingServer: ['Servidor de recebimento:', 'Servidor receptor:'],
+    originalHeaders: ['Cabeçalhos originais da mensagem:'],
+    enhancedHeadline: [/^Não foi possível entregar (?:a sua |sua )?mensagem para (.+?)\.?$/i],
+    enhancedAdminHeading: ['Mais informações para administradores de email'],
+    enhancedErrorDetails: ['Detalhes do erro'],
+    enhancedOriginalDetails: ['Detalhes da mensagem original'],
+    enhancedHops: ['Saltos da mensagem'],
+    delayLines: ['A entrega a estes destinatários ou grupos está atrasada:'],
+  },
+  exchangeFields: {
+    error: ['Erro:'],
+    rejectedBy: ['Mensagem rejeitada por:'],
+    generatedBy: ['DSN gerado por:', 'Enviado por:'],
+    remoteServer: ['Servidor remoto:'],
+    statusCode: ['Código de status:'],
+    recipientAddress: ['Endereço do destinatário:'],
+    senderAddress: ['Endereço do remetente:'],
+    subject: ['Assunto:'],
+    createdDate: ['Data de criação:'],
+  },
+  forward: { from: ['De'], sent: ['Enviado', 'Enviada em', 'Data'], to: ['Para'], subject: ['Assunto'] },
+};
