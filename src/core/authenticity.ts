@@ -17,7 +17,7 @@
 import { getHeader, getHeaders } from './headers';
 import { findSuspicions, hostOf, type SuspicionInput } from './suspicion';
 import { clip, domainOf, findAddress, stripInvisible } from './text';
-import type { Evidence, HeaderField, HtmlFacts, Suspicion } from './types';
+import type { Authenticity, Evidence, HeaderField, HtmlFacts, Suspicion } from './types';
 
 export interface AuthenticityInput extends SuspicionInput {
   readonly html: HtmlFacts | null;
@@ -34,14 +34,7 @@ export interface AuthenticityInput extends SuspicionInput {
   readonly direct: boolean;
 }
 
-export type AuthenticityVerdict = 'suspicious' | 'backscatter';
-
-export interface Authenticity {
-  readonly verdict: AuthenticityVerdict;
-  /** `high`: several independent signs or one that genuine reports never show; `medium`: one sign. */
-  readonly confidence: 'high' | 'medium';
-  readonly signs: readonly Suspicion[];
-}
+export type AuthenticityVerdict = Authenticity['verdict'];
 
 /** Signs that alone make a report a lure with high confidence. */
 const DECISIVE = new Set(['html.passwordField', 'auth.failed', 'link.lookAlike', 'link.textMismatch']);
@@ -176,7 +169,9 @@ function backscatterSigns(input: AuthenticityInput): BackscatterSigns {
   if (organisationOf(senderDomain) === organisationOf(owner)) return forgedOwnSender(input, original, owner);
   // Someone else's message bounced to the reader: only said when we know who the reader is and
   // the reader opened the bounce themselves (an admin opening a user's bounce is not its sender).
-  if (input.reader && input.direct && !mentionsReader(original, input.reader))
+  // Someone sending under an alias of another domain gets the bounce at that alias; backscatter
+  // comes to the reader's own address (the forged envelope sender) about another From.
+  if (input.reader && input.direct && addressedToReader(input) && !mentionsReader(original, input.reader))
     none.decisive.push({
       code: 'backscatter.notReaderSender',
       evidence: [ev('original-message', 'From', fromHeader)],
@@ -216,6 +211,14 @@ function ownerDomain(input: AuthenticityInput): string | null {
   if (input.reader) return domainOf(input.reader);
   const to = (getHeader(input.headers, 'to') ?? '').slice(0, 1000);
   return domainOf(findAddress(to));
+}
+
+/** The report was sent to the reader's own address (its To, or Delivered-To when To is absent). */
+function addressedToReader(input: AuthenticityInput): boolean {
+  const reader = (input.reader ?? '').toLowerCase();
+  if (!reader) return false;
+  const to = `${getHeader(input.headers, 'to') ?? ''} ${getHeader(input.headers, 'delivered-to') ?? ''}`;
+  return to.slice(0, 4000).toLowerCase().includes(reader);
 }
 
 function mentionsReader(original: readonly HeaderField[], reader: string): boolean {

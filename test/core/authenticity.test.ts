@@ -181,6 +181,8 @@ To: info@shop.example
     const result = judgeAuthenticity(input({ originalHeaders: other, reader: 'chris@example.net' }));
     expect(result).toMatchObject({ verdict: 'backscatter', confidence: 'medium' });
     expect(result?.signs[0]).toMatchObject({ code: 'backscatter.notReaderSender' });
+    // A bounce sent to another address of theirs (an alias, a shared mailbox) is their own.
+    expect(judgeAuthenticity(input({ originalHeaders: other, reader: 'chris@contoso.example' }))).toBeNull();
   });
 
   it('prefers the lure verdict when a "bounce" both lures and returns a foreign original', () => {
