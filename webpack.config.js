@@ -7,7 +7,12 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin');
 const { rewriteManifestUrls } = require('./scripts/manifest.cjs');
-const { OFFICE_JS_ORIGIN, contentSecurityPolicy, dohResolvers, securityHeaders } = require('./scripts/csp.cjs');
+const {
+  OFFICE_JS_ORIGIN,
+  contentSecurityPolicy,
+  dohResolvers,
+  securityHeaders,
+} = require('./scripts/csp.cjs');
 const { DefinePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';

@@ -58,7 +58,9 @@ it('adds the DNS check the user ran to the admin mail, with its time and the rec
   };
   const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t, 'sender', { plan, outcome });
   expect(mail.text).toContain('DNS of fabrikam.example, checked');
-  expect(mail.text).toContain('Problem: 10 mx.old-host.example (The MX record does not point to Exchange Online.)');
+  expect(mail.text).toContain(
+    'Problem: 10 mx.old-host.example (The MX record does not point to Exchange Online.)',
+  );
   expect(mail.html).toContain('10 mx.old-host.example');
   const without = buildAdminMail(analysis, 'helpdesk@contoso.example', t, 'sender');
   expect(without.text).not.toContain('DNS of fabrikam.example');
