@@ -615,6 +615,7 @@ function withoutAdvice(view: CauseView): CauseView {
     sentence: '',
     summary: '',
     confidence: null,
+    who: { ...view.who, text: '', mailLine: '', detail: [] },
     userSteps: { ...view.userSteps, items: [] },
     adminSteps: null,
   };

@@ -577,10 +577,10 @@ export function Explanation({
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
-      <SuspicionWarning view={view} styles={styles} />
       <h2 id={headlineId} className={styles.headline} tabIndex={-1} data-result-focus>
         {view.headline}
       </h2>
+      <SuspicionWarning view={view} styles={styles} />
       {view.recipientLine && (
         <Body1 as="p" className={styles.cause}>
           {view.recipientLine}

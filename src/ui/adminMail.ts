@@ -71,8 +71,8 @@ export function adminSubject(analysis: Analysis, t: Translator): string {
       : analysis.suspicion?.verdict === 'backscatter'
         ? 'admin.subjectBackscatter'
         : analysis.verdict === 'delay'
-        ? 'admin.subjectDelay'
-        : 'admin.subjectBounce',
+          ? 'admin.subjectDelay'
+          : 'admin.subjectBounce',
   );
   const subject = `${prefix}: ${original}${recipients}${code ? ` (${code})` : ''}`;
   // Subjects never carry line breaks or invisible controls from the NDR.
@@ -261,6 +261,7 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
       kind: 'warning',
       title: view.suspicion.mailTitle,
       lines: [
+        view.headline,
         view.suspicion.intro,
         ...view.suspicion.items.flatMap(({ text, evidence }) => [
           text,

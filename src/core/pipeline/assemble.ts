@@ -99,7 +99,8 @@ function suspicionOf(a: Assembly, original: Analysis['original']): Analysis['sus
     exchangeLayout: Boolean(a.found?.exchange),
     deliveryStatus: Boolean(a.found?.deliveryStatus),
     html: a.message.html ?? null,
-    attachments: a.message.parts.filter((p) => p.message === null),
+    // Type and name only: reading `message` would decode an attached .msg nobody asked for.
+    attachments: a.message.parts.map((p) => ({ mimeType: p.mimeType, filename: p.filename })),
     originalHeaders: original.headers ? parseHeaderBlock(original.headers).headers : null,
     reader: a.reader,
     direct: a.route === 'mime' || a.route === 'text',
