@@ -1,7 +1,8 @@
 /**
  * Command line over the analysis core.
  *
- *   npm run explain -- [--json] [--lang en|nl] [--jobs N] FILE...     (FILE may be - for standard input)
+ *   npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] FILE...
+ *   (FILE may be - for standard input; --me is the reader's address, for telling backscatter apart)
  *
  * Prints a plain-language explanation per file, or with --json one JSON object per line, in the
  * order of the arguments. A file that cannot be read is reported on stderr; the others are still
@@ -15,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { pickLocale, type Translator } from '../i18n';
+import { validAddress } from '../core/safeValues';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
 import { jsonLine, terminalSafe, toJson, toText } from './format';
 import { Output } from './output';
@@ -23,11 +25,13 @@ interface Options {
   json: boolean;
   lang: string;
   jobs: number;
+  /** The reader's own address (--me), for the backscatter check; null when not given. */
+  me: string | null;
   files: string[];
 }
 
 const USAGE =
-  'usage: npm run explain -- [--json] [--lang en|nl] [--jobs N] FILE... (use - for standard input)';
+  'usage: npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] FILE... (use - for standard input)';
 /** More threads than this only cost memory: each holds its own copy of the analyser. */
 const MAX_JOBS = 64;
 
@@ -42,6 +46,7 @@ function parseArgs(argv: readonly string[]): Options | string {
     json: false,
     lang: process.env['LANG'] ?? 'en',
     jobs: Math.min(MAX_JOBS, availableParallelism()),
+    me: null,
     files: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -56,6 +61,10 @@ function parseArgs(argv: readonly string[]): Options | string {
       const jobs = parseJobs(arg.startsWith('--jobs=') ? arg.slice(7) : argv[++i]);
       if (jobs === null) return `--jobs takes a number from 1 to ${MAX_JOBS}\n${USAGE}`;
       options.jobs = jobs;
+    } else if (arg === '--me' || arg.startsWith('--me=')) {
+      const me = validAddress(arg.startsWith('--me=') ? arg.slice(5) : argv[++i]);
+      if (!me) return `--me takes your email address\n${USAGE}`;
+      options.me = me;
     } else if (arg === '--help' || arg === '-h') return USAGE;
     else if (arg.startsWith('--')) return `unknown option ${arg}\n${USAGE}`;
     else options.files.push(arg);
@@ -79,7 +88,12 @@ async function translatorFor(json: boolean, lang: string): Promise<Translator | 
   return createTranslator(pickLocale(lang));
 }
 
-async function explainFile(file: string, json: boolean, t: Translator | null): Promise<Outcome> {
+async function explainFile(
+  file: string,
+  json: boolean,
+  t: Translator | null,
+  me: string | null,
+): Promise<Outcome> {
   let bytes: Uint8Array;
   try {
     // Synchronous on purpose: read-ahead through fs/promises made a run over 4,000 files slower
@@ -89,7 +103,7 @@ async function explainFile(file: string, json: boolean, t: Translator | null): P
     return { error: `cannot read: ${reason(error)}` };
   }
   try {
-    const analysis = await analyzeBytes(bytes);
+    const analysis = await analyzeBytes(bytes, { reader: me });
     return { line: t ? toText(file, analysis, t) : jsonLine(toJson(file, analysis)) };
   } catch (error) {
     return {
@@ -107,6 +121,7 @@ interface WorkerData {
   readonly files: readonly string[];
   readonly json: boolean;
   readonly lang: string;
+  readonly me: string | null;
   /** One Int32: the index of the next file nobody has taken yet. */
   readonly next: SharedArrayBuffer;
 }
@@ -124,7 +139,7 @@ async function workerMain(data: WorkerData): Promise<void> {
   const t = await translatorFor(data.json, data.lang);
   const next = new Int32Array(data.next);
   for (let index = takeNext(next); index < data.files.length; index = takeNext(next)) {
-    const outcome = await explainFile(data.files[index] ?? '', data.json, t);
+    const outcome = await explainFile(data.files[index] ?? '', data.json, t, data.me);
     parentPort?.postMessage({ index, outcome } satisfies Done);
   }
 }
@@ -168,6 +183,7 @@ async function main(): Promise<number> {
       files,
       json,
       lang: parsed.lang,
+      me: parsed.me,
       next: next.buffer as SharedArrayBuffer,
     };
     const worker = new Worker(__filename, { workerData: data });
@@ -188,7 +204,7 @@ async function main(): Promise<number> {
   };
 
   for (let index = takeNext(next); index < files.length && !out.closed; index = takeNext(next)) {
-    results[index] = await explainFile(files[index] ?? '', json, t);
+    results[index] = await explainFile(files[index] ?? '', json, t, parsed.me);
     print();
     // Let the worker threads' results in, and a closed pipe (EPIPE) be noticed.
     if (workers.length > 0 || wrote) await out.settle();
@@ -197,7 +213,7 @@ async function main(): Promise<number> {
   if (out.closed) stopWorkers();
   await Promise.all(workers);
   for (let index = printed; index < files.length && !out.closed; index++) {
-    results[index] ??= await explainFile(files[index] ?? '', json, t);
+    results[index] ??= await explainFile(files[index] ?? '', json, t, parsed.me);
     print();
   }
   out.flush();

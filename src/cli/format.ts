@@ -103,12 +103,15 @@ function textLines(file: string, view: ExplanationView): string[] {
   lines.push('', view.headline);
   if (view.recipientLine) lines.push(view.recipientLine);
   if (view.suspicion) {
-    lines.push('', `!! ${view.suspicion.title}`);
+    lines.push('', `!! ${view.suspicion.title}`, `!! ${view.suspicion.intro}`);
+    for (const advice of view.suspicion.advice) lines.push(`!! ${advice}`);
+    lines.push(`!! ${view.suspicion.signsTitle}:`);
     for (const item of view.suspicion.items)
       lines.push(`!! ${item.text}`, ...item.evidence.map((e) => `!!   ${e.label} “${oneLine(e.text)}”`));
   }
   const first = view.causes[0];
-  if (first && !view.list) lines.push(first.sentence, ...(first.confidence ? [first.confidence] : []));
+  if (first && !view.list && first.sentence)
+    lines.push(first.sentence, ...(first.confidence ? [first.confidence] : []));
   if (view.multipleCauses) lines.push(view.multipleCauses);
   if (view.who) lines.push(`${view.who.text}.`, ...view.who.detail);
   if (view.route) lines.push(view.route.caption);

@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
   readonly maxRecipients?: number;
   /** How deep attached and forwarded messages are followed (default 4). */
   readonly maxDepth?: number;
+  /**
+   * The reader's own address (Outlook's user profile), for telling backscatter (a bounce of a
+   * message the reader never sent) from their own bounce. Without it the report's addressee stands in.
+   */
+  readonly reader?: string | null;
 }
 
 /** Analyses a decoded message: a report itself, a message carrying one, or a forward of one. */
@@ -84,7 +89,7 @@ function analyzeAt(message: DecodedMessage, step: Step): Analysis {
   // Detect: a report by its MIME type, a message carrying one, or a report by its own layout.
   const input = readInput(message);
   const known = reportByType(input);
-  if (known) return withoutRecipients(input, step.route, known);
+  if (known) return withoutRecipients(input, step.route, step.options.reader ?? null, known);
   const carried = isReportByStructure(input) ? null : carriedReport(input, step);
   if (carried) return carried;
   // Decode: the layouts that make a report by themselves first, then (for reports) the others.
@@ -92,10 +97,10 @@ function analyzeAt(message: DecodedMessage, step: Step): Analysis {
   const layouts = decode(decoding, true);
   for (const found of layouts) input.warnings.push(...(found.warnings ?? []));
   if (byRole(layouts).deliveryStatus?.complaint)
-    return withoutRecipients(input, step.route, { verdict: 'feedback' });
+    return withoutRecipients(input, step.route, step.options.reader ?? null, { verdict: 'feedback' });
   const signals = bounceSignals(input, layouts.length > 0, step.route === 'text');
   if (!signals.isReport)
-    return withoutRecipients(input, step.route, {
+    return withoutRecipients(input, step.route, step.options.reader ?? null, {
       verdict: signals.autoReply ? 'auto-reply' : 'not-a-bounce',
     });
   // Merge, classify, assemble.
@@ -106,12 +111,14 @@ function analyzeAt(message: DecodedMessage, step: Step): Analysis {
 function withoutRecipients(
   input: ReportInput,
   route: Analysis['input'],
+  reader: string | null,
   kind: { verdict: Verdict; layout?: string | null; warnings?: readonly Warning[] },
 ): Analysis {
   return assemble({
     message: input.message,
     verdict: kind.verdict,
     route,
+    reader,
     layout: kind.layout ?? null,
     recipients: [],
     body: input.body,
@@ -147,6 +154,7 @@ function analyzeReport(
     message: input.message,
     verdict: verdictOf(recipients, exchange?.delayed ?? false),
     route: step.route,
+    reader: step.options.reader ?? null,
     layout:
       exchange?.layout ??
       decoded.deliveryStatus?.layout ??

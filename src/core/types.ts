@@ -98,6 +98,22 @@ export interface DecodedMessage {
   readonly raw: string | null;
   /** Problems met while decoding (codes; see Warning). */
   readonly warnings: readonly Warning[];
+  /** What the HTML body holds that text loses: links with their real targets, forms. */
+  readonly html?: HtmlFacts;
+}
+
+/** A link in an HTML body: the text the reader sees and the address it really opens. */
+export interface HtmlLink {
+  readonly text: string;
+  readonly href: string;
+}
+
+export interface HtmlFacts {
+  readonly links: readonly HtmlLink[];
+  /** Number of <form> elements (capped). */
+  readonly forms: number;
+  /** An <input type=password> is present. */
+  readonly passwordField: boolean;
 }
 
 export interface Warning {
@@ -168,6 +184,14 @@ export interface Suspicion {
   readonly evidence: readonly Evidence[];
 }
 
+/** The verdict on a report that is not what it seems (src/core/authenticity.ts). */
+export interface Authenticity {
+  readonly verdict: 'suspicious' | 'backscatter';
+  /** `high`: several independent signs, or one that genuine reports never show; `medium`: one sign. */
+  readonly confidence: 'high' | 'medium';
+  readonly signs: readonly Suspicion[];
+}
+
 export interface Analysis {
   readonly verdict: Verdict;
   /** BCP 47 tag of the report's language (`nl-NL`, `en`), or null. */
@@ -190,10 +214,11 @@ export interface Analysis {
   /** The "Diagnostic information for administrators" / "More Info for Email Admins" part. */
   readonly adminInformation: string | null;
   /**
-   * Signs that the report may be a look-alike (a phishing lure dressed as a bounce), each with the
-   * links or words that raised it. Codes, never prose.
+   * Whether the report is real: null for a genuine report; otherwise `suspicious` (a phishing lure
+   * dressed as a bounce) or `backscatter` (a genuine bounce of a message the reader never sent),
+   * with a confidence and the signs that raised it, each with its evidence. Codes, never prose.
    */
-  readonly suspicion: readonly Suspicion[];
+  readonly suspicion: Authenticity | null;
   readonly warnings: readonly Warning[];
   /** Lines that looked meaningful but could not be interpreted. */
   readonly unparsed: readonly string[];

@@ -208,9 +208,22 @@ export interface ExplanationView {
   readonly route: RouteView | null;
   readonly causes: readonly CauseView[];
   readonly recipients: readonly RecipientView[];
+  /**
+   * When the report is not what it seems: a lure (`suspicious`) or a bounce of a message the reader
+   * never sent (`backscatter`). Then the first screen shows this instead of the fix: our advice,
+   * and the signs with the evidence that raised them.
+   */
   readonly suspicion: {
+    readonly verdict: 'suspicious' | 'backscatter';
+    readonly confidence: 'high' | 'medium';
     readonly title: string;
+    /** What it is, in one or two sentences of ours. */
+    readonly intro: string;
+    /** What to do (and not do). */
+    readonly advice: readonly string[];
     readonly mailTitle: string;
+    /** The title of the signs' disclosure ("Why we think so"). */
+    readonly signsTitle: string;
     readonly items: readonly SuspicionView[];
   } | null;
   readonly original: readonly DetailRow[];
@@ -513,7 +526,8 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
       delay,
       opts,
     );
-    return view ? [view] : [];
+    // A lure or backscatter gets no fix: its causes keep their facts, not their advice.
+    return view ? [analysis.suspicion ? withoutAdvice(view) : view] : [];
   });
   const first = analysis.recipients[0];
   const others = analysis.recipients.length - 1;
@@ -531,7 +545,11 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
     audience,
     delay,
     state,
-    headline: state ? state.title : outcomeHeadline(analysis, t, audience),
+    headline: state
+      ? state.title
+      : analysis.suspicion
+        ? t.t(`${analysis.suspicion.verdict}.headline`)
+        : outcomeHeadline(analysis, t, audience),
     recipientLine: longAddress
       ? t.t('headline.recipientLine', {
           recipient: longAddress,
@@ -540,8 +558,8 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
       : null,
     list,
     multipleCauses: list && groups.length > 1 ? t.t('headline.multipleCauses') : null,
-    who: firstWho,
-    route: first && !list ? route(t, first, delay, audience) : null,
+    who: analysis.suspicion ? null : firstWho,
+    route: first && !list && !analysis.suspicion ? route(t, first, delay, audience) : null,
     causes,
     recipients: analysis.recipients.map((r, i) => ({
       name: names[i] ?? '',
@@ -551,20 +569,7 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
       details: recipientDetails(t, r),
       evidence: r.evidence.map((e) => evidenceLine(t, e)),
     })),
-    suspicion:
-      analysis.suspicion.length === 0
-        ? null
-        : {
-            title: t.t('section.suspicion'),
-            mailTitle: t.t('admin.suspicionTitle'),
-            items: analysis.suspicion.map(({ code, evidence }) => ({
-              text: t.t(`suspicion.${code}`),
-              evidence: evidence.map((e) => ({
-                label: t.t(`suspicion.evidence.${e.field === 'link' ? 'link' : 'text'}`),
-                text: e.text,
-              })),
-            })),
-          },
+    suspicion: suspicionView(analysis, t),
     original: originalDetails(analysis, t, opts.readerTag),
     sections: sections(analysis, t),
     titles: {
@@ -577,5 +582,41 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
       text: t.t('warning.generic', { code: w.code }),
       quoted: w.detail ?? null,
     })),
+  };
+}
+
+/** The lure or backscatter notice, with each sign's evidence quoted; null for a genuine report. */
+function suspicionView(analysis: Analysis, t: Translator): ExplanationView['suspicion'] {
+  const found = analysis.suspicion;
+  if (!found) return null;
+  const key = found.verdict;
+  return {
+    verdict: found.verdict,
+    confidence: found.confidence,
+    title: t.t(key === 'suspicious' ? 'section.suspicion' : 'section.backscatter'),
+    intro: t.t(`${key}.intro.${found.confidence}`),
+    advice: t.list(`${key}.advice`),
+    mailTitle: t.t(key === 'suspicious' ? 'admin.suspicionTitle' : 'admin.backscatterTitle'),
+    signsTitle: t.t('suspicion.signsTitle'),
+    items: found.signs.map(({ code, evidence }) => ({
+      text: t.t(`suspicion.${code}`),
+      evidence: evidence.map((e) => ({
+        label: t.t(`suspicion.evidence.${e.field === 'link' ? 'link' : 'text'}`),
+        text: e.text,
+      })),
+    })),
+  };
+}
+
+/** A cause's view without the sentences and steps that would take a lure's or backscatter's claim at face value. */
+function withoutAdvice(view: CauseView): CauseView {
+  return {
+    ...view,
+    sentence: '',
+    summary: '',
+    confidence: null,
+    who: { ...view.who, text: '', mailLine: '', detail: [] },
+    userSteps: { ...view.userSteps, items: [] },
+    adminSteps: null,
   };
 }

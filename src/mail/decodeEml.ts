@@ -1,6 +1,7 @@
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { latin1, strictUtf8 } from './bytes';
 import { cutUnreadParts } from './cutParts';
+import { htmlFacts } from './htmlFacts';
 import { htmlToText } from './htmlToText';
 import type { DecodedMessage, DecodedPart, HeaderField, Warning } from '../core/types';
 import { decodeEncodedWords } from '../core/headers';
@@ -89,7 +90,8 @@ export async function decodeEml(
   for (const attachment of email.attachments)
     parts.push(await decodePart(attachment, options, depth, maxDepth, warnings, cut));
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
-  return withRaw({ headers, text, parts, warnings }, raw);
+  const html = email.html ? htmlFacts(email.html) : null;
+  return withRaw({ headers, text, parts, warnings, ...(html ? { html } : {}) }, raw);
 }
 
 /**
@@ -102,6 +104,7 @@ function withRaw(message: Omit<DecodedMessage, 'raw'>, raw: () => string): Decod
     text: message.text,
     parts: message.parts,
     warnings: message.warnings,
+    ...(message.html ? { html: message.html } : {}),
     get raw() {
       return raw();
     },

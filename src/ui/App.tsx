@@ -156,6 +156,10 @@ export function App({
   );
   // Counts the results the user asked for (paste, drop, file): each is scrolled to, focused and announced.
   const [shown, setShown] = useState(0);
+  // The reader's address goes with every input, so the engine can tell backscatter (a bounce of a
+  // message the reader never sent) from their own bounce. A ref: the read callbacks are stable.
+  const withReader = useRef((input: RawInput): RawInput => input);
+  withReader.current = (input) => (reader ? { ...input, reader } : input);
   // The one run in progress: reading the item or explaining an input. A newer run abandons it,
   // and a run ignores its own late result once abandoned.
   const work = useRef<AbortController | null>(null);
@@ -189,7 +193,7 @@ export function App({
     const { result: explained, choices } =
       result.item === null
         ? { result: null, choices: [] }
-        : await explainCandidates(result.inputs, run.signal);
+        : await explainCandidates(result.inputs.map(withReader.current), run.signal);
     if (run.signal.aborted) return;
     work.current = null;
     readingItem.current = false;
@@ -221,7 +225,7 @@ export function App({
     if (source || !initialInput) return;
     const run = begin(work);
     setState({ phase: 'analyzing' });
-    void explainInput(initialInput, run.signal).then((explained) => {
+    void explainInput(withReader.current(initialInput), run.signal).then((explained) => {
       if (run.signal.aborted) return;
       work.current = null;
       setState({ phase: 'done', result: explained });
@@ -256,7 +260,7 @@ export function App({
     }
     setBusy(true);
     setState((s) => (s.phase === 'reading' || s.phase === 'starting' ? { phase: 'analyzing' } : s));
-    const explained = await explainInput(input, run.signal);
+    const explained = await explainInput(withReader.current(input), run.signal);
     if (run.signal.aborted) return;
     work.current = null;
     setBusy(false);

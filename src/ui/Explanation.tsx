@@ -159,6 +159,12 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere', wordBreak: 'break-word' },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  adviceList: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
+  signs: {
+    marginTop: tokens.spacingVerticalXS,
+    overflowWrap: 'anywhere',
+    '& > summary': { cursor: 'pointer', minHeight: '24px', fontWeight: tokens.fontWeightSemibold },
+  },
   evidence: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -458,23 +464,42 @@ function TechnicalDetails({ view, styles }: { view: ExplanationView; styles: Sty
   );
 }
 
-/** The look-alike warning, each sign with the link or words that raised it; nothing when there is none. */
+/**
+ * A lure or backscatter, said first: what it is, what to do (and not do), and on request the signs
+ * with the link, header or words that raised each, quoted. Nothing for a genuine report.
+ */
 function SuspicionWarning({ view, styles }: { view: ExplanationView; styles: Styles }) {
-  if (!view.suspicion) return null;
+  const suspicion = view.suspicion;
+  if (!suspicion) return null;
   return (
-    <MessageBar intent="warning" layout="multiline">
+    <MessageBar
+      intent={suspicion.verdict === 'suspicious' ? 'error' : 'info'}
+      layout="multiline"
+      data-suspicion={suspicion.verdict}
+    >
       <MessageBarBody>
-        <MessageBarTitle>{view.suspicion.title}</MessageBarTitle>
-        {view.suspicion.items.map(({ text, evidence }) => (
-          <div key={text}>
-            <Text block>{text}</Text>
-            {evidence.map((e) => (
-              <Text block key={`${e.label}:${e.text}`} className={styles.evidence}>
-                {e.label} “{e.text}”
-              </Text>
-            ))}
-          </div>
-        ))}
+        <MessageBarTitle>{suspicion.title}</MessageBarTitle>
+        <Text block>{suspicion.intro}</Text>
+        <ul className={styles.adviceList}>
+          {suspicion.advice.map((line) => (
+            <li key={line}>
+              <Text>{line}</Text>
+            </li>
+          ))}
+        </ul>
+        <details className={styles.signs}>
+          <summary>{suspicion.signsTitle}</summary>
+          {suspicion.items.map(({ text, evidence }) => (
+            <div key={text}>
+              <Text block>{text}</Text>
+              {evidence.map((e) => (
+                <Text block key={`${e.label}:${e.text}`} className={styles.evidence}>
+                  {e.label} “{e.text}”
+                </Text>
+              ))}
+            </div>
+          ))}
+        </details>
       </MessageBarBody>
     </MessageBar>
   );
@@ -552,16 +577,16 @@ export function Explanation({
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
-      <SuspicionWarning view={view} styles={styles} />
       <h2 id={headlineId} className={styles.headline} tabIndex={-1} data-result-focus>
         {view.headline}
       </h2>
+      <SuspicionWarning view={view} styles={styles} />
       {view.recipientLine && (
         <Body1 as="p" className={styles.cause}>
           {view.recipientLine}
         </Body1>
       )}
-      {first && !view.list && (
+      {first && !view.list && first.sentence && (
         <>
           <Body1 as="p" className={styles.cause}>
             {first.sentence}
@@ -580,7 +605,7 @@ export function Explanation({
       )}
       {view.who && <WhoMustAct who={view.who} styles={styles} />}
       {action}
-      {first && !view.list && (
+      {first && !view.list && !view.suspicion && (
         <>
           {view.route && <Route route={view.route} styles={styles} />}
           {audience === 'sender' && (
@@ -592,6 +617,7 @@ export function Explanation({
         </>
       )}
       {view.list &&
+        !view.suspicion &&
         view.causes.map((cause, i) => (
           <RecipientGroup key={i} cause={cause} audience={audience} styles={styles} />
         ))}

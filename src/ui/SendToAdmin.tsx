@@ -240,7 +240,13 @@ export function SendToAdmin({
   }, [address, analysis, t]);
 
   const compose = channel.composeMode;
-  const sendLabel = added ? t.t('admin.added') : compose ? t.t('admin.sendCompose') : t.t('admin.send');
+  const sendLabel = added
+    ? t.t('admin.added')
+    : compose
+      ? t.t('admin.sendCompose')
+      : analysis.suspicion?.verdict === 'suspicious'
+        ? t.t('admin.sendSuspicious')
+        : t.t('admin.send');
   return (
     <section className={styles.root} aria-label={t.t('admin.title')}>
       {editing ? (

@@ -66,11 +66,13 @@ export function adminSubject(analysis: Analysis, t: Translator): string {
   const others = analysis.recipients.length > 1 ? ` +${analysis.recipients.length - 1}` : '';
   const recipients = address ? ` → ${address}${others}` : others ? ` →${others}` : '';
   const prefix = t.t(
-    analysis.suspicion.length > 0
+    analysis.suspicion?.verdict === 'suspicious'
       ? 'admin.subjectSuspicious'
-      : analysis.verdict === 'delay'
-        ? 'admin.subjectDelay'
-        : 'admin.subjectBounce',
+      : analysis.suspicion?.verdict === 'backscatter'
+        ? 'admin.subjectBackscatter'
+        : analysis.verdict === 'delay'
+          ? 'admin.subjectDelay'
+          : 'admin.subjectBounce',
   );
   const subject = `${prefix}: ${original}${recipients}${code ? ` (${code})` : ''}`;
   // Subjects never carry line breaks or invisible controls from the NDR.
@@ -247,7 +249,8 @@ function opening(view: ExplanationView, t: Translator): string {
  * line; only the framing (a user writing to their admin) is the mail's own.
  */
 function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[] {
-  const suspicious = view.suspicion !== null;
+  // A lure's links are made inert everywhere in the mail; backscatter is a real bounce.
+  const suspicious = view.suspicion?.verdict === 'suspicious';
   const other = view.audience === 'other';
   const quote = quoter(suspicious);
   const rows = (details: readonly DetailRow[]): Block =>
@@ -258,12 +261,14 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
       kind: 'warning',
       title: view.suspicion.mailTitle,
       lines: [
+        view.headline,
+        view.suspicion.intro,
         ...view.suspicion.items.flatMap(({ text, evidence }) => [
           text,
           // What raised it, quoted and with its links made inert.
           ...evidence.map((e) => `${e.label} “${inertLinks(e.text)}”`),
         ]),
-        t.t('admin.linksInert'),
+        ...(suspicious ? [t.t('admin.linksInert')] : []),
       ],
     });
   blocks.push({

@@ -16,13 +16,17 @@ export type EngineResult =
 
 /** Analyses one raw input; never throws. */
 export async function runEngine(input: RawInput): Promise<EngineResult> {
+  const reader = input.reader ?? null;
   try {
     if (input.kind === 'text') {
       if (input.text.length > MAX_INPUT_BYTES)
         return { ok: false, error: 'tooLarge', size: input.text.length, limit: MAX_INPUT_BYTES };
-      return { ok: true, analysis: analyzeText(input.text, input.headers ? { headers: input.headers } : {}) };
+      return {
+        ok: true,
+        analysis: analyzeText(input.text, { ...(input.headers ? { headers: input.headers } : {}), reader }),
+      };
     }
-    return { ok: true, analysis: await analyzeBytes(input.bytes, { maxBytes: MAX_INPUT_BYTES }) };
+    return { ok: true, analysis: await analyzeBytes(input.bytes, { maxBytes: MAX_INPUT_BYTES, reader }) };
   } catch (error) {
     if (error instanceof InputTooLargeError)
       return { ok: false, error: 'tooLarge', size: error.size, limit: error.limit };

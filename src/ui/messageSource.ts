@@ -4,7 +4,7 @@
  */
 
 /** One thing that might be (or contain) a bounce. */
-export type RawInput =
+export type RawInput = (
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly label: string; readonly door: Door }
   | {
       readonly kind: 'text';
@@ -12,7 +12,11 @@ export type RawInput =
       readonly headers?: string;
       readonly label: string;
       readonly door: Door;
-    };
+    }
+) & {
+  /** The reader's own address (Outlook's user profile), for telling backscatter from their own bounce. */
+  readonly reader?: string;
+};
 
 export type Door = 'file' | 'headersBody' | 'body' | 'attachment' | 'compose' | 'paste';
 

@@ -274,7 +274,7 @@ describe('the mail for the admin, from a hostile bounce', () => {
       originalHeaders: ['X-Link: http://tracker.evil.example/x'],
     });
     const analysis = analyzeText(lure);
-    expect(analysis.suspicion.map((s) => s.code)).toContain('wording.lure');
+    expect(analysis.suspicion?.signs.map((s) => s.code)).toContain('wording.lure');
     const mail = buildAdminMail(analysis, 'helpdesk@contoso.example', t);
     const doc = bodyOf(mail.html);
     expect(

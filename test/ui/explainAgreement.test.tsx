@@ -78,6 +78,13 @@ const CLEAN = {
 function parts(view: ExplanationView, mail = false): { ours: string[]; quoted: string[] } {
   const ours: string[] = [view.headline];
   const quoted: string[] = [];
+  // A lure or backscatter: what it is, what to do (in the pane and the command line, to the user),
+  // and every sign with what raised it.
+  if (view.suspicion) {
+    ours.push(view.suspicion.intro, ...view.suspicion.items.map((i) => i.text));
+    if (!mail) ours.push(view.suspicion.title, ...view.suspicion.advice);
+    for (const item of view.suspicion.items) quoted.push(...item.evidence.map((e) => e.text));
+  }
   const first = view.causes[0];
   for (const cause of view.causes) {
     ours.push(cause.summary, ...cause.userSteps.items, ...(cause.adminSteps?.items ?? []));
@@ -146,7 +153,7 @@ async function problems(analysis: Analysis, t: Translator, audience: Audience): 
   if (described.length === 0 && view.recipients.length > 0) found.push('mail: describes no recipient');
   const mailParts = parts({ ...view, recipients: described }, true);
   const cut = mail.text.includes(t.t('admin.cutNotice'));
-  const inert = view.suspicion ? inertLinks : (text: string) => text;
+  const inert = view.suspicion?.verdict === 'suspicious' ? inertLinks : (text: string) => text;
   for (const [name, text] of [
     ['mail text', mail.text],
     ['mail html', html],

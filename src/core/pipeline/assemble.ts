@@ -4,7 +4,9 @@ import type { ExchangeText } from '../exchange/humanReadable';
 import { getHeader } from '../headers';
 import { guessLanguage } from '../language';
 import { BounceText } from '../scan/plainText';
-import { findSuspicions } from '../suspicion';
+import { judgeAuthenticity } from '../authenticity';
+import { parseHeaderBlock } from '../headers';
+import { BOUNCE_SUBJECT } from './bounceWords';
 import { anyOf, clip, stripInvisible } from '../text';
 import type { Analysis, DecodedMessage, DecodedPart, RecipientOutcome, Verdict, Warning } from '../types';
 import { dedupeWarnings } from './budget';
@@ -23,6 +25,8 @@ export interface Assembly {
   readonly message: DecodedMessage;
   readonly verdict: Verdict;
   readonly route: Analysis['input'];
+  /** The reader's own address, when the host knows it (AnalyzeOptions.reader). */
+  readonly reader: string | null;
   readonly layout: string | null;
   readonly recipients: readonly RecipientOutcome[];
   readonly warnings: readonly Warning[];
@@ -81,15 +85,32 @@ function noReportTexts(
   };
 }
 
-function suspicionOf(a: Assembly): Analysis['suspicion'] {
+/**
+ * Is it real: a lure dressed as a bounce, backscatter, or (null) a genuine report. Asked of every
+ * report, and of a message that only dresses as one (a bounce's subject) however it was read.
+ */
+function suspicionOf(a: Assembly, original: Analysis['original']): Analysis['suspicion'] {
   const headers = a.message.headers;
-  return findSuspicions({
+  const subject = getHeader(headers, 'subject');
+  return judgeAuthenticity({
     headers,
     text: a.message.text,
-    looksExchange: stripBouncePrefix(getHeader(headers, 'subject')) !== null,
+    looksExchange: stripBouncePrefix(subject) !== null,
     exchangeLayout: Boolean(a.found?.exchange),
     deliveryStatus: Boolean(a.found?.deliveryStatus),
+    html: a.message.html ?? null,
+    // Type and name only: reading `message` would decode an attached .msg nobody asked for.
+    attachments: a.message.parts.map((p) => ({ mimeType: p.mimeType, filename: p.filename })),
+    originalHeaders: original.headers ? parseHeaderBlock(original.headers).headers : null,
+    reader: a.reader,
+    direct: a.route === 'mime' || a.route === 'text',
   });
+}
+
+/** A message that presents itself as a bounce by its subject, whatever the analysis made of it. */
+function dressedAsBounce(a: Assembly): boolean {
+  const subject = (getHeader(a.message.headers, 'subject') ?? '').slice(0, 1000).trim();
+  return stripBouncePrefix(subject) !== null || BOUNCE_SUBJECT.test(subject);
 }
 
 function leftoversOf(a: Assembly): Analysis['unparsed'] {
@@ -118,7 +139,7 @@ export function assemble(a: Assembly): Analysis {
     original: texts.original,
     userInformation: texts.userInformation,
     adminInformation: texts.adminInformation,
-    suspicion: isBounceLike ? suspicionOf(a) : [],
+    suspicion: isBounceLike || dressedAsBounce(a) ? suspicionOf(a, texts.original) : null,
     warnings: dedupeWarnings(a.warnings),
     unparsed: leftoversOf(a),
   };
