@@ -47,6 +47,9 @@ export function judgeAuthenticity(input: AuthenticityInput): Authenticity | null
   const backscatter = backscatterSigns(input);
   if (backscatter.decisive.length === 0) return null;
   const signs = [...backscatter.decisive, ...backscatter.supporting];
+  // Without knowing who reads it (the command line without --me), one sign is not enough to tell
+  // someone their bounce is not theirs: bounce collections are full of bounces of spam.
+  if (!input.reader && signs.length < 2) return null;
   return { verdict: 'backscatter', confidence: signs.length > 1 ? 'high' : 'medium', signs };
 }
 

@@ -157,17 +157,24 @@ To: sanne@fabrikam.example
     const foreign = headers(`From: Sanne de Vries <sanne@fabrikam.example>
 Message-ID: <7f0a11b2c3d4@mailer.bulk-sender.example>
 `);
-    const result = judgeAuthenticity(input({ headers: m365Report, originalHeaders: foreign }));
+    // One sign: said when the reader is known (in Outlook), not to the command line without --me.
+    expect(judgeAuthenticity(input({ headers: m365Report, originalHeaders: foreign }))).toBeNull();
+    const result = judgeAuthenticity(
+      input({ headers: m365Report, originalHeaders: foreign, reader: 'sanne@fabrikam.example' }),
+    );
     expect(result).toMatchObject({ verdict: 'backscatter', confidence: 'medium' });
     expect(result?.signs[0]?.code).toBe('backscatter.notThroughOrganisation');
     const sentByExchange = headers(`From: Sanne de Vries <sanne@fabrikam.example>
 Message-ID: <AM8P190MB0911A1B2C3D4E5F6@AM8P190MB0911.EURP190.PROD.OUTLOOK.COM>
 `);
-    expect(judgeAuthenticity(input({ headers: m365Report, originalHeaders: sentByExchange }))).toBeNull();
+    const reader = 'sanne@fabrikam.example';
+    expect(
+      judgeAuthenticity(input({ headers: m365Report, originalHeaders: sentByExchange, reader })),
+    ).toBeNull();
     const onPremises = headers(`From: Sanne de Vries <sanne@fabrikam.example>
 Message-ID: <b2d4f6a8c0e2@EX01.corp.fabrikam.example>
 `);
-    expect(judgeAuthenticity(input({ headers: m365Report, originalHeaders: onPremises }))).toBeNull();
+    expect(judgeAuthenticity(input({ headers: m365Report, originalHeaders: onPremises, reader }))).toBeNull();
   });
 
   it('says a bounce of someone else’s message is backscatter only when the reader is known and it was not forwarded', () => {
