@@ -1,7 +1,7 @@
 /**
  * Command line over the analysis core.
  *
- *   npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] FILE...
+ *   npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE...
  *   (FILE may be - for standard input; --me is the reader's address, for telling backscatter apart)
  *
  * Prints a plain-language explanation per file, or with --json one JSON object per line, in the
@@ -17,6 +17,9 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { pickLocale, type Translator } from '../i18n';
 import { validAddress } from '../core/safeValues';
+import { DEFAULT_RESOLVER, DEFAULT_SECOND_RESOLVER } from '../net/resolvers';
+import { validResolver } from '../net/resolverUrl';
+import type { CliDnsOptions } from './dnsCheck';
 import { analyzeBytes, InputTooLargeError } from '../mail/readInput';
 import { jsonLine, terminalSafe, toJson, toText } from './format';
 import { Output } from './output';
@@ -27,11 +30,15 @@ interface Options {
   jobs: number;
   /** The reader's own address (--me), for the backscatter check; null when not given. */
   me: string | null;
+  /** --check-dns: the resolvers to ask; null without the option (then no request is made). */
+  dns: CliDnsOptions | null;
+  /** --doh given (only meaningful with --check-dns). */
+  doh: string | null;
   files: string[];
 }
 
 const USAGE =
-  'usage: npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] FILE... (use - for standard input)';
+  'usage: npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE... (use - for standard input)';
 /** More threads than this only cost memory: each holds its own copy of the analyser. */
 const MAX_JOBS = 64;
 
@@ -47,6 +54,8 @@ function parseArgs(argv: readonly string[]): Options | string {
     lang: process.env['LANG'] ?? 'en',
     jobs: Math.min(MAX_JOBS, availableParallelism()),
     me: null,
+    dns: null,
+    doh: null,
     files: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -65,11 +74,19 @@ function parseArgs(argv: readonly string[]): Options | string {
       const me = validAddress(arg.startsWith('--me=') ? arg.slice(5) : argv[++i]);
       if (!me) return `--me takes your email address\n${USAGE}`;
       options.me = me;
+    } else if (arg === '--check-dns')
+      options.dns = { resolver: DEFAULT_RESOLVER, secondResolver: DEFAULT_SECOND_RESOLVER };
+    else if (arg === '--doh' || arg.startsWith('--doh=')) {
+      const doh = validResolver(arg.startsWith('--doh=') ? arg.slice(6) : argv[++i]);
+      if (!doh) return `--doh takes an https DNS-over-HTTPS URL (RFC 8484)\n${USAGE}`;
+      options.doh = doh;
     } else if (arg === '--help' || arg === '-h') return USAGE;
     else if (arg.startsWith('--')) return `unknown option ${arg}\n${USAGE}`;
     else options.files.push(arg);
   }
   if (options.files.length === 0) return USAGE;
+  // The resolver the user named is the only one asked: no second opinion they did not choose.
+  if (options.dns && options.doh) options.dns = { resolver: options.doh, secondResolver: null };
   return options;
 }
 
@@ -93,6 +110,7 @@ async function explainFile(
   json: boolean,
   t: Translator | null,
   me: string | null,
+  dns: CliDnsOptions | null = null,
 ): Promise<Outcome> {
   let bytes: Uint8Array;
   try {
@@ -104,7 +122,17 @@ async function explainFile(
   }
   try {
     const analysis = await analyzeBytes(bytes, { reader: me });
-    return { line: t ? toText(file, analysis, t) : jsonLine(toJson(file, analysis)) };
+    // dns-packet and the network code load only for --check-dns.
+    const dnsModule = dns ? await import('./dnsCheck') : null;
+    const check = dns && dnsModule ? await dnsModule.checkDns(analysis, dns) : null;
+    if (t)
+      return {
+        line: [
+          toText(file, analysis, t),
+          ...(check && dnsModule ? dnsModule.dnsCheckLines(check, t) : []),
+        ].join('\n'),
+      };
+    return { line: jsonLine({ ...toJson(file, analysis), ...(dns ? { dnsCheck: check } : {}) }) };
   } catch (error) {
     return {
       error:
@@ -122,6 +150,7 @@ interface WorkerData {
   readonly json: boolean;
   readonly lang: string;
   readonly me: string | null;
+  readonly dns: CliDnsOptions | null;
   /** One Int32: the index of the next file nobody has taken yet. */
   readonly next: SharedArrayBuffer;
 }
@@ -139,7 +168,7 @@ async function workerMain(data: WorkerData): Promise<void> {
   const t = await translatorFor(data.json, data.lang);
   const next = new Int32Array(data.next);
   for (let index = takeNext(next); index < data.files.length; index = takeNext(next)) {
-    const outcome = await explainFile(data.files[index] ?? '', data.json, t, data.me);
+    const outcome = await explainFile(data.files[index] ?? '', data.json, t, data.me, data.dns);
     parentPort?.postMessage({ index, outcome } satisfies Done);
   }
 }
@@ -184,6 +213,7 @@ async function main(): Promise<number> {
       json,
       lang: parsed.lang,
       me: parsed.me,
+      dns: parsed.dns,
       next: next.buffer as SharedArrayBuffer,
     };
     const worker = new Worker(__filename, { workerData: data });
@@ -204,7 +234,7 @@ async function main(): Promise<number> {
   };
 
   for (let index = takeNext(next); index < files.length && !out.closed; index = takeNext(next)) {
-    results[index] = await explainFile(files[index] ?? '', json, t, parsed.me);
+    results[index] = await explainFile(files[index] ?? '', json, t, parsed.me, parsed.dns);
     print();
     // Let the worker threads' results in, and a closed pipe (EPIPE) be noticed.
     if (workers.length > 0 || wrote) await out.settle();
@@ -213,7 +243,7 @@ async function main(): Promise<number> {
   if (out.closed) stopWorkers();
   await Promise.all(workers);
   for (let index = printed; index < files.length && !out.closed; index++) {
-    results[index] ??= await explainFile(files[index] ?? '', json, t, parsed.me);
+    results[index] ??= await explainFile(files[index] ?? '', json, t, parsed.me, parsed.dns);
     print();
   }
   out.flush();

@@ -6,6 +6,7 @@
  */
 import { Buffer } from 'buffer';
 import * as dnsPacket from 'dns-packet';
+export { validResolver } from './resolverUrl';
 import {
   questionKey,
   type DnsAnswer,
@@ -14,10 +15,7 @@ import {
   type DnsRecord,
 } from '../core/dnsCheck';
 
-/** Used when the organisation configured nothing: Cloudflare's public resolver, which sends CORS headers. */
-export const DEFAULT_RESOLVER = 'https://cloudflare-dns.com/dns-query';
-/** A second opinion for "still propagating": Google's public resolver. */
-export const DEFAULT_SECOND_RESOLVER = 'https://dns.google/dns-query';
+export { DEFAULT_RESOLVER, DEFAULT_SECOND_RESOLVER } from './resolvers';
 
 export type DohErrorKind = 'offline' | 'blocked' | 'timeout' | 'server' | 'malformed' | 'cancelled';
 
@@ -38,21 +36,6 @@ export interface DohOptions {
   readonly timeoutMs?: number;
   /** Injected for tests and the CLI; default the global fetch. */
   readonly fetch?: typeof fetch;
-}
-
-/** A resolver URL we accept: https (or http to a loopback stub), no credentials, no fragment. */
-export function validResolver(value: string | null | undefined): string | null {
-  if (!value) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.username || url.password || url.hash) return null;
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null;
-  return url.toString();
 }
 
 /** Asks one question (RFC 8484 GET, so caches and CORS preflight-free requests work). */
