@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useMemo, type ReactNode } from 'react';
+import { adminCommands } from '../core/adminCommands';
 import { planDnsCheck } from '../core/dnsCheck';
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
@@ -30,6 +31,7 @@ import {
   type RouteView,
   type WhoView,
 } from '../i18n/explain';
+import { AdminCommands } from './AdminCommands';
 import { DnsCheck } from './DnsCheck';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
 
@@ -570,10 +572,16 @@ export function Explanation({
   const headlineId = useId();
   const first = view.causes[0];
   // The DNS check answers the first cause's admin steps, for the domain its recipient names.
-  const dnsPlan = useMemo(() => {
-    const recipient = first ? analysis.recipients[first.recipients[0] ?? -1] : undefined;
-    return dns && recipient ? planDnsCheck(analysis, recipient) : null;
-  }, [analysis, first, dns]);
+  const firstRecipient = first ? analysis.recipients[first.recipients[0] ?? -1] : undefined;
+  const dnsPlan = useMemo(
+    () => (dns && firstRecipient ? planDnsCheck(analysis, firstRecipient) : null),
+    [analysis, firstRecipient, dns],
+  );
+  // Copy-ready PowerShell with this bounce's validated values, under the first cause's admin steps.
+  const commands = useMemo(
+    () => (firstRecipient && !view.suspicion ? adminCommands(analysis, firstRecipient) : []),
+    [analysis, firstRecipient, view.suspicion],
+  );
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
@@ -632,6 +640,7 @@ export function Explanation({
               <AccordionPanel>
                 <div className={styles.panel}>
                   <AdminSteps steps={cause.adminSteps} cause={cause} styles={styles} />
+                  {i === 0 && <AdminCommands commands={commands} t={t} />}
                   {i === 0 && dns && dnsPlan && (
                     <DnsCheck
                       plan={dnsPlan}
