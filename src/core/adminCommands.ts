@@ -5,7 +5,9 @@
  * strict validation (src/core/safeValues.ts, and the Message-ID and date checks here) enter a
  * command; a value that fails leaves a visible `<placeholder>` the admin fills in.
  */
-import { validAddress, validDomain } from './safeValues';
+import { toIsoDate } from './dates';
+import { isAuthenticationRefusal, relayRefusal, senderDomainOf } from './dnsCheck';
+import { sentenceValues, validAddress } from './safeValues';
 import type { Analysis, RecipientOutcome } from './types';
 
 export type AdminCommandId =
@@ -34,68 +36,55 @@ export function validMessageId(value: string | null | undefined): string | null 
   return MESSAGE_ID.test(trimmed) ? trimmed : null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15}(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const RFC5322_DATE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|UT|GMT|[ECMP][SD]T)$/;
-
-/**
- * A day in ISO form (`2026-11-04`), `offsetDays` from a date written as RFC 5322 or ISO 8601
- * describe it; null for anything else, so the bounce's text never reaches the command.
- */
-function validDay(value: string | null | undefined, offsetDays: number): string | null {
-  const date = value?.replace(/\s*\([^()]{0,60}\)\s*$/, '').trim() ?? '';
-  if (!ISO_DATE.test(date) && !RFC5322_DATE.test(date)) return null;
-  const time = Date.parse(date);
-  if (Number.isNaN(time)) return null;
-  return new Date(time + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** A day in ISO form (`2026-11-04`), `offsetDays` from a date in the bounce; null when it is none. */
+function validDay(value: string | null, offsetDays: number): string | null {
+  const iso = toIsoDate(value ?? undefined);
+  // Written by us from the parsed time, so nothing of the bounce's text reaches the command.
+  return iso ? new Date(Date.parse(iso) + offsetDays * 86_400_000).toISOString().slice(0, 10) : null;
 }
-
-const RELAY = /relayAccessDenied|norelaying/i;
 
 /** The commands that help with this recipient's bounce, in the order an admin runs them. */
 export function adminCommands(analysis: Analysis, recipient: RecipientOutcome): AdminCommand[] {
-  const commands: AdminCommand[] = [];
   const address = validAddress(recipient.address);
-  const domain = validDomain(address ? address.slice(address.lastIndexOf('@') + 1) : null);
-  const senderDomain = validDomain(senderAddressDomain(analysis));
-  const target = /outbound/i.test(recipient.cause) ? senderDomain : domain;
+  const relay = relayRefusal(recipient);
+  // The domain the DNS check would look at: the sender's when our own organisation refused.
+  const target = relay === 'outbound' ? senderDomainOf(analysis) : sentenceValues(recipient).domain;
   const missing = (value: string | null, name: string) => (value ? [] : [name]);
-
-  commands.push({
-    id: 'dns.mx',
-    command: `Resolve-DnsName -Name ${target ?? '<domain>'} -Type MX`,
-    missing: missing(target, 'domain'),
+  const domainCommand = (id: AdminCommandId, command: string, domain: string | null): AdminCommand => ({
+    id,
+    command: command.replace('{domain}', domain ?? '<domain>'),
+    missing: missing(domain, 'domain'),
   });
-  if (
-    recipient.reason === 'authfailure' ||
-    /^5\.7\.(?:2[0-7]|50[89]|51[0-5])$/.test(recipient.status?.code ?? '')
-  )
-    commands.push({
-      id: 'dns.txt',
-      command: `Resolve-DnsName -Name ${senderDomain ?? '<domain>'} -Type TXT`,
-      missing: missing(senderDomain, 'domain'),
-    });
-  if (RELAY.test(recipient.cause) || RELAY.test(recipient.reason))
-    commands.push({
-      id: 'exo.acceptedDomain',
-      command: `Get-AcceptedDomain | Where-Object DomainName -eq '${target ?? '<domain>'}' | Format-List Name,DomainName,DomainType,Default`,
-      missing: missing(target, 'domain'),
-    });
+
+  const commands = [domainCommand('dns.mx', 'Resolve-DnsName -Name {domain} -Type MX', target)];
+  if (isAuthenticationRefusal(recipient))
+    commands.push(
+      domainCommand('dns.txt', 'Resolve-DnsName -Name {domain} -Type TXT', senderDomainOf(analysis)),
+    );
+  if (relay)
+    commands.push(
+      domainCommand(
+        'exo.acceptedDomain',
+        "Get-AcceptedDomain | Where-Object DomainName -eq '{domain}' | Format-List Name,DomainName,DomainType,Default",
+        target,
+      ),
+    );
   commands.push(messageTrace(analysis, address));
-  if (RELAY.test(recipient.cause) || RELAY.test(recipient.reason)) {
-    commands.push({
-      id: 'exo.inboundConnector',
-      command:
-        'Get-InboundConnector | Format-List Name,Enabled,ConnectorType,SenderDomains,RestrictDomainsToCertificate,TlsSenderCertificateName',
-      missing: [],
-    });
-    commands.push({
-      id: 'exo.outboundConnector',
-      command:
-        'Get-OutboundConnector | Format-List Name,Enabled,ConnectorType,RecipientDomains,SmartHosts,UseMXRecord',
-      missing: [],
-    });
-  }
+  if (relay)
+    commands.push(
+      {
+        id: 'exo.inboundConnector',
+        command:
+          'Get-InboundConnector | Format-List Name,Enabled,ConnectorType,SenderDomains,RestrictDomainsToCertificate,TlsSenderCertificateName',
+        missing: [],
+      },
+      {
+        id: 'exo.outboundConnector',
+        command:
+          'Get-OutboundConnector | Format-List Name,Enabled,ConnectorType,RecipientDomains,SmartHosts,UseMXRecord',
+        missing: [],
+      },
+    );
   return commands;
 }
 
@@ -119,10 +108,4 @@ function messageTrace(analysis: Analysis, recipient: string | null): AdminComman
   parts.push(`-StartDate ${start ?? '<start date>'}`, `-EndDate ${end ?? '<end date>'}`);
   if (!start) missing.push('date');
   return { id: 'exo.messageTrace', command: parts.join(' '), missing };
-}
-
-function senderAddressDomain(analysis: Analysis): string | null {
-  const from = analysis.original.from ?? '';
-  const address = validAddress(/<([^<>\s]{3,254})>/.exec(from)?.[1] ?? from.trim());
-  return address ? address.slice(address.lastIndexOf('@') + 1) : null;
 }

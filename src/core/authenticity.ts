@@ -34,16 +34,13 @@ export interface AuthenticityInput extends SuspicionInput {
   readonly direct: boolean;
 }
 
-export type AuthenticityVerdict = Authenticity['verdict'];
-
 /** Signs that alone make a report a lure with high confidence. */
 const DECISIVE = new Set(['html.passwordField', 'auth.failed', 'link.lookAlike', 'link.textMismatch']);
 
 /** The verdict on a report that reads as a bounce or delay; null when nothing speaks against it. */
 export function judgeAuthenticity(input: AuthenticityInput): Authenticity | null {
   const lure = lureSigns(input);
-  if (lure.length > 0)
-    return { verdict: 'suspicious', confidence: confidenceOf(lure, DECISIVE), signs: lure };
+  if (lure.length > 0) return { verdict: 'suspicious', confidence: confidenceOf(lure), signs: lure };
   const backscatter = backscatterSigns(input);
   if (backscatter.decisive.length === 0) return null;
   const signs = [...backscatter.decisive, ...backscatter.supporting];
@@ -53,8 +50,8 @@ export function judgeAuthenticity(input: AuthenticityInput): Authenticity | null
   return { verdict: 'backscatter', confidence: signs.length > 1 ? 'high' : 'medium', signs };
 }
 
-function confidenceOf(signs: readonly Suspicion[], decisive: ReadonlySet<string>): 'high' | 'medium' {
-  return signs.length > 1 || signs.some((s) => decisive.has(s.code)) ? 'high' : 'medium';
+function confidenceOf(signs: readonly Suspicion[]): 'high' | 'medium' {
+  return signs.length > 1 || signs.some((s) => DECISIVE.has(s.code)) ? 'high' : 'medium';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@
  * domain exists and accepts mail (RFC 7505 null MX), an SPF/DMARC refusal by the sender domain's
  * SPF and DMARC records.
  */
-import { validAddress, validDomain } from './safeValues';
+import { sentenceValues, validAddressIn, validDomain } from './safeValues';
+import { domainOf } from './text';
 import type { Analysis, RecipientOutcome } from './types';
 
 export type DnsQueryType = 'MX' | 'TXT' | 'A';
@@ -89,19 +90,36 @@ const ROUTING_CHECKS: readonly DnsCheckId[] = ['domain.exists', 'mx.accepts', 'm
 const AUTH_STATUS = /^5\.7\.(?:2[0-7]|50[89]|51[0-5])$/;
 const HOST_STATUS = /^[45]\.(?:1\.2|4\.4|4\.0)$/;
 
+/** RFC 3463 statuses and Exchange Online codes that are about the sender's SPF, DKIM or DMARC. */
+export function isAuthenticationRefusal(recipient: RecipientOutcome): boolean {
+  return recipient.reason === 'authfailure' || AUTH_STATUS.test(recipient.status?.code ?? '');
+}
+
+/** A relay refusal, and whether our own organisation refused it on the way out. */
+export function relayRefusal(recipient: RecipientOutcome): 'inbound' | 'outbound' | null {
+  if (recipient.reason !== 'norelaying' && !/relayAccessDenied/i.test(recipient.cause)) return null;
+  return /outbound/i.test(recipient.cause) ? 'outbound' : 'inbound';
+}
+
+/** The domain of the original message's sender, validated; null when it fails. */
+export function senderDomainOf(analysis: Analysis): string | null {
+  return domainOf(validAddressIn(analysis.original.from));
+}
+
 /** The check a bounce calls for, or null when DNS cannot help (or no domain passed validation). */
 export function planDnsCheck(analysis: Analysis, recipient: RecipientOutcome): DnsPlan | null {
-  const status = recipient.status?.code ?? '';
-  const recipientDomain = validDomain(domainOfAddress(validAddress(recipient.address)));
-  const senderDomain = validDomain(domainOfAddress(senderAddress(analysis)));
-  if (recipient.reason === 'authfailure' || AUTH_STATUS.test(status))
-    return plan(senderDomain, 'sender', 'authentication', AUTH_CHECKS);
-  if (recipient.reason === 'norelaying' || /relayAccessDenied/i.test(recipient.cause)) {
-    // Refused by our own organisation on the way out: the sender's domain and its connectors.
-    if (/outbound/i.test(recipient.cause)) return plan(senderDomain, 'sender', 'relay', RELAY_CHECKS);
-    return plan(recipientDomain, 'recipient', 'relay', RELAY_CHECKS);
-  }
-  if (recipient.reason === 'hostunknown' || recipient.reason === 'notaccept' || HOST_STATUS.test(status))
+  const recipientDomain = sentenceValues(recipient).domain;
+  const senderDomain = senderDomainOf(analysis);
+  if (isAuthenticationRefusal(recipient)) return plan(senderDomain, 'sender', 'authentication', AUTH_CHECKS);
+  const relay = relayRefusal(recipient);
+  // Refused by our own organisation on the way out: the sender's domain and its connectors.
+  if (relay === 'outbound') return plan(senderDomain, 'sender', 'relay', RELAY_CHECKS);
+  if (relay === 'inbound') return plan(recipientDomain, 'recipient', 'relay', RELAY_CHECKS);
+  if (
+    recipient.reason === 'hostunknown' ||
+    recipient.reason === 'notaccept' ||
+    HOST_STATUS.test(recipient.status?.code ?? '')
+  )
     return plan(recipientDomain, 'recipient', 'host', HOST_CHECKS);
   if (recipient.actor === 'recipient-admin')
     return plan(recipientDomain, 'recipient', 'routing', ROUTING_CHECKS);
@@ -114,18 +132,8 @@ function plan(
   topic: DnsPlan['topic'],
   checks: readonly DnsCheckId[],
 ): DnsPlan | null {
-  return domain ? { domain, focus, topic, checks } : null;
-}
-
-function domainOfAddress(address: string | null): string | null {
-  if (!address) return null;
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-}
-
-function senderAddress(analysis: Analysis): string | null {
-  const from = analysis.original.from ?? '';
-  const inAngles = /<([^<>\s]{3,254})>/.exec(from)?.[1] ?? from.trim();
-  return validAddress(inAngles);
+  const valid = validDomain(domain);
+  return valid ? { domain: valid, focus, topic, checks } : null;
 }
 
 /** The questions a plan needs, in the order they are best asked. */

@@ -60,6 +60,13 @@ export function validAddress(value: string | null | undefined): string | null {
   return `${local}@${domain}`;
 }
 
+/** The address in a header value (`Name <a@b>` or a bare address), validated; null when it fails. */
+export function validAddressIn(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const angle = /<([^<>\s]{3,254})>\s*$/.exec(value);
+  return validAddress((angle?.[1] ?? value).trim());
+}
+
 /** An RFC 3463 enhanced status code written as `5.4.1`. */
 export function validStatus(value: string | null | undefined): string | null {
   return value && STATUS.test(value) ? value : null;

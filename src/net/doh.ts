@@ -6,7 +6,6 @@
  */
 import { Buffer } from 'buffer';
 import * as dnsPacket from 'dns-packet';
-export { validResolver } from './resolverUrl';
 import {
   questionKey,
   type DnsAnswer,
@@ -14,8 +13,6 @@ import {
   type DnsQuestion,
   type DnsRecord,
 } from '../core/dnsCheck';
-
-export { DEFAULT_RESOLVER, DEFAULT_SECOND_RESOLVER } from './resolvers';
 
 export type DohErrorKind = 'offline' | 'blocked' | 'timeout' | 'server' | 'malformed' | 'cancelled';
 

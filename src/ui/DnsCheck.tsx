@@ -11,7 +11,8 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { dnsQuestions, type DnsCheckResult, type DnsPlan } from '../core/dnsCheck';
 import type { Translator } from '../i18n';
-import { localTime, type DnsCheckDone, type DnsLookup, type DnsOutcome } from './dnsLookup';
+import { formatDate } from '../i18n/sentences';
+import type { DnsCheckDone, DnsLookup, DnsOutcome } from './dnsLookup';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -122,7 +123,10 @@ export function DnsCheck({ plan, lookup, t, onResult }: DnsCheckProps) {
           <Body1>
             {t.t('dns.checkedAt', {
               domain: plan.domain,
-              time: state.step === 'done' ? localTime(state.outcome.checkedAt) : '',
+              time:
+                state.step === 'done'
+                  ? (formatDate(state.outcome.checkedAt, t.locale) ?? state.outcome.checkedAt)
+                  : '',
             })}
           </Body1>
           <ul className={styles.list} aria-label={t.t('dns.listLabel', { domain: plan.domain })}>

@@ -3,8 +3,9 @@ import { clip, cutAt, stripInvisible, wellFormed } from '../core/text';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
 import { explain, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
+import { formatDate } from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
-import { localTime, type DnsCheckDone } from './dnsLookup';
+import type { DnsCheckDone } from './dnsLookup';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
 export const MAX_HTML_BYTES = 32_000;
@@ -444,7 +445,10 @@ export function buildAdminMail(
  * validation when the check was planned) and the records the resolver answered, quoted.
  */
 function dnsMailBlocks({ plan, outcome }: DnsCheckDone, t: Translator): Block[] {
-  const title = t.t('dns.checkedAt', { domain: plan.domain, time: localTime(outcome.checkedAt) });
+  const title = t.t('dns.checkedAt', {
+    domain: plan.domain,
+    time: formatDate(outcome.checkedAt, t.locale) ?? outcome.checkedAt,
+  });
   if (outcome.error)
     return [
       { kind: 'heading', text: title },

@@ -1,15 +1,12 @@
-import { validAddress } from '../core/safeValues';
+import { validAddressIn } from '../core/safeValues';
 import type { Analysis } from '../core/types';
 
 /** Who reads the explanation: the person who sent the bounced message, or someone else (a helpdesk). */
 export type Audience = 'sender' | 'other';
 
 /** The address in a From value such as `Jan <jan@contoso.com>` or `jan@contoso.com`, if well-formed. */
-function addressIn(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const angle = /<([^<>\s]{3,254})>\s*$/.exec(value);
-  return validAddress((angle?.[1] ?? value).trim())?.toLowerCase() ?? null;
-}
+const addressIn = (value: string | null | undefined): string | null =>
+  validAddressIn(value)?.toLowerCase() ?? null;
 
 /**
  * 'other' only when we are sure the reader did not send the bounced message: Outlook gave the

@@ -87,14 +87,6 @@ export function dohLookup(config: DnsConfig, now: () => Date = () => new Date())
   return Object.assign(lookup, { resolverHost: new URL(config.resolver).host });
 }
 
-/** The time of a check as the reader writes times. */
-export function localTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** The lookup for a page opened with `search` as its query, or null when the DNS check is off. */
 export function configuredLookup(search: string): DnsLookup | null {
   const config = dnsConfig(search, BUILT_RESOLVERS);

@@ -1,30 +1,6 @@
 import { adminCommands, validMessageId } from '../../src/core/adminCommands';
-import type { Analysis, RecipientOutcome } from '../../src/core/types';
-
-function recipient(overrides: Partial<RecipientOutcome> = {}): RecipientOutcome {
-  return {
-    address: 'jan@fabrikam.example',
-    originalAddress: null,
-    displayName: null,
-    action: 'failed',
-    status: { code: '5.4.1', class: 5, subject: 4, detail: 1 },
-    replyCode: '550',
-    diagnostic: null,
-    remoteMta: null,
-    reportingMta: null,
-    command: null,
-    exchangeToken: null,
-    lastAttempt: null,
-    retryUntil: null,
-    reason: 'norelaying',
-    cause: 'exo.relayAccessDenied',
-    actor: 'recipient-admin',
-    docUrl: null,
-    confidence: 'catalogue',
-    evidence: [],
-    ...overrides,
-  };
-}
+import type { Analysis } from '../../src/core/types';
+import { recipientOutcome as recipient } from '../support/recipientOutcome';
 
 function analysis(original: Partial<Analysis['original']>): Analysis {
   return {

@@ -1,4 +1,5 @@
-import { DohError, queryDoh, resolveAll, validResolver } from '../../src/net/doh';
+import { DohError, queryDoh, resolveAll } from '../../src/net/doh';
+import { validResolver } from '../../src/net/resolverUrl';
 import { startDohStub, type DohStub } from '../support/dohStub';
 
 let stub: DohStub;

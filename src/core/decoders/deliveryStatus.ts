@@ -9,6 +9,7 @@ import {
   type DeliveryStatusReport,
   type FieldGroup,
 } from '../dsn/deliveryStatus';
+import { toIsoDate } from '../dates';
 import { cleanAddress, findAddress } from '../text';
 import type { DeliveryAction, Evidence, Reason } from '../types';
 import { MAX_TEXT, partOf } from '../pipeline/input';
@@ -52,21 +53,6 @@ function parseAction(value: string | undefined): DeliveryAction | null {
       .toLowerCase()
       .split(/[\s(;]/)[0] ?? '';
   return ACTIONS.get(word) ?? null;
-}
-
-// The shapes a date in a delivery-status field takes: RFC 5322 date-time (day name and seconds
-// optional, numeric or obsolete zone) or ISO 8601. Date.parse alone also accepts "ACTION 1 2 3".
-const RFC5322_DATE =
-  /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?:[+-]\d{4}|[A-Za-z]{1,5}))?$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** ISO 8601 for a date that parses; null otherwise (the raw text is kept as evidence only). */
-function toIsoDate(value: string | undefined): string | null {
-  if (!value) return null;
-  const text = value.replace(/\s*\([^)]{0,100}\)\s*$/, '').trim();
-  if (text.length > 100 || !(RFC5322_DATE.test(text) || ISO_DATE.test(text))) return null;
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 /** The fields shown as evidence, in this order, each under the name it is shown with. */
