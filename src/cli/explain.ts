@@ -1,7 +1,7 @@
 /**
  * Command line over the analysis core.
  *
- *   npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE...
+ *   npm run explain -- [--json] [--lang en|nl|de|fr|es|it|pt|sv] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE...
  *   (FILE may be - for standard input; --me is the reader's address, for telling backscatter apart)
  *
  * Prints a plain-language explanation per file, or with --json one JSON object per line, in the
@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { pickLocale, type Translator } from '../i18n';
+import { LOCALES, pickLocale, type Translator } from '../i18n';
 import { validAddress } from '../core/safeValues';
 import { DEFAULT_RESOLVER, DEFAULT_SECOND_RESOLVER } from '../net/resolvers';
 import { validResolver } from '../net/resolverUrl';
@@ -37,8 +37,7 @@ interface Options {
   files: string[];
 }
 
-const USAGE =
-  'usage: npm run explain -- [--json] [--lang en|nl] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE... (use - for standard input)';
+const USAGE = `usage: npm run explain -- [--json] [--lang ${LOCALES.join('|')}] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE... (use - for standard input)`;
 /** More threads than this only cost memory: each holds its own copy of the analyser. */
 const MAX_JOBS = 64;
 
@@ -61,12 +60,12 @@ function parseArgs(argv: readonly string[]): Options | string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--json') options.json = true;
-    else if (arg === '--lang') {
-      const value = argv[++i];
-      if (value !== 'en' && value !== 'nl') return `--lang takes en or nl\n${USAGE}`;
-      options.lang = value;
-    } else if (arg.startsWith('--lang=')) options.lang = arg.slice(7);
-    else if (arg === '--jobs' || arg === '-j' || arg.startsWith('--jobs=')) {
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg.startsWith('--lang=') ? arg.slice(7) : argv[++i];
+      if (!(LOCALES as readonly (string | undefined)[]).includes(value))
+        return `--lang takes one of ${LOCALES.join(', ')}\n${USAGE}`;
+      options.lang = value ?? 'en';
+    } else if (arg === '--jobs' || arg === '-j' || arg.startsWith('--jobs=')) {
       const jobs = parseJobs(arg.startsWith('--jobs=') ? arg.slice(7) : argv[++i]);
       if (jobs === null) return `--jobs takes a number from 1 to ${MAX_JOBS}\n${USAGE}`;
       options.jobs = jobs;

@@ -2,17 +2,31 @@ import { VALIDATED_PLACEHOLDERS } from '../core/safeValues';
 import enUi from './en/ui.json';
 import nlUi from './nl/ui.json';
 
-export type Locale = 'en' | 'nl';
+/**
+ * The languages the pane speaks, each with `src/i18n/<locale>/ui.json` and `causes.json`
+ * (CONTRIBUTING.md, "A new UI language"). English first: it is the fallback of every other.
+ */
+export const LOCALES = ['en', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'sv'] as const;
+export type Locale = (typeof LOCALES)[number];
 type Entry = string | readonly string[];
 export type Catalogue = Readonly<Record<string, Entry>>;
 
-/** UI strings are small and always bundled; cause texts are large and loaded per locale (loadTranslator). */
-const uiCatalogues: Readonly<Record<Locale, Catalogue>> = { en: enUi, nl: nlUi };
+/**
+ * The UI strings bundled with the pane: English (every other locale's fallback) and Dutch. The
+ * other locales' UI strings come in the chunk of their cause texts (loadTranslator), so each
+ * language added costs the pane's first download nothing.
+ */
+const bundledUi: Readonly<Partial<Record<Locale, Catalogue>>> = { en: enUi, nl: nlUi };
 
-/** Office display languages (`nl-NL`, `nl-BE`, `en-GB`) to a supported locale; English otherwise. */
+/** A supported locale for a language tag (`de-AT`, `pt_BR`, `SV`), or null for any other language. */
+export function supportedLocale(tag: string | null | undefined): Locale | null {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : null;
+}
+
+/** Office display languages (`de-CH`, `fr-CA`, `pt-BR`, `en-GB`) to a supported locale; English otherwise. */
 export function pickLocale(tag: string | null | undefined): Locale {
-  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
-  return language === 'nl' ? 'nl' : 'en';
+  return supportedLocale(tag) ?? 'en';
 }
 
 export type Params = Readonly<Record<string, string | number | null | undefined>>;
@@ -68,10 +82,18 @@ function format(
     .join('');
 }
 
-/** A translator over the UI strings plus the given cause texts (own locale first, then English). */
-export function translatorFrom(locale: Locale, causes: Catalogue, englishCauses: Catalogue = {}): Translator {
-  const own: Catalogue = { ...uiCatalogues[locale], ...causes };
-  const fallback: Catalogue = { ...uiCatalogues.en, ...englishCauses };
+/**
+ * A translator over the UI strings plus the given cause texts (own locale first, then English).
+ * `ui` is the locale's UI catalogue, bundled for English and Dutch (`bundledUi`).
+ */
+export function translatorFrom(
+  locale: Locale,
+  causes: Catalogue,
+  englishCauses: Catalogue = {},
+  ui: Catalogue = bundledUi[locale] ?? {},
+): Translator {
+  const own: Catalogue = { ...ui, ...causes };
+  const fallback: Catalogue = { ...enUi, ...englishCauses };
   const lookup = (key: string): Entry | undefined => own[key] ?? fallback[key];
   return {
     locale,
@@ -91,17 +113,37 @@ export function translatorFrom(locale: Locale, causes: Catalogue, englishCauses:
   };
 }
 
+type JsonModule = { readonly default: Catalogue };
+
 /**
- * Loads the cause texts of one locale (a separate chunk per locale, so the pane downloads only the
- * language it shows) and returns its translator.
+ * The cause texts of one locale, one chunk per locale (`i18n-<locale>-causes-json`): webpack makes a chunk of
+ * every `src/i18n/<locale>/causes.json` there is, and the pane downloads only the one it shows.
  */
-export async function loadTranslator(locale: Locale): Promise<Translator> {
-  const causes =
-    locale === 'nl'
-      ? (await import(/* webpackChunkName: "causes-nl" */ './nl/causes.json')).default
-      : (await import(/* webpackChunkName: "causes-en" */ './en/causes.json')).default;
-  return translatorFrom(locale, causes);
+function loadCauses(locale: Locale): Promise<JsonModule> {
+  return import(/* webpackChunkName: "i18n-[request]" */ `./${locale}/causes.json`) as Promise<JsonModule>;
 }
 
-/** Keys of the UI catalogue (for the parity test). */
-export const uiKeys = { en: Object.keys(enUi), nl: Object.keys(nlUi) };
+/** The UI strings of a locale that is not bundled (`i18n-<locale>-ui-json`), fetched in parallel with its causes. */
+function loadUi(locale: Locale): Promise<Catalogue> {
+  const bundled = bundledUi[locale];
+  if (bundled) return Promise.resolve(bundled);
+  return (
+    import(
+      /* webpackChunkName: "i18n-[request]", webpackExclude: /[\\/](?:en|nl)[\\/]ui\.json$/ */ `./${locale}/ui.json`
+    ) as Promise<JsonModule>
+  ).then((module) => module.default);
+}
+
+/**
+ * Loads the texts of one locale and returns its translator. When they cannot be loaded (a chunk
+ * that fails to download) the pane speaks English rather than not at all.
+ */
+export async function loadTranslator(locale: Locale): Promise<Translator> {
+  try {
+    const [causes, ui] = await Promise.all([loadCauses(locale), loadUi(locale)]);
+    return translatorFrom(locale, causes.default, {}, ui);
+  } catch (error) {
+    if (locale === 'en') throw error;
+    return loadTranslator('en');
+  }
+}

@@ -204,7 +204,18 @@ export function formatMailDate(raw: string | null, locale: Locale, readerTag?: s
   return Number.isNaN(time) ? null : formatDate(new Date(time).toISOString(), locale, readerTag);
 }
 
-const DATE_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB', nl: 'nl-NL' };
+/** The form of a date in each language when the reader's own locale is of another language. */
+const DATE_LOCALES: Readonly<Record<Locale, string>> = {
+  en: 'en-GB',
+  nl: 'nl-NL',
+  de: 'de-DE',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  it: 'it-IT',
+  // The Portuguese texts are Brazilian (você, arquivo).
+  pt: 'pt-BR',
+  sv: 'sv-SE',
+};
 
 /**
  * An ISO 8601 time from the analysis, written for people in the reader's time zone; null if it is not

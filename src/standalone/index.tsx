@@ -9,7 +9,7 @@ import { Root } from '../ui/Root';
 import { SamplePicker } from './SamplePicker';
 
 // The standalone page: the same UI with no Outlook, for trying the add-in, for support staff and for
-// development. ?sample=<id> (default relay-access-denied, "none" for an empty page), ?lang=en|nl,
+// development. ?sample=<id> (default relay-access-denied, "none" for an empty page), ?lang=en|nl|de|fr|es|it|pt|sv,
 // ?theme=light|dark. It takes no admin address from the URL (see below).
 async function main(): Promise<void> {
   const container = document.getElementById('root');

@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { LOCALES } from '../../src/i18n';
+import { readLocaleFile } from '../support/localeCheck';
 import { dsn } from '../support/untrustedBounces';
 
 jest.setTimeout(60_000);
@@ -174,9 +176,22 @@ describe('npm run explain', () => {
   });
 
   it('rejects an unknown language with usage help', async () => {
-    const { code, stderr } = await explain(['--lang', 'fr', 'x.eml']);
+    const { code, stderr } = await explain(['--lang', 'ja', 'x.eml']);
     expect(code).toBe(2);
-    expect(stderr).toContain('usage: npm run explain');
+    expect(stderr).toContain('--lang takes one of en, nl, de, fr, es, it, pt, sv');
+    expect(stderr).toContain('usage: npm run explain -- [--json] [--lang en|nl|de|fr|es|it|pt|sv]');
+    expect((await explain(['--lang=xx', 'x.eml'])).code).toBe(2);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en' && l !== 'nl'))('explains for a person in %s', async (locale) => {
+    const ui = readLocaleFile(locale, 'ui');
+    if (!ui) throw new Error(`src/i18n/${locale}/ui.json is missing`);
+    const { code, stdout } = await explain([
+      `--lang=${locale}`,
+      fixture('exchange-online/exchange-online-5.4.1-dbeb-legacy-nl.eml'),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${String(ui['section.userSteps'])}:`);
   });
 
   it('builds its bundle on the first run and starts from it afterwards', async () => {

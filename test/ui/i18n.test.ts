@@ -1,30 +1,60 @@
 import enCauses from '../../src/i18n/en/causes.json';
-import enUi from '../../src/i18n/en/ui.json';
-import { pickLocale, translatorFrom, uiKeys } from '../../src/i18n';
+import {
+  LOCALES,
+  loadTranslator,
+  type Locale,
+  pickLocale,
+  supportedLocale,
+  translatorFrom,
+} from '../../src/i18n';
 import nlCauses from '../../src/i18n/nl/causes.json';
-import nlUi from '../../src/i18n/nl/ui.json';
 import { createTranslator } from '../../src/i18n/static';
+import { readLocaleFile } from '../support/localeCheck';
 
+// Keys, placeholders and commands of every locale against English: test/ui/localeCompleteness.test.ts.
 describe('UI locales', () => {
-  it('have the same keys in English and Dutch', () => {
-    expect([...uiKeys.nl].sort()).toEqual([...uiKeys.en].sort());
+  it.each([
+    ['nl-NL', 'nl'],
+    ['nl-BE', 'nl'],
+    ['de-DE', 'de'],
+    ['de-AT', 'de'],
+    ['de-CH', 'de'],
+    ['fr-FR', 'fr'],
+    ['fr-BE', 'fr'],
+    ['fr-CA', 'fr'],
+    ['es-ES', 'es'],
+    ['es-MX', 'es'],
+    ['it-IT', 'it'],
+    ['pt-BR', 'pt'],
+    ['pt-PT', 'pt'],
+    ['sv-SE', 'sv'],
+    ['SV_fi', 'sv'],
+    ['en-GB', 'en'],
+  ])('picks the language of Office display language %s', (tag, locale) => {
+    expect(pickLocale(tag)).toBe(locale);
   });
 
-  it('use the same placeholders in both languages', () => {
-    const en = createTranslator('en');
-    const nl = createTranslator('nl');
-    const placeholders = (text: string): string[] =>
-      [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
-    for (const key of uiKeys.en)
-      expect([key, placeholders(nl.t(key))]).toEqual([key, placeholders(en.t(key))]);
+  it('picks English for any other language, and names no locale for it', () => {
+    for (const tag of ['ja-JP', 'zh-CN', 'da-DK', 'nb-NO', 'pl-PL', '', null, undefined]) {
+      expect(pickLocale(tag)).toBe('en');
+      expect(supportedLocale(tag)).toBeNull();
+    }
   });
 
-  it('picks Dutch for nl-NL and nl-BE and English for anything else', () => {
-    expect(pickLocale('nl-NL')).toBe('nl');
-    expect(pickLocale('nl-be')).toBe('nl');
-    expect(pickLocale('de-DE')).toBe('en');
-    expect(pickLocale(undefined)).toBe('en');
-  });
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    'loads %s with its own UI strings and cause texts',
+    async (locale) => {
+      const ui = readLocaleFile(locale, 'ui');
+      const causes = readLocaleFile(locale, 'causes');
+      if (!ui || !causes) throw new Error(`src/i18n/${locale} has no ui.json or causes.json yet`);
+      const t = await loadTranslator(locale);
+      expect(t.locale).toBe(locale);
+      expect(t.t('section.userSteps')).toBe(ui['section.userSteps']);
+      expect(t.list('cause.recipient.unknown.userSteps')).toEqual(
+        (causes['cause.recipient.unknown.userSteps'] as string[]).map((s) => s.replace(/`/g, '')),
+      );
+    },
+  );
 
   it('fills placeholders and leaves unknown ones visible', () => {
     const t = createTranslator('en');
@@ -38,13 +68,16 @@ describe('UI locales', () => {
 });
 
 describe('placeholders for values from a bounce', () => {
-  const catalogues = { en: { ...enUi, ...enCauses }, nl: { ...nlUi, ...nlCauses } } as const;
-  const texts = (locale: 'en' | 'nl'): [string, string][] =>
-    Object.entries(catalogues[locale] as Record<string, string | string[]>).flatMap(([key, entry]) =>
-      (typeof entry === 'string' ? [entry] : entry).map((text): [string, string] => [key, text]),
+  const texts = (locale: Locale): [string, string][] =>
+    Object.entries({ ...readLocaleFile(locale, 'ui'), ...readLocaleFile(locale, 'causes') }).flatMap(
+      ([key, entry]) =>
+        (typeof entry === 'string' ? [entry] : (entry as string[])).map((text): [string, string] => [
+          key,
+          text,
+        ]),
     );
 
-  it.each(['en', 'nl'] as const)('put every command with a placeholder between backticks (%s)', (locale) => {
+  it.each(LOCALES)('put every command with a placeholder between backticks (%s)', (locale) => {
     const problems: string[] = [];
     for (const [key, text] of texts(locale)) {
       const segments = text.split('`');
@@ -103,16 +136,13 @@ describe('placeholders for values from a bounce', () => {
     );
   });
 
-  it.each(['en', 'nl'] as const)(
-    'leave no placeholder or backtick in any cause text without values (%s)',
-    (locale) => {
-      const t = createTranslator(locale);
-      const left = Object.keys(locale === 'en' ? enCauses : nlCauses)
-        .flatMap((key) => t.list(key, {}))
-        .filter((text) => /[{}`]/.test(text));
-      expect(left).toEqual([]);
-    },
-  );
+  it.each(LOCALES)('leave no placeholder or backtick in any cause text without values (%s)', (locale) => {
+    const t = createTranslator(locale);
+    const left = Object.keys(readLocaleFile(locale, 'causes') ?? {})
+      .flatMap((key) => t.list(key, {}))
+      .filter((text) => /[{}`]/.test(text));
+    expect(left).toEqual([]);
+  });
 });
 
 describe('cause texts read with the headline', () => {
