@@ -37,6 +37,11 @@ const MOBILE_ICON_SIZES = [25, 32, 48];
 const TEMPLATE_ID = '05c2e1c9-3e1d-406e-9a91-e9ac64854143';
 
 // Documented limits for resource strings.
+/**
+ * The Office display languages the manifest speaks besides its default (en-US): one per UI language
+ * in src/i18n (LOCALES), and both Portuguese variants. Every localisable string must override each.
+ */
+const MANIFEST_LOCALES = ['nl-NL', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'pt-BR', 'pt-PT', 'sv-SE'];
 const MAX_SHORT_STRING = 125;
 const MAX_LONG_STRING = 250;
 const MAX_RESID_LENGTH = 32;
@@ -156,7 +161,7 @@ function findFile(dir, name) {
  * @property {string} assetsDir folder holding the icon files the manifest points at
  * @property {string} [srcDir] when given, each page the manifest opens must have a template of that name under it
  * @property {string[]} [pages] file names webpack emits that a SourceLocation may open; default ["taskpane.html"]
- * @property {string[]} [requiredLocales] locales every localisable string must override; default ["nl-NL"]
+ * @property {string[]} [requiredLocales] locales every localisable string must override; default MANIFEST_LOCALES
  */
 
 /**
@@ -170,7 +175,7 @@ function inspectManifest(xmlText, options) {
     throw new TypeError('checkManifest: options.assetsDir (the folder with the icon files) is required');
   }
   const pages = options.pages || ['taskpane.html'];
-  const requiredLocales = options.requiredLocales || ['nl-NL'];
+  const requiredLocales = options.requiredLocales || MANIFEST_LOCALES;
   const problems = [];
   const stats = { resources: 0, icons: 0 };
 
@@ -653,6 +658,7 @@ function cli(argv) {
 
 module.exports = {
   DEV_URL,
+  MANIFEST_LOCALES,
   normalisePublicUrl,
   rewriteManifestUrls,
   checkManifest,

@@ -42,6 +42,13 @@ const UNIFIED_ONLY = {
   shortDescription: {
     'en-US': 'Explains why an email bounced and what you can do about it.',
     'nl-NL': 'Legt uit waarom een e-mail onbestelbaar was en wat u eraan kunt doen.',
+    'de-DE': 'Erklärt, warum eine E-Mail unzustellbar war und was Sie tun können.',
+    'fr-FR': "Explique pourquoi un e-mail n'a pas été remis et ce que vous pouvez faire.",
+    'es-ES': 'Explica por qué no se entregó un correo y qué puedes hacer.',
+    'it-IT': "Spiega perché un'email non è stata recapitata e cosa puoi fare.",
+    'pt-BR': 'Explica por que um email não foi entregue e o que você pode fazer.',
+    'pt-PT': 'Explica porque é que um e-mail não foi entregue e o que pode fazer.',
+    'sv-SE': 'Förklarar varför ett e-postmeddelande studsade och vad du kan göra.',
   },
   accentColor: '#0F6CBD',
   // Pages beside the task pane (so the URL rewrite moves them too). The project has no web site of

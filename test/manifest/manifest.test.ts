@@ -10,6 +10,7 @@ interface CheckOptions {
 }
 interface ManifestTools {
   DEV_URL: string;
+  MANIFEST_LOCALES: string[];
   rewriteManifestUrls(xmlText: string, publicUrl: string): string;
   checkManifest(xmlText: string, options: CheckOptions): string[];
   inspectManifest(
@@ -159,7 +160,9 @@ describe('checkManifest catches', () => {
     const xml = mutate(
       MANIFEST,
       '<bt:ShortStrings>',
-      '<bt:ShortStrings>\n<bt:String id="Unused" DefaultValue="x"><bt:Override Locale="nl-NL" Value="x"/></bt:String>',
+      `<bt:ShortStrings>\n<bt:String id="Unused" DefaultValue="x">${tools.MANIFEST_LOCALES.map(
+        (locale) => `<bt:Override Locale="${locale}" Value="x"/>`,
+      ).join('')}</bt:String>`,
     );
     expect(problemsFor(xml)).toEqual([expect.stringMatching(/"Unused" is defined but never used/)]);
   });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as zlib from 'node:zlib';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import { LOCALES } from '../../src/i18n';
 
 type Json = Record<string, unknown>;
 interface Generated {
@@ -26,6 +27,7 @@ interface UnifiedTools {
 }
 interface ManifestTools {
   DEV_URL: string;
+  MANIFEST_LOCALES: string[];
   rewriteManifestUrls(text: string, publicUrl: string): string;
   checkManifest(xmlText: string, options: { assetsDir: string }): string[];
 }
@@ -35,6 +37,7 @@ interface ManifestTools {
 const unified = require('../../scripts/unified-manifest.cjs') as UnifiedTools;
 const xmlTools = require('../../scripts/manifest.cjs') as ManifestTools;
 /* eslint-enable @typescript-eslint/no-require-imports */
+const { MANIFEST_LOCALES } = xmlTools;
 
 const ROOT = path.resolve(__dirname, '../..');
 const XML = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -230,16 +233,24 @@ describe('manifest.xml and manifest.json agree on', () => {
     expect(jsonMobile).toEqual(xmlMobile);
   });
 
-  it('every Dutch ribbon string', () => {
-    const dutch = byName('Override')
-      .filter((o) => o.getAttribute('Locale') === 'nl-NL')
+  it.each(MANIFEST_LOCALES)('every ribbon string, name and description in %s', (tag) => {
+    const texts = COMMITTED.locales[`${unified.LOCALES_DIR}/${tag.toLowerCase()}.json`] as Json;
+    expect(texts['name.short']).toBe(overrideOf(first('DisplayName'), tag));
+    expect(texts['description.full']).toBe(overrideOf(first('Description'), tag));
+    const own = byName('Override')
+      .filter((o) => o.getAttribute('Locale') === tag)
       .map((o) => o.getAttribute('Value'));
-    const keys = Object.keys(nl).filter((k) => k.startsWith('extensions['));
+    const keys = Object.keys(texts).filter((k) => k.startsWith('extensions['));
     expect(keys.length).toBe(10);
     for (const key of keys) {
       expect(typeof at(json, key)).toBe('string');
-      expect(dutch).toContain(nl[key]);
+      expect(own).toContain(texts[key]);
     }
+  });
+
+  it('a manifest language for every UI language', () => {
+    const languages = new Set(MANIFEST_LOCALES.map((tag) => tag.split('-')[0]));
+    expect(LOCALES.filter((l) => l !== 'en' && !languages.has(l))).toEqual([]);
   });
 });
 
@@ -285,7 +296,9 @@ describe('a drift between the manifests fails the check', () => {
   });
 
   it('when a localisation file is missing', () => {
-    expect(check(COMMITTED.manifest, { locales: {} })).toEqual([
+    const file = `${unified.LOCALES_DIR}/nl-nl.json`;
+    const { [file]: _missing, ...others } = COMMITTED.locales;
+    expect(check(COMMITTED.manifest, { locales: others })).toEqual([
       'manifest.json: localisation file manifest-locales/nl-nl.json is missing',
       expect.stringMatching(/^manifest-locales\/nl-nl\.json is out of step.*\(missing file\)/),
     ]);
@@ -358,7 +371,10 @@ describe('checkUnifiedManifest catches', () => {
 
   it('a localisation file with a string the localisation schema does not allow', () => {
     const file = `${unified.LOCALES_DIR}/nl-nl.json`;
-    const locales = { [file]: { ...(COMMITTED.locales[file] as Json), 'name.short': 'x'.repeat(31) } };
+    const locales = {
+      ...COMMITTED.locales,
+      [file]: { ...(COMMITTED.locales[file] as Json), 'name.short': 'x'.repeat(31) },
+    };
     expect(check(COMMITTED.manifest, { locales, xmlText: undefined })).toEqual([
       expect.stringMatching(
         /^manifest-locales\/nl-nl\.json: schema v1\.30: \/name\.short must NOT have more than 30/,
@@ -390,9 +406,9 @@ describe('generateUnifiedManifest refuses', () => {
     const xml = mutate(
       XML,
       '<Override Locale="nl-NL" Value="Bounce-uitleg"/>',
-      '<Override Locale="nl-NL" Value="Bounce-uitleg"/><Override Locale="de-DE" Value="Bounce-Erklärer"/>',
+      '<Override Locale="nl-NL" Value="Bounce-uitleg"/><Override Locale="da-DK" Value="Bounce-forklarer"/>',
     );
-    expect(() => unified.generateUnifiedManifest(xml)).toThrow(/no short description for de-DE/);
+    expect(() => unified.generateUnifiedManifest(xml)).toThrow(/no short description for da-DK/);
   });
 });
 
@@ -461,7 +477,7 @@ describe('the app package (npm run package:unified)', () => {
     expect(problems).toEqual([]);
     expect(entries).toEqual([
       'manifest.json',
-      'manifest-locales/nl-nl.json',
+      ...MANIFEST_LOCALES.map((tag) => `manifest-locales/${tag.toLowerCase()}.json`),
       'assets/color-192.png',
       'assets/outline-32.png',
     ]);
