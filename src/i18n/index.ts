@@ -24,6 +24,27 @@ export function supportedLocale(tag: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : null;
 }
 
+/** Each language's name for itself, where the browser cannot name a language (no Intl.DisplayNames). */
+const OWN_NAMES: Readonly<Record<Locale, string>> = {
+  en: 'English',
+  nl: 'Nederlands',
+  de: 'Deutsch',
+  fr: 'français',
+  es: 'español',
+  it: 'italiano',
+  pt: 'português',
+  sv: 'svenska',
+};
+
+/** A language's name in the reader's language ("German" in English, "Duits" in Dutch). */
+export function languageName(locale: Locale, inLocale: Locale): string {
+  try {
+    return new Intl.DisplayNames([inLocale], { type: 'language' }).of(locale) ?? OWN_NAMES[locale];
+  } catch {
+    return OWN_NAMES[locale];
+  }
+}
+
 /** Office display languages (`de-CH`, `fr-CA`, `pt-BR`, `en-GB`) to a supported locale; English otherwise. */
 export function pickLocale(tag: string | null | undefined): Locale {
   return supportedLocale(tag) ?? 'en';

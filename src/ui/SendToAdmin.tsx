@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Link,
@@ -19,7 +20,7 @@ import {
   type MutableRefObject,
 } from 'react';
 import type { Analysis } from '../core/types';
-import type { Translator } from '../i18n';
+import { languageName, loadTranslator, supportedLocale, type Locale, type Translator } from '../i18n';
 import type { Audience } from '../i18n/sentences';
 import {
   isValidAdminAddress,
@@ -67,6 +68,8 @@ export interface SendToAdminProps {
   readonly audience?: Audience;
   /** The DNS check the user ran, added to the mail with its time; null when none ran. */
   readonly dnsCheck?: DnsCheckDone | null;
+  /** Loads another language's texts, for a mail in the bounce's language (default: its chunk). */
+  readonly loadLocale?: (locale: Locale) => Promise<Translator>;
 }
 
 /**
@@ -83,8 +86,36 @@ export function SendToAdmin({
   fromCurrentItem,
   audience = 'sender',
   dnsCheck = null,
+  loadLocale = loadTranslator,
 }: SendToAdminProps) {
   const styles = useStyles();
+  // The mail is in the pane's language. Only when the bounce is in another language we speak may the
+  // user choose that one for it (an admin abroad, a bounce from their own system): the texts come
+  // once chosen, and the box is ticked when they are there.
+  const bounceLocale = useMemo(() => {
+    const locale = supportedLocale(analysis.language);
+    return locale && locale !== t.locale ? locale : null;
+  }, [analysis.language, t.locale]);
+  const [chosen, setChosen] = useState<Translator | null>(null);
+  const mailT = chosen && chosen.locale === bounceLocale ? chosen : t;
+  const choice = useRef(0);
+  const chooseLanguage = useCallback(
+    (checked: boolean) => {
+      const request = ++choice.current;
+      if (!checked || !bounceLocale) {
+        setChosen(null);
+        return;
+      }
+      // A language whose texts cannot be loaded comes back as English: the box then stays clear.
+      void loadLocale(bounceLocale).then(
+        (loaded) => {
+          if (choice.current === request && loaded.locale === bounceLocale) setChosen(loaded);
+        },
+        () => undefined,
+      );
+    },
+    [bounceLocale, loadLocale],
+  );
   // Whatever the store returns is checked again here, the one place every store's value passes.
   const initial = useMemo(() => {
     const loaded = settings.load();
@@ -121,8 +152,8 @@ export function SendToAdmin({
   }, [notice]);
 
   const mailFor = useCallback(
-    (to: string) => buildAdminMail(analysis, to, t, audience, dnsCheck),
-    [analysis, t, audience, dnsCheck],
+    (to: string) => buildAdminMail(analysis, to, mailT, audience, dnsCheck),
+    [analysis, mailT, audience, dnsCheck],
   );
 
   const send = useCallback(
@@ -233,11 +264,11 @@ export function SendToAdmin({
   const mailtoHref = useMemo(() => {
     if (!address) return null;
     try {
-      return mailtoHead(address, adminSubject(analysis, t));
+      return mailtoHead(address, adminSubject(analysis, mailT));
     } catch {
       return 'mailto:';
     }
-  }, [address, analysis, t]);
+  }, [address, analysis, mailT]);
 
   const compose = channel.composeMode;
   const sendLabel = added
@@ -297,6 +328,14 @@ export function SendToAdmin({
             {t.t('admin.copy')}
           </Button>
         </div>
+      )}
+      {!editing && bounceLocale && (
+        <Checkbox
+          className={styles.small}
+          checked={mailT !== t}
+          onChange={(_e, data) => chooseLanguage(data.checked === true)}
+          label={t.t('admin.mailLanguage', { language: languageName(bounceLocale, t.locale) })}
+        />
       )}
       {!editing && (
         <div className={styles.row}>
