@@ -1,7 +1,6 @@
 import {
   Button,
   Caption1,
-  Checkbox,
   Field,
   Input,
   Link,
@@ -42,6 +41,26 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   small: { overflowWrap: 'anywhere', minWidth: 0 },
+  // A plain checkbox in Fluent's type and colours: Fluent's Checkbox would add 3 KB to the first download.
+  choice: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    cursor: 'pointer',
+  },
+  box: {
+    width: '16px',
+    height: '16px',
+    margin: '2px 0 0',
+    flexShrink: 0,
+    accentColor: tokens.colorCompoundBrandBackground,
+    cursor: 'pointer',
+  },
   notice: { ':focus': { outlineStyle: 'none' } },
 });
 
@@ -330,12 +349,17 @@ export function SendToAdmin({
         </div>
       )}
       {!editing && bounceLocale && (
-        <Checkbox
-          className={styles.small}
-          checked={mailT !== t}
-          onChange={(_e, data) => chooseLanguage(data.checked === true)}
-          label={t.t('admin.mailLanguage', { language: languageName(bounceLocale, t.locale) })}
-        />
+        <label className={styles.choice}>
+          <input
+            type="checkbox"
+            className={styles.box}
+            checked={mailT !== t}
+            onChange={(event) => chooseLanguage(event.currentTarget.checked)}
+          />
+          <span className={styles.small}>
+            {t.t('admin.mailLanguage', { language: languageName(bounceLocale, t.locale) })}
+          </span>
+        </label>
       )}
       {!editing && (
         <div className={styles.row}>

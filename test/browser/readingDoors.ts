@@ -4,11 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Locale } from '../../src/i18n';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (...parts: string[]): Buffer => readFileSync(path.join(ROOT, ...parts));
 
-export type Lang = 'en' | 'nl';
+export type Lang = Locale;
 export type Theme = 'light' | 'dark';
 
 /** The ids of the built-in samples, read from src/standalone/samples/index.ts (every one, always). */
@@ -23,7 +24,17 @@ const OFFICE_THEME: Record<Theme, { bodyBackgroundColor: string }> = {
   dark: { bodyBackgroundColor: '#1f1f1f' },
 };
 
-const DISPLAY_LANGUAGE: Record<Lang, string> = { en: 'en-US', nl: 'nl-NL' };
+/** An Office display language of each UI language, as Outlook gives it (`Office.context.displayLanguage`). */
+export const DISPLAY_LANGUAGE: Record<Lang, string> = {
+  en: 'en-US',
+  nl: 'nl-NL',
+  de: 'de-DE',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  it: 'it-IT',
+  pt: 'pt-BR',
+  sv: 'sv-SE',
+};
 
 const RELAY = read('src', 'standalone', 'samples', 'relay-access-denied.eml');
 
