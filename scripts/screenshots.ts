@@ -1,6 +1,6 @@
 /**
  * Regenerates the README screenshot (docs/screenshot-taskpane.png, the task pane at 350 px) and the
- * gallery in docs/gallery/ (English and Dutch, light and dark) from the built pane in dist/, with
+ * gallery in docs/gallery/ (English and Dutch, light and dark; German and French) from the built pane in dist/, with
  * the fake Outlook host of the browser tests. Run with `npm run screenshots` (it builds first).
  * Each image is the first screen a user sees: 350 × 700 px, as in a real task pane.
  */
@@ -24,9 +24,13 @@ interface Shot {
   readonly theme: Theme;
 }
 
+/** "German" for de: the gallery's captions are in English. */
+const languageName = (lang: Lang): string =>
+  new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
+
 const pane = (lang: Lang, theme: Theme): Shot => ({
   file: path.join(GALLERY, `taskpane-relay-access-denied-${lang}-${theme}.png`),
-  caption: `Task pane, 550 5.4.1 Relay Access Denied, ${lang === 'en' ? 'English' : 'Dutch'}, ${theme}`,
+  caption: `Task pane, 550 5.4.1 Relay Access Denied, ${languageName(lang)}, ${theme}`,
   path: '/taskpane.html',
   host: doorHost('file', lang, theme, ADMIN),
   theme,
@@ -34,7 +38,7 @@ const pane = (lang: Lang, theme: Theme): Shot => ({
 
 const sample = (id: string, lang: Lang, theme: Theme, what: string): Shot => ({
   file: path.join(GALLERY, `standalone-${id}-${lang}-${theme}.png`),
-  caption: `Standalone page, ${what}, ${lang === 'en' ? 'English' : 'Dutch'}, ${theme}`,
+  caption: `Standalone page, ${what}, ${languageName(lang)}, ${theme}`,
   path: samplePath(id, lang, theme),
   host: {},
   theme,
@@ -46,6 +50,8 @@ const shots: Shot[] = [
   pane('en', 'dark'),
   pane('nl', 'light'),
   pane('nl', 'dark'),
+  pane('de', 'light'),
+  pane('fr', 'light'),
   sample('delayed', 'nl', 'light', 'a delayed message (4.4.7)'),
   sample('dbeb', 'en', 'dark', 'an address that does not exist (5.4.1, DBEB)'),
 ];
