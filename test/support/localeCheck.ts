@@ -24,7 +24,8 @@ export function readLocaleFile(locale: Locale, file: LocaleFile): Catalogue | nu
 /**
  * English words that a sentence in another language does not contain, written as words (the
  * approach of the translators' rough checker). Lower case only, or capitalised where a sentence
- * starts: a capitalised word inside a sentence is a name ("the From header", "-ListType Sender").
+ * starts: a capitalised word inside a sentence is a name ("the From header", "De (From)",
+ * "-ListType Sender"), and so is one joined by a hyphen ("From-huvudet").
  */
 export const ENGLISH_WORDS: readonly string[] = [
   'the',
@@ -86,7 +87,8 @@ const STATUS = String.raw`(?:\d{3} )?[245X]\.\d{1,3}\.\d{1,3}(?:-(?:[245]\.\d{1,
  * A step that opens with status codes quotes the server's text after them, up to the next colon:
  * "5.7.511 Access denied, banned sender: the sending IP address is blocked."
  */
-const SERVER_TEXT = new RegExp(String.raw`^${STATUS}(?:\s*/\s*${STATUS})*:?\s[^:]*(?::\s|$)`);
+// French puts a space before the colon ("5.2.121 : recipient's per hour …").
+const SERVER_TEXT = new RegExp(String.raw`^${STATUS}(?:\s*/\s*${STATUS})*\s?:?\s[^:]*(?:\s?:\s|$)`);
 /** So does a label's reply code: "Reply: 550 5.7.54 SMTP; Unable to relay …. This comes from …" */
 const LABELLED_SERVER_TEXT = new RegExp(String.raw`:\s\d{3} ${STATUS}\s[^:]*?(?=\.\s|\.?$)`, 'g');
 const REMOVED: readonly RegExp[] = [
@@ -117,10 +119,11 @@ export function englishWordIn(text: string, locale: Locale): string | null {
   const rest = ownWords(text);
   const lower = anyOf(words).exec(rest);
   if (lower) return lower[0];
-  // Capitalised where a sentence starts: at the start, or after a full stop, colon or dash.
+  // Capitalised where a sentence starts: at the start, or after a full stop, colon or dash; not
+  // joined to a word by a hyphen, which makes it a name ("From-huvudet").
   const capitalised = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   const opening = new RegExp(
-    `(?:^|[.!?:;—–]\\s+|\\(\\s*)(${capitalised.map(escape).join('|')})(?![\\p{L}\\d])`,
+    `(?:^|[.!?:;—–]\\s+)(${capitalised.map(escape).join('|')})(?![\\p{L}\\d-])`,
     'u',
   ).exec(rest.trimStart());
   return opening ? (opening[1] ?? null) : null;

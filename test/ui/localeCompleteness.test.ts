@@ -116,6 +116,10 @@ describe('the completeness check', () => {
     expect(englishWordIn('The server refused it.', 'de')).toBe('The');
     expect(englishWordIn('Der Server lehnte ab. Please try again.', 'de')).toBe('Please');
     expect(englishWordIn('Prüfen Sie den From-Header und die Liste (-ListType Sender).', 'de')).toBeNull();
+    expect(englishWordIn('5.7.512 Access denied: From-huvudet saknas.', 'sv')).toBeNull();
+    expect(englishWordIn("l'adresse De (From) est absente", 'fr')).toBeNull();
+    expect(englishWordIn("5.2.121 : recipient's per hour message receive limit exceeded.", 'fr')).toBeNull();
+    expect(englishWordIn('Der Server lehnte ab: The connector refused it.', 'de')).toBe('The');
     expect(englishWordIn('le message est trop volumineux', 'fr')).toBeNull();
     expect(englishWordIn('das message ist zu groß', 'de')).toBe('message');
   });
