@@ -48,8 +48,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     minWidth: 0,
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground1,
     cursor: 'pointer',
   },
@@ -348,19 +348,6 @@ export function SendToAdmin({
           </Button>
         </div>
       )}
-      {!editing && bounceLocale && (
-        <label className={styles.choice}>
-          <input
-            type="checkbox"
-            className={styles.box}
-            checked={mailT !== t}
-            onChange={(event) => chooseLanguage(event.currentTarget.checked)}
-          />
-          <span className={styles.small}>
-            {t.t('admin.mailLanguage', { language: languageName(bounceLocale, t.locale) })}
-          </span>
-        </label>
-      )}
       {!editing && (
         <div className={styles.row}>
           {address && (
@@ -388,6 +375,19 @@ export function SendToAdmin({
             </Link>
           )}
         </div>
+      )}
+      {!editing && bounceLocale && (
+        <label className={styles.choice}>
+          <input
+            type="checkbox"
+            className={styles.box}
+            checked={mailT !== t}
+            onChange={(event) => chooseLanguage(event.currentTarget.checked)}
+          />
+          <span className={styles.small}>
+            {t.t('admin.mailLanguage', { language: languageName(bounceLocale, t.locale) })}
+          </span>
+        </label>
       )}
       <div aria-live="polite" className={styles.root}>
         {saveWarning && (
