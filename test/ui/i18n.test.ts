@@ -56,6 +56,18 @@ describe('UI locales', () => {
     },
   );
 
+  it('speaks English when a language cannot be loaded, rather than not at all', async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../../src/i18n/de/causes.json', () => {
+        throw new Error('ChunkLoadError: Loading chunk i18n-de-causes-json failed');
+      });
+      const { loadTranslator: load } = await import('../../src/i18n');
+      const t = await load('de');
+      expect(t.locale).toBe('en');
+      expect(t.t('section.userSteps')).toBe('What you can do');
+    });
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     const t = createTranslator('en');
     expect(t.t('verdict.retryUntil', { date: '5 Nov' })).toBe('It will keep trying until 5 Nov.');
