@@ -13,8 +13,8 @@ export type Catalogue = Readonly<Record<string, Entry>>;
 
 /**
  * The UI strings bundled with the pane: English (every other locale's fallback) and Dutch. The
- * other locales' UI strings come in the chunk of their cause texts (loadTranslator), so each
- * language added costs the pane's first download nothing.
+ * other locales' UI strings are a chunk of their own, loaded beside their cause texts
+ * (loadTranslator), so each language added costs the pane's first download nothing.
  */
 const bundledUi: Readonly<Partial<Record<Locale, Catalogue>>> = { en: enUi, nl: nlUi };
 
