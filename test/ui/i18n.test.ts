@@ -9,6 +9,7 @@ import {
 } from '../../src/i18n';
 import nlCauses from '../../src/i18n/nl/causes.json';
 import { createTranslator } from '../../src/i18n/static';
+import { formatDate } from '../../src/i18n/sentences';
 import { readLocaleFile } from '../support/localeCheck';
 
 // Keys, placeholders and commands of every locale against English: test/ui/localeCompleteness.test.ts.
@@ -66,6 +67,19 @@ describe('UI locales', () => {
       expect(t.locale).toBe('en');
       expect(t.t('section.userSteps')).toBe('What you can do');
     });
+  });
+
+  it.each([
+    ['en', '3 November 2026'],
+    ['nl', '3 november 2026'],
+    ['de', '3. November 2026'],
+    ['fr', '3 novembre 2026'],
+    ['es', '3 de noviembre de 2026'],
+    ['it', '3 novembre 2026'],
+    ['pt', '3 de novembro de 2026'],
+    ['sv', '3 november 2026'],
+  ] as const)('writes a date the way %s does', (locale, date) => {
+    expect(formatDate('2026-11-03T09:11:52Z', locale)).toContain(date);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
