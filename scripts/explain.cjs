@@ -4,7 +4,7 @@
  * once and remakes when a source file is newer. Through tsx, which compiles every module at each
  * start, 425 bounces took three times as long.
  *
- *   node scripts/explain.cjs [--json] [--lang en|nl] [--jobs N] FILE...
+ *   node scripts/explain.cjs [--json] [--lang en|nl|de|fr|es|it|pt|sv] [--jobs N] FILE...
  *   BOUNCE_EXPLAINER_CLI_CACHE=dir  where the bundle is kept (default
  *                                   node_modules/.cache/bounce-explainer/<this checkout's path>)
  */

@@ -1,7 +1,7 @@
 /** Renders the pane (App) in jsdom with a fake message source and a fake admin channel; for test/ui. */
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Translator } from '../../src/i18n';
+import type { Locale, Translator } from '../../src/i18n';
 import { createTranslator } from '../../src/i18n/static';
 import type { AdminChannel, AdminMail, SettingsStore } from '../../src/ui/adminChannel';
 import { App } from '../../src/ui/App';
@@ -44,7 +44,7 @@ export function fakeAdmin(stored: string | null, organisation: string | null = n
 export function renderApp(
   source: MessageSource | null,
   admin = fakeAdmin('helpdesk@contoso.example'),
-  locale: 'en' | 'nl' | Translator = 'en',
+  locale: Locale | Translator = 'en',
 ) {
   render(
     <FluentProvider theme={webLightTheme}>
