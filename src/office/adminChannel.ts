@@ -30,9 +30,25 @@ export function createOfficeAdminChannel(): AdminChannel {
   const canSend = composeMode
     ? supports('1.1')
     : supports('1.6') && typeof Office.context.mailbox?.displayNewMessageForm === 'function';
+  const canReply =
+    !composeMode &&
+    typeof (Office.context.mailbox?.item as Office.MessageRead | null | undefined)?.displayReplyForm ===
+      'function';
   return {
     composeMode,
     canSend,
+    canReply,
+    async reply(html: string): Promise<SendOutcome> {
+      const item = Office.context.mailbox?.item as Office.Item | null | undefined;
+      if (!canReply || !item || isCompose(item)) return { ok: false, reason: 'unsupported' };
+      try {
+        // Mailbox 1.1; like displayNewMessageForm it throws on a bad parameter.
+        (item as Office.MessageRead).displayReplyForm({ htmlBody: html });
+        return { ok: true, via: 'replyForm' };
+      } catch (error) {
+        return { ok: false, reason: 'failed', detail: describeError(error) };
+      }
+    },
     async send(mail: AdminMail, options): Promise<SendOutcome> {
       if (!canSend) return { ok: false, reason: 'unsupported' };
       // The item on screen now, not the one the pane opened on: a pinned pane moves between items

@@ -18,7 +18,9 @@ import type { Translator } from '../i18n';
 import { outcomeHeadline } from '../i18n/sentences';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
+import { findAdminReport } from './adminReport';
 import { audienceFor, type Audience } from './audience';
+import { ReplyToUser } from './ReplyToUser';
 import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
@@ -274,6 +276,17 @@ export function App({
     () => ({
       composeMode: admin.channel.composeMode,
       canSend: admin.channel.canSend,
+      canReply: admin.channel.canReply ?? false,
+      // The reply goes to the item on screen: it must still be the admin report that was explained.
+      reply: async (html) => {
+        const explained = read?.item?.id;
+        if (!admin.channel.reply) return { ok: false, reason: 'unsupported' };
+        if (source?.currentItemId && explained && source.currentItemId() !== explained) {
+          void readItem(source);
+          return { ok: false, reason: 'failed', detail: 'another message is selected' };
+        }
+        return admin.channel.reply(html);
+      },
       send: async (mail, options) => {
         const explained = read?.item?.id;
         if (
@@ -292,11 +305,17 @@ export function App({
   );
 
   const fromItem = state.phase === 'done' && state.result.ok && state.result.input.door !== 'paste';
-  const audience: Audience =
-    audienceOverride ??
-    (state.phase === 'done' && state.result.ok
-      ? audienceFor(state.result.analysis, reader, fromItem ? (read?.item?.from ?? null) : null)
-      : 'sender');
+  // Our own "Send to my admin" mail, opened by the admin: the report attached to it was explained.
+  const adminReport =
+    state.phase === 'done' && state.result.ok && state.result.input.door === 'attachment' && read?.item
+      ? findAdminReport(read.item.text, read.item.from)
+      : null;
+  const audience: Audience = adminReport
+    ? 'other'
+    : (audienceOverride ??
+      (state.phase === 'done' && state.result.ok
+        ? audienceFor(state.result.analysis, reader, fromItem ? (read?.item?.from ?? null) : null)
+        : 'sender'));
 
   const explainedBounce = state.phase === 'done' && isBounce(state.result);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -353,9 +372,19 @@ export function App({
               onInput={(input) => void onInput(input)}
               dns={dns}
               onDnsResult={(done) => setDnsDone({ of: state.result, done })}
+              adminView={adminReport ? { user: adminReport.user } : null}
               action={
                 state.result.ok &&
-                explainedBounce && (
+                explainedBounce &&
+                (adminReport ? (
+                  <ReplyToUser
+                    key={resultKey(state.result)}
+                    analysis={state.result.analysis}
+                    report={adminReport}
+                    t={t}
+                    channel={channel}
+                  />
+                ) : (
                   <SendToAdmin
                     // Each result (a new item, another attachment, a paste) starts the admin flow
                     // afresh: no message about another bounce, no draft marked as already filled.
@@ -368,7 +397,7 @@ export function App({
                     fromCurrentItem={source !== null && fromItem}
                     dnsCheck={dnsDone?.of === state.result ? dnsDone.done : null}
                   />
-                )
+                ))
               }
             />
           )}
@@ -546,6 +575,7 @@ function Outcome({
   action,
   dns,
   onDnsResult,
+  adminView,
 }: {
   result: Explained;
   t: Translator;
@@ -556,6 +586,7 @@ function Outcome({
   action: ReactNode;
   dns: DnsLookup | null;
   onDnsResult: (done: DnsCheckDone) => void;
+  adminView: { readonly user: string | null } | null;
 }) {
   if (!result.ok && result.error === 'tooLarge') {
     // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
@@ -596,6 +627,7 @@ function Outcome({
           action={action}
           dns={dns}
           onDnsResult={onDnsResult}
+          adminView={adminView}
         />
       );
     case 'auto-reply':

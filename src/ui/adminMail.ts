@@ -5,6 +5,7 @@ import type { Translator } from '../i18n';
 import { explain, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
 import { formatDate } from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
+import { adminReportMarker } from './adminReport';
 import type { DnsCheckDone } from './dnsLookup';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
@@ -335,6 +336,9 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
     if (content) blocks.push({ kind: 'quoted', title: section.title, quote: content });
   }
   blocks.push({ kind: 'small', text: t.t('admin.footer') });
+  // How the admin's pane knows this mail (src/ui/adminReport.ts): a line of its own, in ASCII.
+  blocks.push({ kind: 'small', text: t.t('admin.footerAdminView') });
+  blocks.push({ kind: 'small', text: adminReportMarker(t.locale) });
   return blocks;
 }
 
