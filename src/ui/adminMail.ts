@@ -323,10 +323,17 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
       blocks.push({ kind: 'steps', title: cause.adminSteps.mailTitle, items: cause.adminSteps.items });
     if (cause.doc) blocks.push({ kind: 'link', url: cause.doc.url });
   });
-  if (view.recipients.length > count)
+  const unlisted = view.recipients.length - count;
+  if (unlisted > 0)
     blocks.push({
       kind: 'para',
-      text: t.t('admin.moreRecipients', { count: view.recipients.length - count }),
+      // "1 more recipient is not listed": every locale we have needs only one and other.
+      text: t.t(
+        new Intl.PluralRules(t.locale).select(unlisted) === 'one'
+          ? 'admin.moreRecipients.one'
+          : 'admin.moreRecipients',
+        { count: unlisted },
+      ),
     });
   blocks.push({ kind: 'heading', text: t.t('admin.original') });
   blocks.push(rows(view.original));

@@ -342,9 +342,36 @@ describe('the mail for the admin, from a hostile bounce', () => {
     expect(mail.html).toContain('Resolve-DnsName fabrikam.example -Type MX');
     expect(mail.html).toContain('https://learn.microsoft.com/');
     const listed = texts(bodyOf(mail.html), 'h3').filter((h) => /^r\d+@fabrikam\.example: /.test(h)).length;
-    const unlisted = /(\d+) more recipients are not listed here/.exec(mail.html)?.[1];
+    const unlisted = /(\d+) more recipients? (?:is|are) not listed here/.exec(mail.html)?.[1];
     expect(listed + Number(unlisted ?? 0)).toBe(25);
     expect(mail.html.endsWith('</div>')).toBe(true);
+  });
+
+  it('counts the recipients it does not list in the singular for one and the plural for two', () => {
+    const base = analyzeText(NDR);
+    const first = base.recipients[0];
+    if (!first) throw new Error('no recipient');
+    // Recipients with their facts only, so that all 20 it lists fit without shortening.
+    const unlisted = (recipients: number): string | undefined => {
+      const analysis = {
+        ...base,
+        recipients: Array.from({ length: recipients }, (_, i) => ({
+          ...first,
+          address: `r${i}@fabrikam.example`,
+          status: null,
+          replyCode: null,
+          diagnostic: null,
+          remoteMta: null,
+          reportingMta: null,
+          evidence: [],
+        })),
+      };
+      return /\d+ more recipients? (?:is|are) not listed here\./.exec(
+        buildAdminMail(analysis, 'helpdesk@contoso.example', t).text,
+      )?.[0];
+    };
+    expect(unlisted(21)).toBe('1 more recipient is not listed here.');
+    expect(unlisted(22)).toBe('2 more recipients are not listed here.');
   });
 
   it('fits in 32 KB whatever the quoted parts and recipients hold', () => {
