@@ -109,7 +109,9 @@ describe('the mail for the admin, from the user to their own admin', () => {
       'What Bounce Explainer told me: Your message to jan@fabrikam.example was not delivered. The Microsoft 365 server that received your message',
     );
     expect(mail.text).toContain("Who must act: the recipient's mail admin.");
-    expect(mail.text).toContain("Steps for the recipient's mail admin (could you pass these on to them?):");
+    expect(mail.text).toContain(
+      "Steps for the recipient's mail admin, apart from any about our own mail system (could you pass these on to them?):",
+    );
     expect(mail.text).not.toContain('For your admin');
   });
 
