@@ -169,7 +169,7 @@ describe('the mail for the admin, from the user to their own admin', () => {
       'Status: 5.4.1 (permanent failure, concerning the network or the routing between servers)',
     );
     expect(mail.text).toContain(
-      'Category: norelaying (a server refused to pass the message on for this domain (relaying))',
+      'Category: norelaying (a server refused to pass the message on for this domain, which is called relaying)',
     );
   });
 

@@ -32,6 +32,31 @@ describe('UI locales', () => {
     expect(t.t('verdict.retryUntil')).toBe('It will keep trying until {date}.');
   });
 
+  it.each(['en', 'nl'] as const)(
+    'word the meanings of the technical details without parentheses, which the text renderers add (%s)',
+    (locale) => {
+      const ui: Record<string, unknown> = locale === 'en' ? enUi : nlUi;
+      const nested = Object.entries(ui).filter(
+        ([key, text]) => key.startsWith('meaning.') && /[()]/.test(String(text)),
+      );
+      expect(nested).toEqual([]);
+    },
+  );
+
+  it.each(['en', 'nl'] as const)(
+    'word the titles over the steps without a colon, which the admin mail and the command line add (%s)',
+    (locale) => {
+      const ui: Record<string, unknown> = locale === 'en' ? enUi : nlUi;
+      const titles = Object.entries(ui).filter(
+        ([key, text]) =>
+          /^(?:section\.(?:userSteps|adminSteps)|admin\.(?:steps|userSteps))\b/.test(key) &&
+          !key.startsWith('section.adminSteps.passOn') &&
+          String(text).includes(':'),
+      );
+      expect(titles).toEqual([]);
+    },
+  );
+
   it('falls back to the key for a missing entry instead of throwing', () => {
     expect(createTranslator('nl').t('no.such.key')).toBe('no.such.key');
   });
