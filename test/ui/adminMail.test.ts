@@ -4,6 +4,7 @@ import path from 'node:path';
 import { analyzeText } from '../../src/core';
 import { causes } from '../../src/core/catalog/causes';
 import { wellFormed } from '../../src/core/text';
+import { translatorFrom } from '../../src/i18n';
 import { createTranslator } from '../../src/i18n/static';
 import { isValidAdminAddress, organisationAddressFromQuery } from '../../src/ui/adminChannel';
 import { createLocalSettingsStore } from '../../src/ui/localSettings';
@@ -41,6 +42,13 @@ describe('the mail for the admin', () => {
   it('names the original subject, the recipient and the server answer in its subject', () => {
     expect(adminSubject(analyzeText(NDR), t)).toBe(
       'Bounce: Offerte → jan@fabrikam.example (550 5.4.1 Relay Access Denied)',
+    );
+  });
+
+  it("separates the prefix from the subject as the locale's own format says (French: a no-break space before the colon)", () => {
+    const french = translatorFrom('en', { 'admin.subjectFormat': '{prefix}\u00a0: {subject}' });
+    expect(adminSubject(analyzeText(NDR), french)).toBe(
+      'Bounce\u00a0: Offerte → jan@fabrikam.example (550 5.4.1 Relay Access Denied)',
     );
   });
 
