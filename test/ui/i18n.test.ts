@@ -87,6 +87,17 @@ describe('placeholders for values from a bounce', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each(['en', 'nl'] as const)('name no PowerShell command outside backticks (%s)', (locale) => {
+    const cmdlet = /\b(?:Add|Get|New|Remove|Resolve|Set|Sync|Test)-[A-Z][A-Za-z]+/g;
+    const outside = texts(locale).flatMap(([key, text]) =>
+      text
+        .split('`')
+        .filter((_, i) => i % 2 === 0)
+        .flatMap((segment) => [...segment.matchAll(cmdlet)].map((m) => `${key}: ${m[0]}`)),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('fill a command only with a value that passes its check, and show a placeholder otherwise', () => {
     const t = translatorFrom('en', {
       step: 'Check the MX of {domain} (`Resolve-DnsName {domain} -Type MX`).',
