@@ -88,7 +88,7 @@ describe('placeholders for values from a bounce', () => {
   });
 
   it.each(['en', 'nl'] as const)('name no PowerShell command outside backticks (%s)', (locale) => {
-    const cmdlet = /\b(?:Add|Get|New|Remove|Resolve|Set|Sync|Test)-[A-Z][A-Za-z]+/g;
+    const cmdlet = /\b(?:Add|Get|New|Remove|Resolve|Set|Sync|Test)-[A-Z][A-Za-z]{3,}/g;
     const outside = texts(locale).flatMap(([key, text]) =>
       text
         .split('`')
