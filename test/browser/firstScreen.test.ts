@@ -374,7 +374,20 @@ const phoneCases: PhoneCase[] = [
     name: 'task pane on Outlook mobile (Mailbox 1.5, body)',
     path: '/taskpane.html',
     host: phoneHost('en', { roaming: { adminAddress: ADMIN } }),
-    states: [explained],
+    states: [
+      {
+        name: explained.name,
+        enter: async (page) => {
+          await explained.enter(page);
+          // Outlook mobile opens no new message (docs/office-notes.md §3.2): copy and mailto: instead.
+          const primary = await page.locator('[data-primary-action]').innerText();
+          const send = await page.getByRole('button', { name: /^Send to my admin/ }).count();
+          const mailto = await page.locator('a[href^="mailto:"]').count();
+          if (primary !== 'Copy details' || send !== 0 || mailto !== 1)
+            throw new Error(`admin action on mobile: primary "${primary}", ${send} send, ${mailto} mailto`);
+        },
+      },
+    ],
   },
   {
     name: 'standalone page',
