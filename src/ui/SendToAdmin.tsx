@@ -86,7 +86,6 @@ export function SendToAdmin({
   dnsCheck = null,
 }: SendToAdminProps) {
   const styles = useStyles();
-  const touch = useTouchStyles();
   // Whatever the store returns is checked again here, the one place every store's value passes.
   const initial = useMemo(() => {
     const loaded = settings.load();
@@ -114,6 +113,7 @@ export function SendToAdmin({
   const changeRef = useRef<HTMLButtonElement>(null);
   // Where focus goes back to when the address form closes without a message.
   const returnTo = useRef<'send' | 'change'>('send');
+  const touch = useTouchStyles();
 
   useEffect(() => {
     if (editing) inputRef.current?.focus();
