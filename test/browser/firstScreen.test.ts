@@ -282,10 +282,13 @@ function measurePhone(target: number): PhoneMeasure {
     ...document.querySelectorAll(
       'button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [role=combobox]',
     ),
-  ].filter((e) => {
-    const box = e.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-  });
+  ]
+    // A checkbox or radio inside its <label> is hit anywhere on the label: the label is the target.
+    .map((e) => (e.matches('input[type=checkbox], input[type=radio]') ? (e.closest('label') ?? e) : e))
+    .filter((e) => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    });
   // WCAG's inline exception, narrowly: a link laid out inline whose own parent holds text of its
   // own next to it, i.e. a link inside a sentence.
   const inSentence = (e: Element): boolean =>
@@ -390,8 +393,9 @@ const phoneCases: PhoneCase[] = [
     ],
   },
   {
+    // A Dutch bounce in an English pane: whatever is offered for a bounce in another language shows too.
     name: 'standalone page',
-    path: '/standalone.html?sample=relay-access-denied&lang=en',
+    path: '/standalone.html?sample=relay-access-denied-nl&lang=en',
     host: {},
     states: [
       explained,
