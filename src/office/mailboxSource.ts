@@ -135,7 +135,7 @@ export function createMailboxSource(
       for (const attachment of attachments) {
         const early = stopped();
         if (early) return early;
-        if (!supports('1.8')) {
+        if (!supports('1.8') || typeof message.getAttachmentContentAsync !== 'function') {
           attempts.push({
             door: 'attachment',
             name: attachment.name,

@@ -11,6 +11,7 @@ import {
   MessageBarTitle,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -27,6 +28,7 @@ import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSour
 import { PasteDrop } from './PasteDrop';
 import { SendToAdmin } from './SendToAdmin';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: {
@@ -428,12 +430,13 @@ function AttachmentPicker({
   onPick: (e: Explained) => void;
 }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const label = (e: Explained, i: number): string => (e.ok ? e.input.label : String(i + 1));
   return (
     <Field label={t.t('attachments.pick')} className={styles.picker}>
       <Select
         className={styles.picker}
-        select={{ className: styles.pickerSelect }}
+        select={{ className: mergeClasses(styles.pickerSelect, touch.field) }}
         value={String(choices.indexOf(current))}
         onChange={(_e, data) => onPick(choices[Number(data.value)] ?? current)}
       >
@@ -487,7 +490,12 @@ function Progress({
   onReadItem: (() => void) | null;
 }) {
   const styles = useStyles();
-  const readItem = onReadItem && <Button onClick={onReadItem}>{t.t('state.readItem')}</Button>;
+  const touch = useTouchStyles();
+  const readItem = onReadItem && (
+    <Button className={touch.button} onClick={onReadItem}>
+      {t.t('state.readItem')}
+    </Button>
+  );
   switch (state.phase) {
     case 'starting':
       return slow ? (
@@ -504,7 +512,9 @@ function Progress({
               size="small"
               label={t.t(state.phase === 'reading' ? 'state.loading' : 'state.analyzing')}
             />
-            <Button onClick={onCancel}>{t.t('state.cancel')}</Button>
+            <Button className={touch.button} onClick={onCancel}>
+              {t.t('state.cancel')}
+            </Button>
           </div>
           {slow && <Body1>{t.t('state.readSlow')}</Body1>}
         </div>
@@ -521,7 +531,7 @@ function Progress({
           {/* Cancel has gone with what it cancelled: focus goes to the way back to the message. */}
           {onReadItem && (
             <MessageBarActions>
-              <Button autoFocus onClick={onReadItem}>
+              <Button className={touch.button} autoFocus onClick={onReadItem}>
                 {t.t('state.readItem')}
               </Button>
             </MessageBarActions>
@@ -588,6 +598,7 @@ function Outcome({
   onDnsResult: (done: DnsCheckDone) => void;
   adminView: { readonly user: string | null } | null;
 }) {
+  const touch = useTouchStyles();
   if (!result.ok && result.error === 'tooLarge') {
     // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
     return (
@@ -600,7 +611,9 @@ function Outcome({
           })}
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={() => onInput(headOf(result.input))}>{t.t('state.tooLargeHead')}</Button>
+          <Button className={touch.button} onClick={() => onInput(headOf(result.input))}>
+            {t.t('state.tooLargeHead')}
+          </Button>
         </MessageBarActions>
       </MessageBar>
     );
@@ -657,9 +670,10 @@ function attemptLine(attempt: Attempt, t: Translator): string {
 
 function Diagnostics({ read, t }: { read: ReadResult; t: Translator }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   return (
     <details>
-      <summary>
+      <summary className={touch.summary}>
         <Body1>{t.t('section.diagnostics')}</Body1>
       </summary>
       {read.host && (

@@ -33,6 +33,7 @@ import {
 } from '../i18n/explain';
 import { AdminCommands } from './AdminCommands';
 import { DnsCheck } from './DnsCheck';
+import { TOUCH, useTouchStyles } from './touch';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
 
 export type { Audience } from '../i18n/explain';
@@ -166,6 +167,14 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXS,
     overflowWrap: 'anywhere',
     '& > summary': { cursor: 'pointer', minHeight: '24px', fontWeight: tokens.fontWeightSemibold },
+    [TOUCH]: {
+      '& > summary': {
+        boxSizing: 'border-box',
+        minHeight: '44px',
+        paddingTop: '12px',
+        paddingBottom: '12px',
+      },
+    },
   },
   evidence: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -342,13 +351,14 @@ function UserSteps({
 }
 
 function AdminSteps({ steps, cause, styles }: { steps: AdminStepsView; cause: CauseView; styles: Styles }) {
+  const touch = useTouchStyles();
   return (
     <>
       {steps.passOn && <Caption1 className={styles.note}>{steps.passOn}</Caption1>}
       <StepList steps={steps.items} styles={styles} />
       {steps.codeNote && <Caption1 className={styles.note}>{steps.codeNote}</Caption1>}
       {cause.doc?.trusted && (
-        <Link href={cause.doc.url} target="_blank" rel="noopener noreferrer">
+        <Link className={touch.link} href={cause.doc.url} target="_blank" rel="noopener noreferrer">
           {cause.doc.label}
         </Link>
       )}
@@ -574,6 +584,7 @@ function AdminCenterLinks({
   t: Translator;
   styles: Styles;
 }) {
+  const touch = useTouchStyles();
   if (pages.length === 0) return null;
   return (
     <section className={styles.section} aria-label={t.t('adminView.adminCenter')}>
@@ -581,7 +592,12 @@ function AdminCenterLinks({
       <ul className={styles.steps}>
         {pages.map((page) => (
           <li key={page}>
-            <Link href={ADMIN_CENTER_URLS[page]} target="_blank" rel="noopener noreferrer">
+            <Link
+              className={touch.link}
+              href={ADMIN_CENTER_URLS[page]}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               {t.t(`adminCenter.${page}`)}
             </Link>
           </li>

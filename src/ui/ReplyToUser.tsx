@@ -5,6 +5,7 @@ import { loadTranslator, type Translator } from '../i18n';
 import type { AdminChannel } from './adminChannel';
 import { buildAdminReply, type AdminReply } from './adminReply';
 import type { AdminReport } from './adminReport';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -51,6 +52,7 @@ export function ReplyToUser({
   channel: AdminChannel;
 }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const [userT, setUserT] = useState<Translator | null>(
     report.locale === null || report.locale === t.locale ? t : null,
   );
@@ -100,7 +102,7 @@ export function ReplyToUser({
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!userT} onClick={() => void start()}>
+        <Button className={touch.button} appearance="primary" disabled={!userT} onClick={() => void start()}>
           {t.t('adminView.reply')}
         </Button>
       </div>
@@ -133,7 +135,7 @@ export function ReplyToUser({
             {reply.text}
           </pre>
           <div className={styles.row}>
-            <Button onClick={() => void copy()}>
+            <Button className={touch.button} onClick={() => void copy()}>
               {copied ? t.t('adminView.replyCopied') : t.t('adminView.replyCopy')}
             </Button>
           </div>
