@@ -312,6 +312,17 @@ export function App({
     state.phase === 'done' && state.result.ok && state.result.input.door === 'attachment' && read?.item
       ? findAdminReport(read.item.text, read.item.from)
       : null;
+  // The same mail where this Outlook could not read its attachment (Outlook on phones, Mailbox
+  // below 1.8): its text is our own summary, which is not to be explained as if it were a bounce.
+  const unreadReport =
+    !adminReport &&
+    state.phase === 'done' &&
+    state.result.ok &&
+    (state.result.input.door === 'body' || state.result.input.door === 'headersBody') &&
+    state.result.input.kind === 'text' &&
+    read?.attempts.some((a) => a.door === 'attachment' && a.outcome !== 'ok')
+      ? findAdminReport(state.result.input.text, read.item?.from ?? null)
+      : null;
   const audience: Audience = adminReport
     ? 'other'
     : (audienceOverride ??
@@ -365,7 +376,17 @@ export function App({
               onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
             />
           )}
-          {state.phase === 'done' && (
+          {unreadReport && (
+            <Notice
+              title={
+                unreadReport.user
+                  ? t.t('adminView.unread.title', { user: unreadReport.user })
+                  : t.t('adminView.unread.title.plain')
+              }
+              body={t.t('adminView.unread.body')}
+            />
+          )}
+          {state.phase === 'done' && !unreadReport && (
             <Outcome
               result={state.result}
               t={t}

@@ -64,6 +64,23 @@ describe('the admin view', () => {
     expect(screen.getByRole('button', { name: 'Copy reply' })).toBeTruthy();
   });
 
+  it('does not explain our own summary as a bounce where the attached report cannot be read', async () => {
+    const summary = `Hello, a message I sent to jan@fabrikam.example bounced.\nRecipient: piet@contoso.example\n${adminReportMarker('en')}`;
+    renderApp(
+      fakeSource({
+        inputs: [{ kind: 'text', text: summary, label: 'item', door: 'body' }],
+        attempts: [
+          { door: 'attachment', name: 'Undeliverable: Quote', outcome: 'skipped', detail: 'Mailbox 1.8' },
+          { door: 'body', outcome: 'ok' },
+        ],
+        item: { id: 'AAMkAdminReport=', from: 'anna@contoso.example' },
+      }),
+    );
+    expect(await screen.findByText('A Bounce Explainer report from anna@contoso.example')).toBeTruthy();
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send to my admin' })).toBeNull();
+  });
+
   it('is the ordinary view for a forwarded bounce without our marker', async () => {
     renderApp(fakeSource(adminItem('FW: Undeliverable\nplease help')));
     expect(await screen.findByRole('button', { name: 'Send to my admin' })).toBeTruthy();
