@@ -104,6 +104,11 @@ export interface AppProps {
   readonly reader?: string | null;
   /** Something to explain at start (the standalone page's sample). */
   readonly initialInput?: RawInput | null;
+  /**
+   * `initialInput`'s explanation when the composition root started it already (the standalone page
+   * starts its sample's while the page still downloads and renders); otherwise the app starts it.
+   */
+  readonly initialExplained?: Promise<Explained> | null;
   /** Extra controls shown under the title (the standalone page's sample picker). */
   readonly toolbar?: ReactNode;
   /** "Send to my admin": Outlook's channel, or copy-only on the standalone page. */
@@ -140,6 +145,7 @@ export function App({
   starting = false,
   reader = null,
   initialInput = null,
+  initialExplained = null,
   admin,
   toolbar = null,
   slowAfterMs = SLOW_AFTER_MS,
@@ -229,13 +235,15 @@ export function App({
     if (source || !initialInput) return;
     const run = begin(work);
     setState({ phase: 'analyzing' });
-    void explainInput(withReader.current(initialInput), run.signal).then((explained) => {
-      if (run.signal.aborted) return;
-      work.current = null;
-      setState({ phase: 'done', result: explained });
-    });
+    void (initialExplained ?? explainInput(withReader.current(initialInput), run.signal)).then(
+      (explained) => {
+        if (run.signal.aborted) return;
+        work.current = null;
+        setState({ phase: 'done', result: explained });
+      },
+    );
     return () => run.abort();
-  }, [source, initialInput]);
+  }, [source, initialInput, initialExplained]);
 
   // Starting and reading say so when they take long; the way out (paste, Cancel) is there from the start.
   useEffect(() => {
