@@ -119,7 +119,14 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     // Minified for ES2020 hosts (see `target`), which allows shorter output than terser's ES5 default.
-    optimization: { minimizeOptions: { javascript: { ecma: 2020, compress: { ecma: 2020, passes: 3 } } } },
+    optimization: {
+      minimizeOptions: { javascript: { ecma: 2020, compress: { ecma: 2020, passes: 3 } } },
+      // The engine's worker (both pages start the same one) stays one file: split into the chunks it
+      // shares with the page's engine chunk, it fetched them one after the other with importScripts,
+      // each a round trip before the first analysis could start.
+      // Otherwise webpack's default: only lazily loaded chunks are split.
+      splitChunks: { chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== 'engine-worker' },
+    },
     plugins: [
       // The resolvers the DNS check may ask; the pages' CSP connect-src lists the same ones.
       new DefinePlugin({ __DOH_RESOLVERS__: JSON.stringify(dohResolvers()) }),

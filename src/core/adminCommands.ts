@@ -5,6 +5,7 @@
  * strict validation (src/core/safeValues.ts, and the Message-ID and date checks here) enter a
  * command; a value that fails leaves a visible `<placeholder>` the admin fills in.
  */
+import type { CauseId } from './catalog/causes';
 import { toIsoDate } from './dates';
 import { isAuthenticationRefusal, relayRefusal, senderDomainOf } from './dnsCheck';
 import { sentenceValues, validAddress } from './safeValues';
@@ -108,4 +109,60 @@ function messageTrace(analysis: Analysis, recipient: string | null): AdminComman
   parts.push(`-StartDate ${start ?? '<start date>'}`, `-EndDate ${end ?? '<end date>'}`);
   if (!start) missing.push('date');
   return { id: 'exo.messageTrace', command: parts.join(' '), missing };
+}
+
+/** Admin-center pages an admin opens for a cause. Our own fixed addresses: nothing from the bounce. */
+export type AdminCenterPageId =
+  | 'exo.messageTrace'
+  | 'exo.connectors'
+  | 'exo.acceptedDomains'
+  | 'exo.mailFlowRules'
+  | 'm365.domains'
+  | 'defender.tenantAllowBlockList'
+  | 'defender.restrictedEntities';
+
+export const ADMIN_CENTER_URLS: Readonly<Record<AdminCenterPageId, string>> = {
+  'exo.messageTrace': 'https://admin.exchange.microsoft.com/#/messagetrace',
+  'exo.connectors': 'https://admin.exchange.microsoft.com/#/connectors',
+  'exo.acceptedDomains': 'https://admin.exchange.microsoft.com/#/accepteddomains',
+  'exo.mailFlowRules': 'https://admin.exchange.microsoft.com/#/transportrules',
+  'm365.domains': 'https://admin.microsoft.com/#/Domains',
+  'defender.tenantAllowBlockList': 'https://security.microsoft.com/tenantAllowBlockList',
+  'defender.restrictedEntities': 'https://security.microsoft.com/restrictedentities',
+};
+
+/** Causes whose fix is on one admin-center page, beyond what the relay and authentication tests give. */
+const CAUSE_PAGES: ReadonlyMap<string, readonly AdminCenterPageId[]> = new Map<
+  CauseId,
+  readonly AdminCenterPageId[]
+>([
+  ['exo.hybridCertificateNotAccepted', ['exo.connectors']],
+  ['exo.tenantAttribution', ['exo.connectors', 'exo.acceptedDomains']],
+  ['exo.badInboundConnector', ['exo.connectors']],
+  ['exo.connectorTlsFailed', ['exo.connectors']],
+  ['exo.connectorConnectionProblem', ['exo.connectors']],
+  ['exo.dbebRecipientNotFound', ['exo.acceptedDomains']],
+  ['exchange.nonAcceptedDomainRelay', ['exo.acceptedDomains', 'exo.connectors']],
+  ['exo.unregisteredDomain', ['m365.domains', 'exo.acceptedDomains']],
+  ['exo.transportRuleRejected', ['exo.mailFlowRules']],
+  ['exo.recipientsBlockedByTenant', ['defender.tenantAllowBlockList']],
+  ['exo.senderDenied', ['defender.tenantAllowBlockList']],
+  ['exo.badOutboundSender', ['defender.restrictedEntities']],
+  ['exo.accountBannedSpam', ['defender.restrictedEntities']],
+  ['exo.submissionQuotaExceeded', ['defender.restrictedEntities']],
+]);
+
+/**
+ * The admin-center pages for this recipient's bounce, in the order an admin uses them: the pages
+ * the cause is fixed on, then the message trace (always: it shows what happened to the original).
+ */
+export function adminCenterPages(recipient: RecipientOutcome): AdminCenterPageId[] {
+  const pages = new Set<AdminCenterPageId>(CAUSE_PAGES.get(recipient.cause) ?? []);
+  if (relayRefusal(recipient)) {
+    pages.add('exo.connectors');
+    pages.add('exo.acceptedDomains');
+  }
+  if (isAuthenticationRefusal(recipient)) pages.add('m365.domains');
+  pages.add('exo.messageTrace');
+  return [...pages];
 }

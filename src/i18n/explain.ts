@@ -531,6 +531,8 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
   });
   const first = analysis.recipients[0];
   const others = analysis.recipients.length - 1;
+  const othersKey =
+    new Intl.PluralRules(t.locale).select(others) === 'one' ? 'headline.others.one' : 'headline.others';
   const longAddress = recipientBelowHeadline(analysis, t);
   const actors = new Set(analysis.recipients.map((r) => r.actor));
   let firstWho: WhoView | null = null;
@@ -553,7 +555,7 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
     recipientLine: longAddress
       ? t.t('headline.recipientLine', {
           recipient: longAddress,
-          others: others > 0 ? t.t('headline.others', { count: others }) : '',
+          others: others > 0 ? t.t(othersKey, { count: others }) : '',
         })
       : null,
     list,

@@ -1,4 +1,5 @@
 import { VALIDATED_PLACEHOLDERS } from '../core/safeValues';
+import { FALLBACK, contract } from './contractions';
 import enUi from './en/ui.json';
 import nlUi from './nl/ui.json';
 
@@ -74,9 +75,10 @@ function format(
   text: string,
   params: Params | undefined,
   lookup: (key: string) => Entry | undefined,
+  locale: Locale,
 ): string {
   if (!text.includes('{') && !text.includes('`')) return text;
-  return text
+  const filled = text
     .split('`')
     .map((segment, index) => {
       const inCommand = index % 2 === 1;
@@ -97,10 +99,12 @@ function format(
         // At the start of a sentence the wording starts with a capital.
         const before = segment.slice(0, offset);
         const startsSentence = (index === 0 && before === '') || /[.!?]\s+$/.test(before);
-        return startsSentence ? wording.charAt(0).toUpperCase() + wording.slice(1) : wording;
+        // Marked, so that an article after a preposition can merge with it (src/i18n/contractions).
+        return FALLBACK + (startsSentence ? wording.charAt(0).toUpperCase() + wording.slice(1) : wording);
       });
     })
     .join('');
+  return contract(locale, filled);
 }
 
 /**
@@ -121,12 +125,12 @@ export function translatorFrom(
     t(key, params) {
       const entry = lookup(key);
       if (entry === undefined) return key;
-      return format(typeof entry === 'string' ? entry : entry.join(' '), params, lookup);
+      return format(typeof entry === 'string' ? entry : entry.join(' '), params, lookup, locale);
     },
     list(key, params) {
       const entry = lookup(key);
       if (entry === undefined) return [];
-      return (typeof entry === 'string' ? [entry] : [...entry]).map((s) => format(s, params, lookup));
+      return (typeof entry === 'string' ? [entry] : [...entry]).map((s) => format(s, params, lookup, locale));
     },
     has(key) {
       return lookup(key) !== undefined;

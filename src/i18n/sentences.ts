@@ -84,9 +84,12 @@ export function outcomeHeadline(analysis: Analysis, t: Translator, audience: Aud
   if (!first || !recipient || titleNamesRecipient(t, first) || recipient.length > HEADLINE_ADDRESS)
     return t.t(`headline.${kind}.plain${a}`);
   const more = analysis.recipients.length - 1;
+  // " and 1 more" has a singular of its own: every locale we have needs only one and other.
+  const othersKey =
+    new Intl.PluralRules(t.locale).select(more) === 'one' ? 'headline.others.one' : 'headline.others';
   return t.t(`headline.${kind}.to${a}`, {
     recipient,
-    others: more > 0 ? t.t('headline.others', { count: more }) : '',
+    others: more > 0 ? t.t(othersKey, { count: more }) : '',
   });
 }
 

@@ -1,5 +1,5 @@
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
-import { latin1, strictUtf8 } from './bytes';
+import { byteSearch, latin1, strictUtf8 } from './bytes';
 import { cutUnreadParts } from './cutParts';
 import { htmlFacts } from './htmlFacts';
 import { htmlToText } from './htmlToText';
@@ -31,6 +31,13 @@ export interface DecodeOptions {
 const TEXTUAL =
   /^(?:text\/|message\/(?:delivery-status|global-delivery-status|disposition-notification|feedback-report|global-headers|rfc822-headers)$)/i;
 const MESSAGE = /^message\/(?:rfc822|global)$/i;
+/**
+ * A multipart/report of delivery status: a report by its structure, whose attached messages the
+ * analyser reads for their header block only (the original's subject, ids and route,
+ * src/core/pipeline/original.ts); it looks inside attached messages only of a message that is no
+ * report itself (src/core/pipeline/nested.ts).
+ */
+const DELIVERY_STATUS_REPORT = /report-type\s*=\s*"?(?:global-)?delivery-status\b/i;
 
 /**
  * Decodes an RFC 5322 message (EML) with postal-mime into the plain structure the core reads.
@@ -86,9 +93,11 @@ export async function decodeEml(
     originalName: h.originalKey || h.key,
     value: decodeEncodedWords(h.value),
   }));
+  const contentType = headers.find((h) => h.name === 'content-type')?.value ?? '';
+  const headersOnly = DELIVERY_STATUS_REPORT.test(contentType.slice(0, 2000));
   const parts: DecodedPart[] = [];
   for (const attachment of email.attachments)
-    parts.push(await decodePart(attachment, options, depth, maxDepth, warnings, cut));
+    parts.push(await decodePart(attachment, options, { depth, maxDepth, warnings, cut, headersOnly }));
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   const html = email.html ? htmlFacts(email.html) : null;
   return withRaw({ headers, text, parts, warnings, ...(html ? { html } : {}) }, raw);
@@ -120,13 +129,21 @@ function parseInput(bytes: Uint8Array): ArrayBuffer | Uint8Array {
     : bytes;
 }
 
+/** Where a part is decoded: the enclosing message's depth, limits and findings. */
+interface PartContext {
+  readonly depth: number;
+  readonly maxDepth: number;
+  readonly warnings: Warning[];
+  /** The enclosing message had parts cut. */
+  readonly cut: boolean;
+  /** Attached messages are decoded for their header block only (DELIVERY_STATUS_REPORT). */
+  readonly headersOnly: boolean;
+}
+
 async function decodePart(
   attachment: Attachment,
   options: DecodeOptions,
-  depth: number,
-  maxDepth: number,
-  warnings: Warning[],
-  cut: boolean,
+  { depth, maxDepth, warnings, cut, headersOnly }: PartContext,
 ): Promise<DecodedPart> {
   const mimeType = attachment.mimeType.toLowerCase();
   const filename = attachment.filename ?? null;
@@ -138,7 +155,7 @@ async function decodePart(
       warnings.push({ code: 'mime.nestingTooDeep', detail: String(maxDepth) });
       return { mimeType, filename, text: null, message: null };
     }
-    const message = await decodeEml(content, options, depth + 1, cut);
+    const message = await decodeEml(headersOnly ? headerBlock(content) : content, options, depth + 1, cut);
     return { mimeType, filename, text: null, message };
   }
   if (/\.msg$/i.test(filename ?? '') || mimeType === 'application/vnd.ms-outlook') {
@@ -161,6 +178,16 @@ async function decodePart(
     return { mimeType, filename, text: decodeText(content), message: null };
   }
   return { mimeType, filename, text: null, message: null };
+}
+
+/** A message's header block with the empty line that ends it; all of it when it has no body. */
+function headerBlock(bytes: Uint8Array): Uint8Array {
+  const search = byteSearch(bytes);
+  for (let lf = search.indexOf(0x0a, 0); lf >= 0; lf = search.indexOf(0x0a, lf + 1)) {
+    const next = bytes[lf + 1] === 0x0d ? lf + 2 : lf + 1;
+    if (bytes[next] === 0x0a) return bytes.subarray(0, next + 1);
+  }
+  return bytes;
 }
 
 function withCut(message: DecodedMessage, cut: boolean): DecodedMessage {

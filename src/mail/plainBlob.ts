@@ -4,8 +4,9 @@
  * postal-mime gathers the decoded body of every part as a Blob and reads it straight back. Node's
  * Blob copies each chunk into its native blob store and reads it back through a stream: on the
  * corpus that was half of the command line's decoding time. The command-line bundle hands this
- * class to the bundled modules in place of the global `Blob` (esbuild `inject`, scripts/explain.cjs);
- * postal-mime itself is unchanged, and browsers keep their own Blob.
+ * class to the bundled modules in place of the global `Blob` (esbuild `inject`, scripts/explain.cjs),
+ * and the pane's engine worker sets it as its global `Blob` (src/ui/engineWorker.ts), where the
+ * browser's Blob is no faster. postal-mime itself is unchanged.
  */
 type BlobPart = ArrayBuffer | ArrayBufferView | string | PlainBlob;
 

@@ -15,6 +15,20 @@ function supports(version: string): boolean {
   return Office.context.requirements.isSetSupported('Mailbox', version);
 }
 
+/**
+ * Outlook on iOS or Android (docs/office-notes.md §3.2). office.js defines the same methods there,
+ * but Microsoft lists some of them as unsupported on mobile although their set (1.1) is: in read
+ * mode `displayReplyForm`, in compose mode `body.getTypeAsync` and `body.prependAsync`.
+ */
+function onMobile(): boolean {
+  try {
+    const host = Office.context.mailbox?.diagnostics?.hostName;
+    return host === 'OutlookIOS' || host === 'OutlookAndroid';
+  } catch {
+    return false;
+  }
+}
+
 function isCompose(item: Office.Item | null | undefined): item is Office.MessageCompose {
   const subject = (item as { subject?: unknown } | null | undefined)?.subject;
   return typeof subject === 'object' && subject !== null;
@@ -23,16 +37,36 @@ function isCompose(item: Office.Item | null | undefined): item is Office.Message
 /**
  * "Send to my admin" through Outlook. Read mode opens a new message form (Mailbox 1.6) with the
  * summary, attaching the current item when the pane explained it; compose mode (the Forward window
- * of a bounce) fills in the admin when To is empty and prepends the summary to the draft.
+ * of a bounce) fills in the admin when To is empty and prepends the summary to the draft. The admin
+ * view's reply opens a reply form (Mailbox 1.1). Where a way is missing (Outlook mobile has none of
+ * them) the pane offers copy and mailto: instead.
  */
 export function createOfficeAdminChannel(): AdminChannel {
   const composeMode = isCompose(Office.context.mailbox?.item as Office.Item | null | undefined);
+  const mobile = onMobile();
   const canSend = composeMode
-    ? supports('1.1')
+    ? supports('1.1') && !mobile
     : supports('1.6') && typeof Office.context.mailbox?.displayNewMessageForm === 'function';
+  const canReply =
+    !composeMode &&
+    !mobile &&
+    typeof (Office.context.mailbox?.item as Office.MessageRead | null | undefined)?.displayReplyForm ===
+      'function';
   return {
     composeMode,
     canSend,
+    canReply,
+    async reply(html: string): Promise<SendOutcome> {
+      const item = Office.context.mailbox?.item as Office.Item | null | undefined;
+      if (!canReply || !item || isCompose(item)) return { ok: false, reason: 'unsupported' };
+      try {
+        // Mailbox 1.1; like displayNewMessageForm it throws on a bad parameter.
+        (item as Office.MessageRead).displayReplyForm({ htmlBody: html });
+        return { ok: true, via: 'replyForm' };
+      } catch (error) {
+        return { ok: false, reason: 'failed', detail: describeError(error) };
+      }
+    },
     async send(mail: AdminMail, options): Promise<SendOutcome> {
       if (!canSend) return { ok: false, reason: 'unsupported' };
       // The item on screen now, not the one the pane opened on: a pinned pane moves between items

@@ -2,6 +2,7 @@ import { MAX_INPUT_BYTES } from '../ui/analyzeInput';
 import type { Attempt, MessageSource, RawInput, ReadResult } from '../ui/messageSource';
 import { BOUNCE_ATTACHMENT_PATTERN } from '../core/languages';
 import { htmlToText } from '../mail/htmlToText';
+import { cutAt } from '../core/text';
 import { callOffice, describeError } from './officeAsync';
 import { currentItemId, watchItemChanged } from './officeHost';
 
@@ -12,6 +13,8 @@ const READ_TIMEOUT_MS = 15_000;
 const ATTACHMENT_TIMEOUT_MS = 20_000;
 /** A saved message, or an attachment named after a bounce subject in a language we know. */
 const BOUNCE_ATTACHMENT = BOUNCE_ATTACHMENT_PATTERN;
+/** How much of an item's own text is kept to look for our admin report's marker (src/ui/adminReport.ts). */
+const ITEM_TEXT_CHARS = 64 * 1024;
 
 function supports(version: string): boolean {
   return Office.context.requirements.isSetSupported('Mailbox', version);
@@ -86,7 +89,10 @@ export function createMailboxSource(
         return { inputs, attempts, host, item: null };
       }
       const sender = (current as { from?: { emailAddress?: unknown } }).from?.emailAddress;
-      const item = { id: currentItemId(), from: typeof sender === 'string' ? sender : null };
+      const item: { id: string | null; from: string | null; text?: string } = {
+        id: currentItemId(),
+        from: typeof sender === 'string' ? sender : null,
+      };
       const stopped = (): ReadResult | null => (signal?.aborted ? { inputs, attempts, host, item } : null);
 
       if (isComposeItem(current)) {
@@ -129,7 +135,7 @@ export function createMailboxSource(
       for (const attachment of attachments) {
         const early = stopped();
         if (early) return early;
-        if (!supports('1.8')) {
+        if (!supports('1.8') || typeof message.getAttachmentContentAsync !== 'function') {
           attempts.push({
             door: 'attachment',
             name: attachment.name,
@@ -171,6 +177,26 @@ export function createMailboxSource(
           attempts.push({
             door: 'attachment',
             name: attachment.name,
+            outcome: 'failed',
+            detail: describeError(error),
+          });
+        }
+      }
+
+      // An item that carries a report may be our own "Send to my admin" mail: its text tells.
+      if (attempts.some((a) => a.door === 'attachment' && a.outcome === 'ok')) {
+        const early = stopped();
+        if (early) return early;
+        try {
+          const text = await callOffice<string>(
+            (cb) => message.body.getAsync(Office.CoercionType.Text, cb),
+            readTimeout,
+          );
+          item.text = cutAt(text, ITEM_TEXT_CHARS);
+        } catch (error) {
+          attempts.push({
+            door: 'body',
+            name: 'admin report',
             outcome: 'failed',
             detail: describeError(error),
           });

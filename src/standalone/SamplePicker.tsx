@@ -1,5 +1,6 @@
-import { Field, Select, makeStyles } from '@fluentui/react-components';
+import { Field, Select, makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { Translator } from '../i18n';
+import { useTouchStyles } from '../ui/touch';
 
 const useStyles = makeStyles({
   // A <select> is as wide as its longest option unless told otherwise; the pane is 320 px wide.
@@ -19,11 +20,12 @@ export function SamplePicker({
   current: string;
 }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   return (
     <Field label={t.t('sample.label')} className={styles.field}>
       <Select
         className={styles.root}
-        select={{ className: styles.select }}
+        select={{ className: mergeClasses(styles.select, touch.field) }}
         value={current}
         onChange={(_e, data) => {
           const params = new URLSearchParams(window.location.search);

@@ -4,16 +4,38 @@
 // the engine's Web Worker (which loads and compiles the engine in its own thread), the sample texts
 // and the cause texts in the reader's language. index.tsx imports the same module instance.
 import { loadTranslator, pickLocale } from '../i18n';
-import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
+import { explainInput, loadEngine, runEngineInWorker, type Explained } from '../ui/analyzeInput';
+import type { RawInput } from '../ui/messageSource';
 
 // The engine runs in a Web Worker, so no input can freeze the page.
-runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
+runEngineInWorker(
+  () =>
+    // One file (webpack.config.js, splitChunks): the worker loads its code in one request.
+    new Worker(/* webpackChunkName: "engine-worker" */ new URL('../ui/engineWorker.ts', import.meta.url)),
+);
 void loadEngine().catch(() => undefined);
 
 export const params = new URLSearchParams(window.location.search);
 export const locale = pickLocale(params.get('lang') ?? navigator.language);
 export const translator = loadTranslator(locale);
 export const samplesModule = import(/* webpackChunkName: "samples" */ './samples');
-// index.tsx awaits both; until it does, a failed download is not an unhandled rejection.
+
+/** The sample the URL names (?sample=, default relay-access-denied; "none" for no sample). */
+export interface Initial {
+  readonly sample: { readonly id: string; readonly label: string } | undefined;
+  readonly input: RawInput | null;
+  /** Its explanation, started as soon as the sample arrives: while the page still renders. */
+  readonly explained: Promise<Explained> | null;
+}
+
+export const initial: Promise<Initial> = samplesModule.then(({ samples }) => {
+  const sampleId = params.get('sample') ?? 'relay-access-denied';
+  const sample = sampleId === 'none' ? undefined : (samples.find((s) => s.id === sampleId) ?? samples[0]);
+  const input: RawInput | null = sample
+    ? { kind: 'bytes', bytes: new TextEncoder().encode(sample.text), label: sample.label, door: 'paste' }
+    : null;
+  return { sample, input, explained: input ? explainInput(input) : null };
+});
+// index.tsx awaits these; until it does, a failed download is not an unhandled rejection.
 translator.catch(() => undefined);
-samplesModule.catch(() => undefined);
+initial.catch(() => undefined);

@@ -1,9 +1,9 @@
 // Started by the page's first script (early.ts): the engine's worker, the samples and cause texts.
-import { params, samplesModule, translator } from './early';
+import { initial, params, samplesModule, translator } from './early';
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Translator } from '../i18n';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
-import type { RawInput } from '../ui/messageSource';
 import { configuredLookup } from '../ui/dnsLookup';
 import { Root } from '../ui/Root';
 import { SamplePicker } from './SamplePicker';
@@ -18,26 +18,32 @@ async function main(): Promise<void> {
   const dark =
     theme === 'dark' ||
     (theme !== 'light' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
-  const sampleId = params.get('sample') ?? 'relay-access-denied';
-  const [{ samples }, t] = await Promise.all([samplesModule, translator]);
-  const sample = sampleId === 'none' ? undefined : (samples.find((s) => s.id === sampleId) ?? samples[0]);
-  const initialInput: RawInput | null = sample
-    ? { kind: 'bytes', bytes: new TextEncoder().encode(sample.text), label: sample.label, door: 'paste' }
-    : null;
+  const [{ samples }, { sample, input, explained }, t] = await Promise.all([
+    samplesModule,
+    initial,
+    translator,
+  ]);
   const picker = (t: Translator) => <SamplePicker t={t} samples={samples} current={sample?.id ?? 'none'} />;
   // No `?admin=` here: this page is reached by any link, so an address in the link would be the
   // link author's, not the organisation's. The organisation default lives in the manifest's URLs.
   const admin = { channel: copyOnlyChannel, settings: createLocalSettingsStore(safeLocalStorage(), null) };
-  createRoot(container).render(
-    <Root
-      t={t}
-      dark={dark}
-      source={null}
-      initialInput={initialInput}
-      admin={admin}
-      toolbar={picker}
-      dns={configuredLookup(window.location.search)}
-    />,
+  // As a transition, the first render gives the thread back every few milliseconds: the sample,
+  // posted to the engine's worker before it had started, reaches it only through this thread,
+  // and waited behind a render of the whole page done in one go.
+  const root = createRoot(container);
+  startTransition(() =>
+    root.render(
+      <Root
+        t={t}
+        dark={dark}
+        source={null}
+        initialInput={input}
+        initialExplained={explained}
+        admin={admin}
+        toolbar={picker}
+        dns={configuredLookup(window.location.search)}
+      />,
+    ),
   );
 }
 

@@ -16,7 +16,11 @@ import { isDarkColor, Root, type RootProps } from '../ui/Root';
 // Office that answers without Outlook (the page opened in a browser) gives the no-Outlook pane.
 
 // The engine runs in a Web Worker, so no input can freeze the pane; start it while Office starts up.
-runEngineInWorker(() => new Worker(new URL('../ui/engineWorker.ts', import.meta.url)));
+runEngineInWorker(
+  () =>
+    // One file (webpack.config.js, splitChunks): the worker loads its code in one request.
+    new Worker(/* webpackChunkName: "engine-worker" */ new URL('../ui/engineWorker.ts', import.meta.url)),
+);
 void loadEngine().catch(() => undefined);
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');

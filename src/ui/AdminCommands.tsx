@@ -1,7 +1,8 @@
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AdminCommand } from '../core/adminCommands';
 import type { Translator } from '../i18n';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -27,6 +28,7 @@ const useStyles = makeStyles({
  */
 export function AdminCommands({ commands, t }: { commands: readonly AdminCommand[]; t: Translator }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const [copied, setCopied] = useState<string | null>(null);
   if (commands.length === 0) return null;
   const copy = async (command: AdminCommand) => {
@@ -46,7 +48,11 @@ export function AdminCommands({ commands, t }: { commands: readonly AdminCommand
           <Caption1>{t.t(`commands.${c.id}`)}</Caption1>
           <pre className={styles.code}>{c.command}</pre>
           {c.missing.length > 0 && <Caption1 className={styles.note}>{t.t('commands.fillIn')}</Caption1>}
-          <Button className={styles.copy} size="small" onClick={() => void copy(c)}>
+          <Button
+            className={mergeClasses(styles.copy, touch.button)}
+            size="small"
+            onClick={() => void copy(c)}
+          >
             {copied === c.id ? t.t('commands.copied') : t.t('commands.copy')}
           </Button>
         </div>

@@ -11,6 +11,7 @@ import {
   MessageBarTitle,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -18,13 +19,16 @@ import type { Translator } from '../i18n';
 import { outcomeHeadline } from '../i18n/sentences';
 import type { AdminChannel, SettingsStore } from './adminChannel';
 import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
+import { findAdminReport } from './adminReport';
 import { audienceFor, type Audience } from './audience';
+import { ReplyToUser } from './ReplyToUser';
 import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
 import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
 import { SendToAdmin } from './SendToAdmin';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: {
@@ -100,6 +104,11 @@ export interface AppProps {
   readonly reader?: string | null;
   /** Something to explain at start (the standalone page's sample). */
   readonly initialInput?: RawInput | null;
+  /**
+   * `initialInput`'s explanation when the composition root started it already (the standalone page
+   * starts its sample's while the page still downloads and renders); otherwise the app starts it.
+   */
+  readonly initialExplained?: Promise<Explained> | null;
   /** Extra controls shown under the title (the standalone page's sample picker). */
   readonly toolbar?: ReactNode;
   /** "Send to my admin": Outlook's channel, or copy-only on the standalone page. */
@@ -136,6 +145,7 @@ export function App({
   starting = false,
   reader = null,
   initialInput = null,
+  initialExplained = null,
   admin,
   toolbar = null,
   slowAfterMs = SLOW_AFTER_MS,
@@ -225,13 +235,15 @@ export function App({
     if (source || !initialInput) return;
     const run = begin(work);
     setState({ phase: 'analyzing' });
-    void explainInput(withReader.current(initialInput), run.signal).then((explained) => {
-      if (run.signal.aborted) return;
-      work.current = null;
-      setState({ phase: 'done', result: explained });
-    });
+    void (initialExplained ?? explainInput(withReader.current(initialInput), run.signal)).then(
+      (explained) => {
+        if (run.signal.aborted) return;
+        work.current = null;
+        setState({ phase: 'done', result: explained });
+      },
+    );
     return () => run.abort();
-  }, [source, initialInput]);
+  }, [source, initialInput, initialExplained]);
 
   // Starting and reading say so when they take long; the way out (paste, Cancel) is there from the start.
   useEffect(() => {
@@ -274,6 +286,17 @@ export function App({
     () => ({
       composeMode: admin.channel.composeMode,
       canSend: admin.channel.canSend,
+      canReply: admin.channel.canReply ?? false,
+      // The reply goes to the item on screen: it must still be the admin report that was explained.
+      reply: async (html) => {
+        const explained = read?.item?.id;
+        if (!admin.channel.reply) return { ok: false, reason: 'unsupported' };
+        if (source?.currentItemId && explained && source.currentItemId() !== explained) {
+          void readItem(source);
+          return { ok: false, reason: 'failed', detail: 'another message is selected' };
+        }
+        return admin.channel.reply(html);
+      },
       send: async (mail, options) => {
         const explained = read?.item?.id;
         if (
@@ -292,11 +315,28 @@ export function App({
   );
 
   const fromItem = state.phase === 'done' && state.result.ok && state.result.input.door !== 'paste';
-  const audience: Audience =
-    audienceOverride ??
-    (state.phase === 'done' && state.result.ok
-      ? audienceFor(state.result.analysis, reader, fromItem ? (read?.item?.from ?? null) : null)
-      : 'sender');
+  // Our own "Send to my admin" mail, opened by the admin: the report attached to it was explained.
+  const adminReport =
+    state.phase === 'done' && state.result.ok && state.result.input.door === 'attachment' && read?.item
+      ? findAdminReport(read.item.text, read.item.from)
+      : null;
+  // The same mail where this Outlook could not read its attachment (Outlook on phones, Mailbox
+  // below 1.8): its text is our own summary, which is not to be explained as if it were a bounce.
+  const unreadReport =
+    !adminReport &&
+    state.phase === 'done' &&
+    state.result.ok &&
+    (state.result.input.door === 'body' || state.result.input.door === 'headersBody') &&
+    state.result.input.kind === 'text' &&
+    read?.attempts.some((a) => a.door === 'attachment' && a.outcome !== 'ok')
+      ? findAdminReport(state.result.input.text, read.item?.from ?? null)
+      : null;
+  const audience: Audience = adminReport
+    ? 'other'
+    : (audienceOverride ??
+      (state.phase === 'done' && state.result.ok
+        ? audienceFor(state.result.analysis, reader, fromItem ? (read?.item?.from ?? null) : null)
+        : 'sender'));
 
   const explainedBounce = state.phase === 'done' && isBounce(state.result);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -344,7 +384,17 @@ export function App({
               onPick={(result) => setState({ phase: 'done', result, choices: state.choices ?? [] })}
             />
           )}
-          {state.phase === 'done' && (
+          {unreadReport && (
+            <Notice
+              title={
+                unreadReport.user
+                  ? t.t('adminView.unread.title', { user: unreadReport.user })
+                  : t.t('adminView.unread.title.plain')
+              }
+              body={t.t('adminView.unread.body')}
+            />
+          )}
+          {state.phase === 'done' && !unreadReport && (
             <Outcome
               result={state.result}
               t={t}
@@ -353,9 +403,19 @@ export function App({
               onInput={(input) => void onInput(input)}
               dns={dns}
               onDnsResult={(done) => setDnsDone({ of: state.result, done })}
+              adminView={adminReport ? { user: adminReport.user } : null}
               action={
                 state.result.ok &&
-                explainedBounce && (
+                explainedBounce &&
+                (adminReport ? (
+                  <ReplyToUser
+                    key={resultKey(state.result)}
+                    analysis={state.result.analysis}
+                    report={adminReport}
+                    t={t}
+                    channel={channel}
+                  />
+                ) : (
                   <SendToAdmin
                     // Each result (a new item, another attachment, a paste) starts the admin flow
                     // afresh: no message about another bounce, no draft marked as already filled.
@@ -368,7 +428,7 @@ export function App({
                     fromCurrentItem={source !== null && fromItem}
                     dnsCheck={dnsDone?.of === state.result ? dnsDone.done : null}
                   />
-                )
+                ))
               }
             />
           )}
@@ -399,12 +459,13 @@ function AttachmentPicker({
   onPick: (e: Explained) => void;
 }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const label = (e: Explained, i: number): string => (e.ok ? e.input.label : String(i + 1));
   return (
     <Field label={t.t('attachments.pick')} className={styles.picker}>
       <Select
         className={styles.picker}
-        select={{ className: styles.pickerSelect }}
+        select={{ className: mergeClasses(styles.pickerSelect, touch.field) }}
         value={String(choices.indexOf(current))}
         onChange={(_e, data) => onPick(choices[Number(data.value)] ?? current)}
       >
@@ -458,7 +519,12 @@ function Progress({
   onReadItem: (() => void) | null;
 }) {
   const styles = useStyles();
-  const readItem = onReadItem && <Button onClick={onReadItem}>{t.t('state.readItem')}</Button>;
+  const touch = useTouchStyles();
+  const readItem = onReadItem && (
+    <Button className={touch.button} onClick={onReadItem}>
+      {t.t('state.readItem')}
+    </Button>
+  );
   switch (state.phase) {
     case 'starting':
       return slow ? (
@@ -475,7 +541,9 @@ function Progress({
               size="small"
               label={t.t(state.phase === 'reading' ? 'state.loading' : 'state.analyzing')}
             />
-            <Button onClick={onCancel}>{t.t('state.cancel')}</Button>
+            <Button className={touch.button} onClick={onCancel}>
+              {t.t('state.cancel')}
+            </Button>
           </div>
           {slow && <Body1>{t.t('state.readSlow')}</Body1>}
         </div>
@@ -492,7 +560,7 @@ function Progress({
           {/* Cancel has gone with what it cancelled: focus goes to the way back to the message. */}
           {onReadItem && (
             <MessageBarActions>
-              <Button autoFocus onClick={onReadItem}>
+              <Button className={touch.button} autoFocus onClick={onReadItem}>
                 {t.t('state.readItem')}
               </Button>
             </MessageBarActions>
@@ -546,6 +614,7 @@ function Outcome({
   action,
   dns,
   onDnsResult,
+  adminView,
 }: {
   result: Explained;
   t: Translator;
@@ -556,7 +625,9 @@ function Outcome({
   action: ReactNode;
   dns: DnsLookup | null;
   onDnsResult: (done: DnsCheckDone) => void;
+  adminView: { readonly user: string | null } | null;
 }) {
+  const touch = useTouchStyles();
   if (!result.ok && result.error === 'tooLarge') {
     // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
     return (
@@ -569,7 +640,9 @@ function Outcome({
           })}
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={() => onInput(headOf(result.input))}>{t.t('state.tooLargeHead')}</Button>
+          <Button className={touch.button} onClick={() => onInput(headOf(result.input))}>
+            {t.t('state.tooLargeHead')}
+          </Button>
         </MessageBarActions>
       </MessageBar>
     );
@@ -596,6 +669,7 @@ function Outcome({
           action={action}
           dns={dns}
           onDnsResult={onDnsResult}
+          adminView={adminView}
         />
       );
     case 'auto-reply':
@@ -625,9 +699,10 @@ function attemptLine(attempt: Attempt, t: Translator): string {
 
 function Diagnostics({ read, t }: { read: ReadResult; t: Translator }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   return (
     <details>
-      <summary>
+      <summary className={touch.summary}>
         <Body1>{t.t('section.diagnostics')}</Body1>
       </summary>
       {read.host && (

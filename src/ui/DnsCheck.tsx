@@ -6,6 +6,7 @@ import {
   MessageBarBody,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import { dnsQuestions, type DnsCheckResult, type DnsPlan } from '../core/dnsChec
 import type { Translator } from '../i18n';
 import { formatDate } from '../i18n/sentences';
 import type { DnsCheckDone, DnsLookup, DnsOutcome } from './dnsLookup';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -82,6 +84,7 @@ type State =
  */
 export function DnsCheck({ plan, lookup, t, onResult }: DnsCheckProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const [state, setState] = useState<State>({ step: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
@@ -103,7 +106,7 @@ export function DnsCheck({ plan, lookup, t, onResult }: DnsCheckProps) {
     <div className={styles.root}>
       <Caption1 className={styles.privacy}>{t.t('dns.privacy', { resolver: lookup.resolverHost })}</Caption1>
       <Button
-        className={styles.button}
+        className={mergeClasses(styles.button, touch.button)}
         appearance="secondary"
         disabled={state.step === 'running'}
         onClick={() => void run()}

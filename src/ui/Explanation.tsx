@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useMemo, type ReactNode } from 'react';
-import { adminCommands } from '../core/adminCommands';
+import { ADMIN_CENTER_URLS, adminCenterPages, adminCommands } from '../core/adminCommands';
 import { planDnsCheck } from '../core/dnsCheck';
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
@@ -33,6 +33,7 @@ import {
 } from '../i18n/explain';
 import { AdminCommands } from './AdminCommands';
 import { DnsCheck } from './DnsCheck';
+import { TOUCH, useTouchStyles } from './touch';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
 
 export type { Audience } from '../i18n/explain';
@@ -166,6 +167,14 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXS,
     overflowWrap: 'anywhere',
     '& > summary': { cursor: 'pointer', minHeight: '24px', fontWeight: tokens.fontWeightSemibold },
+    [TOUCH]: {
+      '& > summary': {
+        boxSizing: 'border-box',
+        minHeight: '44px',
+        paddingTop: '12px',
+        paddingBottom: '12px',
+      },
+    },
   },
   evidence: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -342,13 +351,14 @@ function UserSteps({
 }
 
 function AdminSteps({ steps, cause, styles }: { steps: AdminStepsView; cause: CauseView; styles: Styles }) {
+  const touch = useTouchStyles();
   return (
     <>
       {steps.passOn && <Caption1 className={styles.note}>{steps.passOn}</Caption1>}
       <StepList steps={steps.items} styles={styles} />
       {steps.codeNote && <Caption1 className={styles.note}>{steps.codeNote}</Caption1>}
       {cause.doc?.trusted && (
-        <Link href={cause.doc.url} target="_blank" rel="noopener noreferrer">
+        <Link className={touch.link} href={cause.doc.url} target="_blank" rel="noopener noreferrer">
           {cause.doc.label}
         </Link>
       )}
@@ -546,7 +556,58 @@ export interface ExplanationProps {
   readonly dns?: DnsLookup | null;
   /** Told when the user ran the DNS check, so "Send to my admin" can carry it. */
   readonly onDnsResult?: (done: DnsCheckDone) => void;
+  /**
+   * The admin opened a mail made by "Send to my admin" (src/ui/adminReport.ts): the pane speaks to
+   * them, admin steps first and open. `user` is who sent it, when a valid address.
+   */
+  readonly adminView?: { readonly user: string | null } | null;
 }
+
+/** The admin view's first lines: who sent the bounce, and whose move it is, said to the admin. */
+function AdminViewBanner({ user, t }: { user: string | null; t: Translator }) {
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="admin-view">
+      <MessageBarBody>
+        {user ? t.t('adminView.banner', { user }) : t.t('adminView.banner.plain')}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Links to the admin-center pages for this cause: our own fixed addresses, never the bounce's. */
+function AdminCenterLinks({
+  pages,
+  t,
+  styles,
+}: {
+  pages: readonly AdminCenterPage[];
+  t: Translator;
+  styles: Styles;
+}) {
+  const touch = useTouchStyles();
+  if (pages.length === 0) return null;
+  return (
+    <section className={styles.section} aria-label={t.t('adminView.adminCenter')}>
+      <h4 className={styles.subheading}>{t.t('adminView.adminCenter')}</h4>
+      <ul className={styles.steps}>
+        {pages.map((page) => (
+          <li key={page}>
+            <Link
+              className={touch.link}
+              href={ADMIN_CENTER_URLS[page]}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {t.t(`adminCenter.${page}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type AdminCenterPage = ReturnType<typeof adminCenterPages>[number];
 
 /**
  * The explanation, first screen first: the headline (what happened), the cause in one sentence, who
@@ -563,6 +624,7 @@ export function Explanation({
   action = null,
   dns = null,
   onDnsResult,
+  adminView = null,
 }: ExplanationProps) {
   const styles = useStyles();
   const view = useMemo(
@@ -582,9 +644,26 @@ export function Explanation({
     () => (firstRecipient && !view.suspicion ? adminCommands(analysis, firstRecipient) : []),
     [analysis, firstRecipient, view.suspicion],
   );
+  const pages = useMemo(
+    () => (adminView && firstRecipient && !view.suspicion ? adminCenterPages(firstRecipient) : []),
+    [adminView, firstRecipient, view.suspicion],
+  );
+  // Said to the admin: whose move it is (theirs, the recipient's admin's, or the user's).
+  const who =
+    adminView && view.who && firstRecipient
+      ? {
+          ...view.who,
+          text: t.t(view.delay ? 'adminView.act.delay' : `adminView.act.${firstRecipient.actor}`),
+        }
+      : view.who;
+  // The admin view opens every cause's admin steps; the user's own steps wait under their title.
+  const openAdmin = adminView
+    ? view.causes.flatMap((cause, i) => (cause.adminSteps ? [`admin-${i}`] : []))
+    : [];
 
   return (
     <article className={styles.root} aria-labelledby={headlineId}>
+      {adminView && <AdminViewBanner user={adminView.user} t={t} />}
       <h2 id={headlineId} className={styles.headline} tabIndex={-1} data-result-focus>
         {view.headline}
       </h2>
@@ -611,9 +690,9 @@ export function Explanation({
           {view.multipleCauses}
         </Body1>
       )}
-      {view.who && <WhoMustAct who={view.who} styles={styles} />}
+      {who && <WhoMustAct who={who} styles={styles} />}
       {action}
-      {first && !view.list && !view.suspicion && (
+      {!adminView && first && !view.list && !view.suspicion && (
         <>
           {view.route && <Route route={view.route} styles={styles} />}
           {audience === 'sender' && (
@@ -624,12 +703,13 @@ export function Explanation({
           <UserSteps cause={first} audience={audience} styles={styles} headingLevel="h3" />
         </>
       )}
-      {view.list &&
+      {!adminView &&
+        view.list &&
         !view.suspicion &&
         view.causes.map((cause, i) => (
           <RecipientGroup key={i} cause={cause} audience={audience} styles={styles} />
         ))}
-      <Accordion collapsible multiple>
+      <Accordion collapsible multiple defaultOpenItems={openAdmin}>
         {view.causes.map((cause, i) =>
           cause.adminSteps ? (
             <AccordionItem key={`admin-${i}`} value={`admin-${i}`}>
@@ -641,6 +721,7 @@ export function Explanation({
                 <div className={styles.panel}>
                   <AdminSteps steps={cause.adminSteps} cause={cause} styles={styles} />
                   {i === 0 && <AdminCommands commands={commands} t={t} />}
+                  {i === 0 && <AdminCenterLinks pages={pages} t={t} styles={styles} />}
                   {i === 0 && dns && dnsPlan && (
                     <DnsCheck
                       plan={dnsPlan}
@@ -653,6 +734,24 @@ export function Explanation({
               </AccordionPanel>
             </AccordionItem>
           ) : null,
+        )}
+        {adminView && !view.suspicion && first && (
+          <AccordionItem value="userTold">
+            <AccordionHeader as="h3" className={styles.accordionHeader}>
+              {t.t('adminView.userTold')}
+            </AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.panel}>
+                {view.list ? (
+                  view.causes.map((cause, i) => (
+                    <RecipientGroup key={i} cause={cause} audience={audience} styles={styles} />
+                  ))
+                ) : (
+                  <UserSteps cause={first} audience={audience} styles={styles} headingLevel="h4" />
+                )}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
         )}
         <AccordionItem value="details">
           <AccordionHeader as="h3" className={styles.accordionHeader}>

@@ -10,6 +10,7 @@ import {
 import { useCallback, useId, useRef, useState, type DragEvent } from 'react';
 import type { Translator } from '../i18n';
 import type { RawInput } from './messageSource';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -43,6 +44,7 @@ export function PasteDrop({
   busy: boolean;
 }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -107,10 +109,10 @@ export function PasteDrop({
         />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={submitText} disabled={busy}>
+        <Button className={touch.button} appearance="primary" onClick={submitText} disabled={busy}>
           {t.t('paste.button')}
         </Button>
-        <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+        <Button className={touch.button} onClick={() => fileInput.current?.click()} disabled={busy}>
           {t.t('drop.choose')}
         </Button>
         <Caption1>{dragging ? t.t('drop.active') : t.t('drop.hint')}</Caption1>

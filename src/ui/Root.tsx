@@ -53,7 +53,7 @@ function Recoverable({ app }: { app: AppProps }) {
       )}
     >
       {restart ? (
-        <App key={restart.run} {...app} source={null} initialInput={restart.input} />
+        <App key={restart.run} {...app} source={null} initialInput={restart.input} initialExplained={null} />
       ) : (
         <App {...app} />
       )}

@@ -30,6 +30,7 @@ import {
 } from './adminChannel';
 import { adminSubject, buildAdminMail, mailtoHead, mailtoLink } from './adminMail';
 import type { DnsCheckDone } from './dnsLookup';
+import { useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -162,6 +163,7 @@ export function SendToAdmin({
   const changeRef = useRef<HTMLButtonElement>(null);
   // Where focus goes back to when the address form closes without a message.
   const returnTo = useRef<'send' | 'change'>('send');
+  const touch = useTouchStyles();
 
   useEffect(() => {
     if (editing) inputRef.current?.focus();
@@ -309,6 +311,7 @@ export function SendToAdmin({
           >
             <Input
               ref={into(inputRef)}
+              input={{ className: touch.field }}
               type="email"
               value={draft}
               onChange={(_e, data) => setDraft(data.value)}
@@ -319,10 +322,12 @@ export function SendToAdmin({
             />
           </Field>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void save()}>
+            <Button className={touch.button} appearance="primary" onClick={() => void save()}>
               {t.t('admin.address.save')}
             </Button>
-            <Button onClick={closeForm}>{t.t('admin.address.cancel')}</Button>
+            <Button className={touch.button} onClick={closeForm}>
+              {t.t('admin.address.cancel')}
+            </Button>
           </div>
         </div>
       ) : (
@@ -330,6 +335,7 @@ export function SendToAdmin({
           {channel.canSend && (
             <Button
               ref={into(sendRef)}
+              className={touch.button}
               appearance="primary"
               onClick={onSend}
               disabled={busy || added}
@@ -340,6 +346,7 @@ export function SendToAdmin({
             </Button>
           )}
           <Button
+            className={touch.button}
             appearance={channel.canSend ? 'secondary' : 'primary'}
             onClick={() => void copy()}
             {...(channel.canSend ? {} : { 'data-primary-action': true })}
@@ -359,6 +366,7 @@ export function SendToAdmin({
           )}
           <Button
             ref={into(changeRef)}
+            className={touch.button}
             appearance="subtle"
             size="small"
             onClick={() => {
@@ -370,7 +378,13 @@ export function SendToAdmin({
             {t.t(address ? 'admin.address.change' : 'admin.address.set')}
           </Button>
           {mailtoHref && (
-            <Link href={mailtoHref} target="_blank" rel="noopener noreferrer" onClick={openMailto}>
+            <Link
+              className={touch.link}
+              href={mailtoHref}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={openMailto}
+            >
               {t.t('admin.mailto')}
             </Link>
           )}

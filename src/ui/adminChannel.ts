@@ -12,7 +12,7 @@ export interface AdminMail {
 }
 
 export type SendOutcome =
-  | { readonly ok: true; readonly via: 'newMessageForm' | 'composeDraft' }
+  | { readonly ok: true; readonly via: 'newMessageForm' | 'composeDraft' | 'replyForm' }
   | { readonly ok: false; readonly reason: 'unsupported' | 'failed'; readonly detail?: string };
 
 export interface AdminChannel {
@@ -21,6 +21,10 @@ export interface AdminChannel {
   /** True when Outlook can open or fill a message for us; false means copy/mailto only. */
   readonly canSend: boolean;
   send(mail: AdminMail, options: { readonly attachCurrentItem: boolean }): Promise<SendOutcome>;
+  /** True when Outlook can open a reply to the item on screen (the admin view's "Reply to the user"). */
+  readonly canReply?: boolean;
+  /** Opens a reply to the item on screen with `html` as its text; absent where Outlook cannot. */
+  reply?(html: string): Promise<SendOutcome>;
 }
 
 export interface AdminSettings {

@@ -5,6 +5,7 @@ import type { Translator } from '../i18n';
 import { explain, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
 import { formatDate } from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
+import { adminReportMarker } from './adminReport';
 import type { DnsCheckDone } from './dnsLookup';
 
 /** displayNewMessageForm's limit for htmlBody (docs/office-notes.md §4.1); kept with a margin. */
@@ -75,12 +76,13 @@ export function adminSubject(analysis: Analysis, t: Translator): string {
           ? 'admin.subjectDelay'
           : 'admin.subjectBounce',
   );
-  const subject = `${prefix}: ${original}${recipients}${code ? ` (${code})` : ''}`;
+  const rest = `${original}${recipients}${code ? ` (${code})` : ''}`;
   // Subjects never carry line breaks or invisible controls from the NDR.
-  const clean = wellFormed(stripInvisible(subject.replace(/[\r\n\t]+/g, ' ')))
+  const clean = wellFormed(stripInvisible(rest.replace(/[\r\n\t]+/g, ' ')))
     .replace(/\s+/g, ' ')
     .trim();
-  return clip(clean, MAX_SUBJECT);
+  // "{prefix}: {subject}": the separator is the locale's own (French puts a no-break space before the colon).
+  return clip(t.t('admin.subjectFormat', { prefix, subject: clean }).trim(), MAX_SUBJECT);
 }
 
 /** Text quoted from the bounce: always shown as a quote, never as a link, and cut first when space runs out. */
@@ -322,10 +324,17 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
       blocks.push({ kind: 'steps', title: cause.adminSteps.mailTitle, items: cause.adminSteps.items });
     if (cause.doc) blocks.push({ kind: 'link', url: cause.doc.url });
   });
-  if (view.recipients.length > count)
+  const unlisted = view.recipients.length - count;
+  if (unlisted > 0)
     blocks.push({
       kind: 'para',
-      text: t.t('admin.moreRecipients', { count: view.recipients.length - count }),
+      // "1 more recipient is not listed": every locale we have needs only one and other.
+      text: t.t(
+        new Intl.PluralRules(t.locale).select(unlisted) === 'one'
+          ? 'admin.moreRecipients.one'
+          : 'admin.moreRecipients',
+        { count: unlisted },
+      ),
     });
   blocks.push({ kind: 'heading', text: t.t('admin.original') });
   blocks.push(rows(view.original));
@@ -335,6 +344,9 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
     if (content) blocks.push({ kind: 'quoted', title: section.title, quote: content });
   }
   blocks.push({ kind: 'small', text: t.t('admin.footer') });
+  // How the admin's pane knows this mail (src/ui/adminReport.ts): a line of its own, in ASCII.
+  blocks.push({ kind: 'small', text: t.t('admin.footerAdminView') });
+  blocks.push({ kind: 'small', text: adminReportMarker(t.locale) });
   return blocks;
 }
 

@@ -35,6 +35,11 @@ export interface ItemRef {
   readonly id: string | null;
   /** Who sent the item (for a forwarded bounce: who forwarded it); null when unknown or a draft. */
   readonly from?: string | null;
+  /**
+   * The start of the item's own text, read when an attached report was found, so that the pane can
+   * recognise a mail made by our "Send to my admin" (src/ui/adminReport.ts). Absent otherwise.
+   */
+  readonly text?: string;
 }
 
 export interface ReadResult {

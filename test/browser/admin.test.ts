@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { htmlToText } from '../../src/mail/htmlToText';
 import { ADMIN_MAIL_TAGS, openPage, screenshot, useServedPane } from './harness';
 
 jest.setTimeout(120_000);
@@ -271,6 +272,89 @@ describe('reading doors', () => {
     await page.getByRole('heading', { level: 2, name: /jan@fabrikam\.example/ }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Technical details' }).click();
     await page.locator('main pre', { hasText: 'Relay Access Denied' }).first().waitFor();
+  });
+});
+
+describe('the admin view (round trip)', () => {
+  const USER = 'anna@contoso.example';
+
+  /** The user sends the bounce to their admin from the pane, in `displayLanguage`; returns the new message. */
+  async function userSends(displayLanguage: string): Promise<NewMessage> {
+    const { page } = await openPage(
+      pane.browser,
+      pane.url,
+      '/taskpane.html',
+      readHost(SAMPLE, { displayLanguage, roaming: { adminAddress: ADMIN }, user: { emailAddress: USER } }),
+    );
+    await page.getByRole('button', { name: /^(Send to my admin|Stuur naar mijn beheerder)$/ }).click();
+    await page.waitForFunction(() => '__NEW_MESSAGE__' in window, undefined, { timeout: 10_000 });
+    const message = await pageState<NewMessage>(page, '__NEW_MESSAGE__');
+    await page.context().close();
+    return message;
+  }
+
+  /** The admin opens that mail in Outlook: its text as Outlook gives it, the bounce attached as an item. */
+  const adminHost = (message: NewMessage) => ({
+    displayLanguage: 'en-US',
+    mailboxVersion: '1.14',
+    user: { emailAddress: ADMIN },
+    roaming: { adminAddress: 'security@contoso.example' },
+    item: {
+      id: 'AAMkAdminReport=',
+      from: USER,
+      subject: message.subject,
+      body: htmlToText(message.htmlBody),
+      attachments: [
+        {
+          id: 'att-1',
+          name: message.attachments[0]?.name ?? 'bounce',
+          attachmentType: 'item',
+          format: 'eml',
+          content: SAMPLE.toString('utf8'),
+        },
+      ],
+    },
+  });
+
+  it('opens the admin’s pane on the user’s mail with the admin steps, real values and a reply', async () => {
+    const message = await userSends('nl-NL');
+    const { page, watched } = await openPage(pane.browser, pane.url, '/taskpane.html', adminHost(message));
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page
+      .getByTestId('admin-view')
+      .getByText(`Admin view: ${USER} sent you this bounce with Bounce Explainer.`)
+      .waitFor({ timeout: 20_000 });
+    await page.getByText(/^The recipient's mail admin must act/).waitFor();
+    // The admin steps are open, with the bounce's own domain and the original's Message-ID.
+    await page.getByText('Resolve-DnsName -Name fabrikam.example -Type MX').waitFor();
+    await page
+      .getByText(
+        /^Get-MessageTraceV2 -MessageId '<AM0PR04MB6420A1B2C3D4E5F6@AM0PR04MB6420\.eurprd04\.prod\.outlook\.com>' -StartDate \d{4}-\d\d-\d\d -EndDate \d{4}-\d\d-\d\d$/,
+      )
+      .waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Connectors (Exchange admin center)' }).getAttribute('href'),
+    ).toBe('https://admin.exchange.microsoft.com/#/connectors');
+    await page.getByRole('button', { name: /Check fabrikam\.example/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(page, 'admin-view-320.png');
+
+    // The user wrote in Dutch: the reply is in Dutch, to the user's mail.
+    await page.getByText(/The reply is written in Dutch/).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Reply to the user' }).click();
+    await page.getByText('A reply to the user is open in Outlook. Read it through and send it.').waitFor();
+    const reply = await pageState<{ htmlBody: string }>(page, '__REPLY__');
+    expect(reply.htmlBody).toContain('Het probleem ligt bij de ontvanger');
+    expect(reply.htmlBody).toContain('jan.jansen@fabrikam.example');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('is the ordinary pane for a forward of the same bounce that we did not make', async () => {
+    const message = await userSends('en-US');
+    const host = adminHost({ ...message, htmlBody: '<p>FW: Undeliverable, can you help?</p>' });
+    const { page } = await openPage(pane.browser, pane.url, '/taskpane.html', host);
+    await page.getByRole('heading', { level: 2, name: /was not delivered/ }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('admin-view').count()).toBe(0);
   });
 });
 

@@ -1,13 +1,15 @@
 /* global window, setTimeout, TextEncoder */
 // A small fake of office.js for tests. Browser tests route Microsoft's CDN URL to this file; node
 // tests evaluate it with `window` = globalThis. The host is described in window.__FAKE_OFFICE__:
-//   { host, displayLanguage, theme: { bodyBackgroundColor }, mailboxVersion: '1.14', mode: 'read'|'compose',
+//   { host, hostName, displayLanguage, theme: { bodyBackgroundColor }, mailboxVersion: '1.14', mode: 'read'|'compose',
 //     noMailbox, neverReady, roaming: { adminAddress }, user: { emailAddress, displayName },
 //     item: { id, from, subject, fileBase64, body, bodyType, headers, to: [],
 //             attachments: [{ id, name, attachmentType, format, content }] } | null,
-//     fail: { file|body|headers|attachment|compose|roaming|prepend: { code, message } | 'hang' } }
+//     fail: { file|body|headers|attachment|compose|roaming|prepend: { code, message } | 'hang',
+//             reply: { message } (displayReplyForm throws) } }
+// hostName is what mailbox.diagnostics says ('OutlookIOS', 'OutlookAndroid', …; 'FakeOutlook' unless told).
 // Every call is recorded in window.__OFFICE_CALLS__; the new-message form's parameters land in
-// window.__NEW_MESSAGE__, the draft's recipients and prepended bodies in window.__DRAFT__, saved
+// window.__NEW_MESSAGE__, a reply form's in window.__REPLY__, the draft's recipients and prepended bodies in window.__DRAFT__, saved
 // roaming settings in window.__ROAMING__. A test drives the host through window.__FAKE_OUTLOOK__:
 //   selectItem(item | null)  shows another item (or none) and fires ItemChanged, as a pinned pane sees;
 //                            without firing it when called as selectItem(item, { silent: true })
@@ -79,6 +81,20 @@
           callbackOf(options, callback),
           attachment ? { format: attachment.format || 'eml', content: attachment.content } : undefined,
         );
+      },
+      // Mailbox 1.1; records the form's parameters in window.__REPLY__ and, like Outlook, throws on
+      // parameters it does not know.
+      displayReplyForm: function (formData) {
+        calls.push('displayReplyForm');
+        if (fail.reply) throw new Error(fail.reply.message);
+        var data = typeof formData === 'string' ? { htmlBody: formData } : formData;
+        Object.keys(data).forEach(function (key) {
+          if (['htmlBody', 'attachments', 'options', 'callback'].indexOf(key) < 0)
+            throw new Error('Unknown parameter ' + key);
+        });
+        if (new TextEncoder().encode(data.htmlBody || '').length > 32768)
+          throw new Error('htmlBody over 32 KB');
+        window.__REPLY__ = JSON.parse(JSON.stringify(data));
       },
       getAsFileAsync: versionAtLeast('1.14', mailboxVersion)
         ? function (options, callback) {
@@ -194,7 +210,7 @@
         ? undefined
         : {
             item: config.item === null ? null : config.mode === 'compose' ? composeItem : makeReadItem(item),
-            diagnostics: { hostName: 'FakeOutlook', hostVersion: '16.0' },
+            diagnostics: { hostName: config.hostName || 'FakeOutlook', hostVersion: '16.0' },
             userProfile: {
               emailAddress: (config.user && config.user.emailAddress) || '',
               displayName: (config.user && config.user.displayName) || '',

@@ -132,11 +132,22 @@ export async function openPage(
   base: string,
   pathAndQuery: string,
   fakeOffice: unknown,
-  options: { colorScheme?: 'light' | 'dark'; initScript?: () => void } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    initScript?: () => void;
+    /**
+     * A phone: touch input (so `(pointer: coarse)` matches in Chromium), the mobile viewport that
+     * honours the page's `<meta name="viewport">`, and overlay scrollbars. Like Outlook's web view
+     * on iOS and Android.
+     */
+    touch?: boolean;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<{ page: Page; watched: Watched }> {
   const context = await browser.newContext({
-    viewport: { width: 420, height: 900 },
+    viewport: options.viewport ?? { width: 420, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
   });
   try {
     const page = await context.newPage();

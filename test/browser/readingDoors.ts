@@ -123,3 +123,17 @@ export function doorHost(door: Door, lang: Lang, theme: Theme, extra: Record<str
 export function samplePath(id: string, lang: Lang, theme: Theme): string {
   return `/standalone.html?sample=${encodeURIComponent(id)}&lang=${lang}&theme=${theme}`;
 }
+
+/**
+ * Outlook on a phone (iOS or Android, docs/office-notes.md §3.2): Mailbox 1.5, so the pane reads the
+ * body alone, cannot open a new message form and gets no Office theme (the system's decides).
+ */
+export function phoneHost(lang: Lang, extra: Record<string, unknown> = {}) {
+  return {
+    displayLanguage: DISPLAY_LANGUAGE[lang],
+    hostName: 'OutlookAndroid',
+    mailboxVersion: '1.5',
+    item: { subject: 'Undeliverable: Quote', body: relayBodyText() },
+    ...extra,
+  };
+}

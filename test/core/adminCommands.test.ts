@@ -1,4 +1,9 @@
-import { adminCommands, validMessageId } from '../../src/core/adminCommands';
+import {
+  ADMIN_CENTER_URLS,
+  adminCenterPages,
+  adminCommands,
+  validMessageId,
+} from '../../src/core/adminCommands';
 import type { Analysis } from '../../src/core/types';
 import { recipientOutcome as recipient } from '../support/recipientOutcome';
 
@@ -75,4 +80,50 @@ it('accepts only Message-IDs that cannot break out of single quotes', () => {
   expect(validMessageId("<a'b@mail.example>")).toBeNull();
   expect(validMessageId('<a b@mail.example>')).toBeNull();
   expect(validMessageId('abc@mail.example')).toBeNull();
+});
+
+describe('admin-center pages', () => {
+  it('sends a relay refusal to connectors and accepted domains, then the message trace', () => {
+    expect(adminCenterPages(recipient())).toEqual([
+      'exo.connectors',
+      'exo.acceptedDomains',
+      'exo.messageTrace',
+    ]);
+  });
+
+  it('sends an SPF or DMARC refusal to the domains page for the DNS records', () => {
+    expect(
+      adminCenterPages(
+        recipient({ cause: 'exo.dmarcReject', reason: 'authfailure', status: null, actor: 'sender-admin' }),
+      ),
+    ).toEqual(['m365.domains', 'exo.messageTrace']);
+  });
+
+  it('sends a restricted sender to Defender’s restricted entities', () => {
+    expect(
+      adminCenterPages(
+        recipient({
+          cause: 'exo.badOutboundSender',
+          reason: 'securityerror',
+          status: null,
+          actor: 'sender-admin',
+        }),
+      ),
+    ).toEqual(['defender.restrictedEntities', 'exo.messageTrace']);
+  });
+
+  it('offers only the message trace for a cause no admin-center page fixes', () => {
+    expect(
+      adminCenterPages(
+        recipient({ cause: 'recipient.unknown', reason: 'userunknown', status: null, actor: 'sender' }),
+      ),
+    ).toEqual(['exo.messageTrace']);
+  });
+
+  it('links only to Microsoft’s own admin centers over https', () => {
+    for (const url of Object.values(ADMIN_CENTER_URLS))
+      expect(url).toMatch(
+        /^https:\/\/(?:admin\.exchange\.microsoft\.com|admin\.microsoft\.com|security\.microsoft\.com)\/(?:#\/)?[A-Za-z]+$/,
+      );
+  });
 });

@@ -154,6 +154,21 @@ describe('the explanation model', () => {
     expect(sameDomain?.adminSteps?.items.join(' ')).toContain('Resolve-DnsName fabrikam.example -Type MX');
   });
 
+  it('counts the other recipients in the headline in the singular for one and the plural for two', () => {
+    const headline = (more: number): string =>
+      explain(
+        analyzeText(
+          dsn({
+            recipient: 'a@fabrikam.example',
+            moreRecipients: Array.from({ length: more }, (_, i) => ({ recipient: `r${i}@fabrikam.example` })),
+          }),
+        ),
+        nl,
+      ).headline;
+    expect(headline(1)).toBe('Uw bericht aan a@fabrikam.example en 1 ander is niet bezorgd');
+    expect(headline(2)).toBe('Uw bericht aan a@fabrikam.example en 2 anderen is niet bezorgd');
+  });
+
   it("keeps a warning's detail, which may come from the bounce, out of the sentence", () => {
     const analysis = { ...analyzeText(dsn()), warnings: [{ code: 'mime.unknownCharset', detail: LURE }] };
     expect(explain(analysis, en).notes).toEqual([

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeEml } from '../../src/mail/decodeEml';
 import { analyzeBytes, decodeTextBytes, sniffInput } from '../../src/mail/readInput';
 
 const FIXTURE = path.join(
@@ -174,5 +175,62 @@ describe('a message with thousands of parts', () => {
     expect(analysis.verdict).toBe('bounce');
     expect(analysis.recipients.map((r) => r.address)).toEqual(['piet@fabrikam.example']);
     expect(analysis.warnings).toContainEqual(expect.objectContaining({ code: 'mime.unparseable' }));
+  });
+});
+
+describe('the original attached to a delivery-status report', () => {
+  const original = [
+    'From: jan@contoso.example',
+    'To: piet@fabrikam.example',
+    'Subject: Quarterly figures',
+    'Message-ID: <q3@contoso.example>',
+    '',
+    'The figures are in the attachment.',
+  ].join('\r\n');
+  const report = (reportType: string, contentType: string): Uint8Array =>
+    new TextEncoder().encode(
+      [
+        'From: postmaster@contoso.example',
+        'To: jan@contoso.example',
+        'Subject: Undeliverable: Quarterly figures',
+        'MIME-Version: 1.0',
+        `Content-Type: ${contentType}; report-type=${reportType}; boundary="r1"`,
+        '',
+        '--r1',
+        'Content-Type: text/plain',
+        '',
+        'Delivery has failed.',
+        '--r1',
+        `Content-Type: message/${reportType === 'delivery-status' ? 'delivery-status' : 'disposition-notification'}`,
+        '',
+        'Reporting-MTA: dns; mx.contoso.example',
+        '',
+        'Final-Recipient: rfc822; piet@fabrikam.example',
+        'Action: failed',
+        'Status: 5.1.1',
+        '',
+        '--r1',
+        'Content-Type: message/rfc822',
+        '',
+        original,
+        '--r1--',
+        '',
+      ].join('\r\n'),
+    );
+  const attached = async (bytes: Uint8Array) =>
+    (await decodeEml(bytes)).parts.find((p) => p.mimeType === 'message/rfc822')?.message;
+
+  it('is decoded for its header block only, which is all the analyser reads of it', async () => {
+    const message = await attached(report('delivery-status', 'multipart/report'));
+    expect(message?.headers.find((h) => h.name === 'subject')?.value).toBe('Quarterly figures');
+    expect(message?.text).toBe('');
+    const analysis = await analyzeBytes(report('delivery-status', 'multipart/report'));
+    expect(analysis.original.subject).toBe('Quarterly figures');
+    expect(analysis.original.messageId).toBe('<q3@contoso.example>');
+  });
+
+  it('is decoded whole in any other message, which may carry a report inside it', async () => {
+    const message = await attached(report('disposition-notification', 'multipart/report'));
+    expect(message?.text.trim()).toBe('The figures are in the attachment.');
   });
 });

@@ -145,6 +145,27 @@ describe('requirement sets missing', () => {
     expect(result.host?.mailboxVersion).toBe('1.3');
   });
 
+  it('reads the body alone on Outlook mobile (Mailbox 1.5), skipping the attachment and file doors', async () => {
+    const { result, calls } = await read({
+      mailboxVersion: '1.5',
+      hostName: 'OutlookAndroid',
+      item: {
+        body: 'only text',
+        headers: 'Subject: x',
+        fileBase64: 'eA==',
+        attachments: [{ id: 'a1', name: 'bounce.eml', attachmentType: 'item', content: EML }],
+      },
+    });
+    expect(calls).toEqual(['body']);
+    expect(attempts(result)).toEqual([
+      'attachment:skipped:Mailbox 1.8',
+      'file:skipped:Mailbox 1.14',
+      'headersBody:skipped:Mailbox 1.8',
+      'body:ok',
+    ]);
+    expect(result.host).toEqual({ name: 'OutlookAndroid 16.0', mailboxVersion: '1.5' });
+  });
+
   it('says there is no item instead of throwing when the mailbox has none', async () => {
     const { result } = await read({ noMailbox: true });
     expect(result.inputs).toEqual([]);
@@ -238,6 +259,25 @@ describe('admin channel faults', () => {
       reason: 'failed',
       detail: '9020 Internal error',
     });
+  });
+
+  it('offers neither form on Outlook mobile, where office.js still defines displayReplyForm (§3.2)', async () => {
+    // Outlook on iOS and Android: Mailbox 1.5, and displayReplyForm unsupported in read mode there.
+    for (const hostName of ['OutlookIOS', 'OutlookAndroid']) {
+      const { calls } = installOffice({ mailboxVersion: '1.5', hostName, item: { subject: 'x' } });
+      const { createOfficeAdminChannel } = await import('../../src/office/adminChannel');
+      const channel = createOfficeAdminChannel();
+      expect([hostName, channel.canSend, channel.canReply]).toEqual([hostName, false, false]);
+      await expect(channel.reply?.('<p>x</p>')).resolves.toEqual({ ok: false, reason: 'unsupported' });
+      expect(calls).not.toContain('displayReplyForm');
+    }
+    // A draft there could not be written to (body.getTypeAsync and prependAsync are unsupported).
+    installOffice({ mailboxVersion: '1.5', hostName: 'OutlookIOS', mode: 'compose', item: { to: [] } });
+    const { createOfficeAdminChannel } = await import('../../src/office/adminChannel');
+    expect(createOfficeAdminChannel().canSend).toBe(false);
+    // The same item on the desktop still gets the reply form.
+    installOffice({ mailboxVersion: '1.5', item: { subject: 'x' } });
+    expect(createOfficeAdminChannel().canReply).toBe(true);
   });
 
   it('does not offer sending where displayNewMessageForm is missing (Mailbox 1.5)', async () => {

@@ -85,6 +85,30 @@ describe('reading the current Outlook item', () => {
     expect(result.inputs.map((i) => i.door)).toEqual(['attachment', 'file']);
   });
 
+  it('reads the text of an item that carries a report, to recognise our own admin report', async () => {
+    const { result, calls } = await read({
+      mailboxVersion: '1.14',
+      item: {
+        fileBase64: Buffer.from(EML).toString('base64'),
+        body: 'Hello admin\n[bounce-explainer:admin-report:1:nl]',
+        attachments: [
+          { id: 'a1', name: 'Undeliverable: Quote', attachmentType: 'item', format: 'eml', content: EML },
+        ],
+      },
+    });
+    expect(calls).toEqual(['attachment', 'body', 'file']);
+    expect(result.item?.text).toBe('Hello admin\n[bounce-explainer:admin-report:1:nl]');
+  });
+
+  it('does not read the text of an item without an attached report', async () => {
+    const { result, calls } = await read({
+      mailboxVersion: '1.14',
+      item: { fileBase64: Buffer.from(EML).toString('base64'), body: 'text' },
+    });
+    expect(calls).toEqual(['file']);
+    expect(result.item?.text).toBeUndefined();
+  });
+
   it('gives up on an attachment that never answers and still reads the item', async () => {
     const { result } = await read({
       mailboxVersion: '1.14',

@@ -23,12 +23,18 @@ export function itemSource(bytes: Uint8Array | string): MessageSource {
 export function fakeAdmin(stored: string | null, organisation: string | null = null) {
   const sent: AdminMail[] = [];
   const saved: string[] = [];
+  const replies: string[] = [];
   const channel: AdminChannel = {
     composeMode: false,
     canSend: true,
     send: async (mail) => {
       sent.push(mail);
       return { ok: true, via: 'newMessageForm' };
+    },
+    canReply: true,
+    reply: async (html) => {
+      replies.push(html);
+      return { ok: true, via: 'replyForm' };
     },
   };
   const settings: SettingsStore = {
@@ -38,7 +44,7 @@ export function fakeAdmin(stored: string | null, organisation: string | null = n
       return { ok: true };
     },
   };
-  return { channel, settings, sent, saved };
+  return { channel, settings, sent, saved, replies };
 }
 
 export function renderApp(

@@ -1,6 +1,10 @@
-import { act, configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createTranslator } from '../../src/i18n/static';
+import type { Explained } from '../../src/ui/analyzeInput';
+import { App } from '../../src/ui/App';
 import { fakeAdmin, fakeSource, renderApp } from '../support/renderPane';
 
 // Analysis runs in a lazily loaded engine; on a busy CI machine it can take longer than the default 1 s.
@@ -124,6 +128,24 @@ describe('the pane', () => {
     expect(
       await screen.findByRole('heading', { level: 2, name: /jan\.jansen@fabrikam\.example/ }),
     ).toBeTruthy();
+  });
+
+  it('shows the explanation the page started for its initial input instead of analysing it again', async () => {
+    // The standalone page starts its sample's explanation while it still renders (early.ts).
+    const started: Explained = { ok: false, error: 'unreadable', detail: 'as the page found it' };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App
+          t={createTranslator('en')}
+          source={null}
+          initialInput={{ kind: 'bytes', bytes: new Uint8Array(SAMPLE), label: 'sample', door: 'paste' }}
+          initialExplained={Promise.resolve(started)}
+          admin={fakeAdmin(null)}
+        />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(/could not be read as a bounce \(as the page found it\)/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 2, name: /was not delivered/ })).toBeNull();
   });
 
   it('renders in Dutch', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { analyzeText } from '../../src/core';
 import { causes } from '../../src/core/catalog/causes';
 import { wellFormed } from '../../src/core/text';
+import { translatorFrom } from '../../src/i18n';
 import { createTranslator } from '../../src/i18n/static';
 import { isValidAdminAddress, organisationAddressFromQuery } from '../../src/ui/adminChannel';
 import { createLocalSettingsStore } from '../../src/ui/localSettings';
@@ -41,6 +42,13 @@ describe('the mail for the admin', () => {
   it('names the original subject, the recipient and the server answer in its subject', () => {
     expect(adminSubject(analyzeText(NDR), t)).toBe(
       'Bounce: Offerte → jan@fabrikam.example (550 5.4.1 Relay Access Denied)',
+    );
+  });
+
+  it("separates the prefix from the subject as the locale's own format says (French: a no-break space before the colon)", () => {
+    const french = translatorFrom('en', { 'admin.subjectFormat': '{prefix}\u00a0: {subject}' });
+    expect(adminSubject(analyzeText(NDR), french)).toBe(
+      'Bounce\u00a0: Offerte → jan@fabrikam.example (550 5.4.1 Relay Access Denied)',
     );
   });
 
@@ -109,7 +117,9 @@ describe('the mail for the admin, from the user to their own admin', () => {
       'What Bounce Explainer told me: Your message to jan@fabrikam.example was not delivered. The Microsoft 365 server that received your message',
     );
     expect(mail.text).toContain("Who must act: the recipient's mail admin.");
-    expect(mail.text).toContain("Steps for the recipient's mail admin (could you pass these on to them?):");
+    expect(mail.text).toContain(
+      "Steps for the recipient's mail admin, apart from any about our own mail system (could you pass these on to them?):",
+    );
     expect(mail.text).not.toContain('For your admin');
   });
 
@@ -167,7 +177,7 @@ describe('the mail for the admin, from the user to their own admin', () => {
       'Status: 5.4.1 (permanent failure, concerning the network or the routing between servers)',
     );
     expect(mail.text).toContain(
-      'Category: norelaying (a server refused to pass the message on for this domain (relaying))',
+      'Category: norelaying (a server refused to pass the message on for this domain, which is called relaying)',
     );
   });
 
@@ -342,9 +352,36 @@ describe('the mail for the admin, from a hostile bounce', () => {
     expect(mail.html).toContain('Resolve-DnsName fabrikam.example -Type MX');
     expect(mail.html).toContain('https://learn.microsoft.com/');
     const listed = texts(bodyOf(mail.html), 'h3').filter((h) => /^r\d+@fabrikam\.example: /.test(h)).length;
-    const unlisted = /(\d+) more recipients are not listed here/.exec(mail.html)?.[1];
+    const unlisted = /(\d+) more recipients? (?:is|are) not listed here/.exec(mail.html)?.[1];
     expect(listed + Number(unlisted ?? 0)).toBe(25);
     expect(mail.html.endsWith('</div>')).toBe(true);
+  });
+
+  it('counts the recipients it does not list in the singular for one and the plural for two', () => {
+    const base = analyzeText(NDR);
+    const first = base.recipients[0];
+    if (!first) throw new Error('no recipient');
+    // Recipients with their facts only, so that all 20 it lists fit without shortening.
+    const unlisted = (recipients: number): string | undefined => {
+      const analysis = {
+        ...base,
+        recipients: Array.from({ length: recipients }, (_, i) => ({
+          ...first,
+          address: `r${i}@fabrikam.example`,
+          status: null,
+          replyCode: null,
+          diagnostic: null,
+          remoteMta: null,
+          reportingMta: null,
+          evidence: [],
+        })),
+      };
+      return /\d+ more recipients? (?:is|are) not listed here\./.exec(
+        buildAdminMail(analysis, 'helpdesk@contoso.example', t).text,
+      )?.[0];
+    };
+    expect(unlisted(21)).toBe('1 more recipient is not listed here.');
+    expect(unlisted(22)).toBe('2 more recipients are not listed here.');
   });
 
   it('fits in 32 KB whatever the quoted parts and recipients hold', () => {

@@ -115,7 +115,7 @@ describe('the first screen', () => {
     expect(who()).toMatch(/^Nothing to do yet — your mail system keeps trying/);
     expect(who()).toContain('It will keep trying until');
     expect(document.body.textContent).not.toMatch(/must (fix|act)/);
-    expect(screen.getByRole('button', { name: 'If the delay lasts: what an admin can check' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'What an admin can check if the delay lasts' })).toBeTruthy();
     const first = [h2.textContent, h2.nextElementSibling?.textContent].join(' ');
     expect(first.match(/delay/gi)).toHaveLength(1);
   });
@@ -142,7 +142,7 @@ describe('the first screen', () => {
     );
     expect(details.textContent).toContain('550 — the server refused for good');
     expect(details.textContent).toContain(
-      'norelaying — a server refused to pass the message on for this domain (relaying)',
+      'norelaying — a server refused to pass the message on for this domain, which is called relaying',
     );
     expect(details.textContent).toContain(
       "the known cause that matched in Bounce Explainer's list; an exact match",

@@ -88,6 +88,31 @@ describe('UI locales', () => {
     expect(t.t('verdict.retryUntil')).toBe('It will keep trying until {date}.');
   });
 
+  it.each(LOCALES)(
+    'word the meanings of the technical details without parentheses, which the text renderers add (%s)',
+    (locale) => {
+      const ui = readLocaleFile(locale, 'ui') ?? {};
+      const nested = Object.entries(ui).filter(
+        ([key, text]) => key.startsWith('meaning.') && /[()]/.test(String(text)),
+      );
+      expect(nested).toEqual([]);
+    },
+  );
+
+  it.each(LOCALES)(
+    'word the titles over the steps without a colon, which the admin mail and the command line add (%s)',
+    (locale) => {
+      const ui = readLocaleFile(locale, 'ui') ?? {};
+      const titles = Object.entries(ui).filter(
+        ([key, text]) =>
+          /^(?:section\.(?:userSteps|adminSteps)|admin\.(?:steps|userSteps))\b/.test(key) &&
+          !key.startsWith('section.adminSteps.passOn') &&
+          String(text).includes(':'),
+      );
+      expect(titles).toEqual([]);
+    },
+  );
+
   it('falls back to the key for a missing entry instead of throwing', () => {
     expect(createTranslator('nl').t('no.such.key')).toBe('no.such.key');
   });
@@ -119,6 +144,17 @@ describe('placeholders for values from a bounce', () => {
       });
     }
     expect(problems).toEqual([]);
+  });
+
+  it.each(['en', 'nl'] as const)('name no PowerShell command outside backticks (%s)', (locale) => {
+    const cmdlet = /\b(?:Add|Get|New|Remove|Resolve|Set|Sync|Test)-[A-Z][A-Za-z]{3,}/g;
+    const outside = texts(locale).flatMap(([key, text]) =>
+      text
+        .split('`')
+        .filter((_, i) => i % 2 === 0)
+        .flatMap((segment) => [...segment.matchAll(cmdlet)].map((m) => `${key}: ${m[0]}`)),
+    );
+    expect(outside).toEqual([]);
   });
 
   it('fill a command only with a value that passes its check, and show a placeholder otherwise', () => {

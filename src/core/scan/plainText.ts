@@ -47,7 +47,8 @@ export class BounceText {
   private start: number | undefined;
   private cut: string | null = null;
   private cutLines: readonly string[] | null = null;
-  private prefixCuts: Map<number, string> | null = null;
+  /** The texts' first `max` characters, by `max`, each with its own lines and own part. */
+  private prefixes: Map<number, BounceText> | null = null;
 
   constructor(readonly text: string) {}
 
@@ -80,20 +81,27 @@ export class BounceText {
 
   /** The own part of text.slice(0, max): the same as `own` unless the text is longer than `max`. */
   ownWithin(max: number): string {
-    if (this.text.length <= max) return this.own;
-    this.prefixCuts ??= new Map();
-    let cut = this.prefixCuts.get(max);
-    if (cut === undefined) {
-      // A cut line can read as a marker that the whole line is not: cut the prefix itself.
-      cut = new BounceText(this.text.slice(0, max)).own;
-      this.prefixCuts.set(max, cut);
-    }
-    return cut;
+    return this.text.length <= max ? this.own : this.prefix(max).own;
   }
 
   /** splitLines(ownWithin(max)). */
   ownLinesWithin(max: number): readonly string[] {
-    return this.text.length <= max ? this.ownLines : splitLines(this.ownWithin(max));
+    return this.text.length <= max ? this.ownLines : this.prefix(max).ownLines;
+  }
+
+  /**
+   * The first `max` characters as a text of their own, kept: the decoders ask for the same prefix
+   * several times, and splitting it again for each cost more than reading its lines.
+   */
+  private prefix(max: number): BounceText {
+    this.prefixes ??= new Map();
+    let prefix = this.prefixes.get(max);
+    if (prefix === undefined) {
+      // A cut line can read as a marker that the whole line is not: cut the prefix itself.
+      prefix = new BounceText(this.text.slice(0, max));
+      this.prefixes.set(max, prefix);
+    }
+    return prefix;
   }
 }
 
