@@ -30,7 +30,7 @@ import {
 } from './adminChannel';
 import { adminSubject, buildAdminMail, mailtoHead, mailtoLink } from './adminMail';
 import type { DnsCheckDone } from './dnsLookup';
-import { useTouchStyles } from './touch';
+import { TOUCH, TOUCH_TARGET, useTouchStyles } from './touch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -53,11 +53,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground1,
     cursor: 'pointer',
+    // On a phone the whole label is the touch target.
+    [TOUCH]: { minHeight: TOUCH_TARGET, alignItems: 'center' },
   },
   box: {
     width: '16px',
     height: '16px',
     margin: '2px 0 0',
+    [TOUCH]: { margin: 0 },
     flexShrink: 0,
     accentColor: tokens.colorCompoundBrandBackground,
     cursor: 'pointer',
