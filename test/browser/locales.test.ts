@@ -94,7 +94,7 @@ async function openEverything(page: Page, ui: Readonly<Record<string, unknown>>)
   return problems;
 }
 
-/** The page's own words on screen: without the bounce's text (its quoted blocks, and “quotes” in a line). */
+/** The page's words on screen, without quoted text: the bounce's blocks, and “quotes” in a line. */
 const pageText = (page: Page): Promise<string> =>
   page.evaluate(() => {
     const parts: string[] = [];
@@ -104,8 +104,10 @@ const pageText = (page: Page): Promise<string> =>
       if (!parent || parent.closest('pre, script, style') || parent.getClientRects().length === 0) continue;
       parts.push(node.textContent ?? '');
     }
+    // German quotes „so“: its closing mark opens an English quote, so its pairs go first.
     return parts
       .join(' ')
+      .replace(/„[^“”]*[“”]/g, ' ')
       .replace(/“[^”]*”/g, ' ')
       .replace(/\s+/g, ' ');
   });
