@@ -14,21 +14,27 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import { outcomeHeadline } from '../i18n/sentences';
 import type { AdminChannel, SettingsStore } from './adminChannel';
-import { explainCandidates, explainInput, headOf, isBounce, type Explained } from './analyzeInput';
+import { explainCandidates, explainInput, isBounce, type Explained } from './analyzeInput';
 import { findAdminReport } from './adminReport';
 import { audienceFor, type Audience } from './audience';
-import { ReplyToUser } from './ReplyToUser';
 import { ErrorBoundary, RenderFailed } from './ErrorBoundary';
-import { Explanation } from './Explanation';
 import type { Attempt, MessageSource, RawInput, ReadResult } from './messageSource';
 import { PasteDrop } from './PasteDrop';
-import { SendToAdmin } from './SendToAdmin';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
+import { Notice } from './Notice';
 import { useTouchStyles } from './touch';
+
+/**
+ * The explanation and its actions, in a chunk of their own: most of the pane's code is only needed
+ * once something has been explained, and by then the chunk is there, since its download starts
+ * with the pane, beside office.js and the engine.
+ */
+const outcomeChunk = import(/* webpackChunkName: "outcome" */ './Outcome');
+const Outcome = lazy(() => outcomeChunk.then((m) => ({ default: m.Outcome })));
 
 const useStyles = makeStyles({
   root: {
@@ -395,42 +401,32 @@ export function App({
             />
           )}
           {state.phase === 'done' && !unreadReport && (
-            <Outcome
-              result={state.result}
-              t={t}
-              audience={audience}
-              standalone={source === null && !starting}
-              onInput={(input) => void onInput(input)}
-              dns={dns}
-              onDnsResult={(done) => setDnsDone({ of: state.result, done })}
-              adminView={adminReport ? { user: adminReport.user } : null}
-              action={
-                state.result.ok &&
-                explainedBounce &&
-                (adminReport ? (
-                  <ReplyToUser
-                    key={resultKey(state.result)}
-                    analysis={state.result.analysis}
-                    report={adminReport}
-                    t={t}
-                    channel={channel}
-                  />
-                ) : (
-                  <SendToAdmin
-                    // Each result (a new item, another attachment, a paste) starts the admin flow
-                    // afresh: no message about another bounce, no draft marked as already filled.
-                    key={resultKey(state.result)}
-                    analysis={state.result.analysis}
-                    t={t}
-                    channel={channel}
-                    settings={admin.settings}
-                    audience={audience}
-                    fromCurrentItem={source !== null && fromItem}
-                    dnsCheck={dnsDone?.of === state.result ? dnsDone.done : null}
-                  />
-                ))
-              }
-            />
+            <Suspense fallback={null}>
+              <Outcome
+                result={state.result}
+                t={t}
+                audience={audience}
+                standalone={source === null && !starting}
+                onInput={(input) => void onInput(input)}
+                dns={dns}
+                onDnsResult={(done) => setDnsDone({ of: state.result, done })}
+                adminView={adminReport ? { user: adminReport.user } : null}
+                action={
+                  state.result.ok && explainedBounce
+                    ? {
+                        // Each result (a new item, another attachment, a paste) starts the admin flow
+                        // afresh: no message about another bounce, no draft marked as already filled.
+                        key: resultKey(state.result),
+                        channel,
+                        settings: admin.settings,
+                        fromCurrentItem: source !== null && fromItem,
+                        dnsCheck: dnsDone?.of === state.result ? dnsDone.done : null,
+                        report: adminReport,
+                      }
+                    : null
+                }
+              />
+            </Suspense>
           )}
         </div>
       </ErrorBoundary>
@@ -476,25 +472,6 @@ function AttachmentPicker({
         ))}
       </Select>
     </Field>
-  );
-}
-
-function Notice({
-  title,
-  body,
-  intent = 'info',
-}: {
-  title: string;
-  body: string;
-  intent?: 'info' | 'error' | 'warning';
-}) {
-  return (
-    <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {body}
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 
@@ -603,89 +580,6 @@ function announcement(result: Explained, t: Translator, audience: Audience): str
       ? outcomeHeadline(analysis, t, audience)
       : t.t(title[analysis.verdict]);
   return t.t('state.explained', { headline: text });
-}
-
-function Outcome({
-  result,
-  t,
-  audience,
-  standalone,
-  onInput,
-  action,
-  dns,
-  onDnsResult,
-  adminView,
-}: {
-  result: Explained;
-  t: Translator;
-  audience: Audience;
-  /** No Outlook: notices never mention opening the add-in on a message. */
-  standalone: boolean;
-  onInput: (input: RawInput) => void;
-  action: ReactNode;
-  dns: DnsLookup | null;
-  onDnsResult: (done: DnsCheckDone) => void;
-  adminView: { readonly user: string | null } | null;
-}) {
-  const touch = useTouchStyles();
-  if (!result.ok && result.error === 'tooLarge') {
-    // Over the limit: offer the lighter analysis of the headers and report parts, which come first.
-    return (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t.t('state.tooLargeTitle')}</MessageBarTitle>
-          {t.t('state.tooLarge', {
-            size: (result.size / 1048576).toFixed(1),
-            limit: Math.round(result.limit / 1048576),
-          })}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button className={touch.button} onClick={() => onInput(headOf(result.input))}>
-            {t.t('state.tooLargeHead')}
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
-  if (!result.ok && result.error === 'cancelled') return null;
-  if (!result.ok) {
-    return (
-      <Notice
-        intent="error"
-        title={t.t('state.readError.title')}
-        body={t.t('state.unreadableFile', { detail: result.detail })}
-      />
-    );
-  }
-  const { analysis } = result;
-  switch (analysis.verdict) {
-    case 'bounce':
-    case 'delay':
-      return (
-        <Explanation
-          analysis={analysis}
-          t={t}
-          audience={audience}
-          action={action}
-          dns={dns}
-          onDnsResult={onDnsResult}
-          adminView={adminView}
-        />
-      );
-    case 'auto-reply':
-      return <Notice title={t.t('state.autoReply.title')} body={t.t('state.autoReply.body')} />;
-    case 'feedback':
-      return <Notice title={t.t('state.feedback.title')} body={t.t('state.feedback.body')} />;
-    case 'delivery-report':
-      return <Notice title={t.t('state.deliveryReport.title')} body={t.t('state.deliveryReport.body')} />;
-    case 'not-a-bounce':
-      return (
-        <Notice
-          title={t.t('state.notBounce.title')}
-          body={t.t(standalone ? 'state.notBounce.bodyStandalone' : 'state.notBounce.body')}
-        />
-      );
-  }
 }
 
 function attemptLine(attempt: Attempt, t: Translator): string {
