@@ -14,7 +14,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Translator } from '../i18n';
 import { outcomeHeadline } from '../i18n/sentences';
 import type { AdminChannel, SettingsStore } from './adminChannel';
@@ -33,8 +33,32 @@ import { useTouchStyles } from './touch';
  * once something has been explained, and by then the chunk is there, since its download starts
  * with the pane, beside office.js and the engine.
  */
-const outcomeChunk = import(/* webpackChunkName: "outcome" */ './Outcome');
-const Outcome = lazy(() => outcomeChunk.then((m) => ({ default: m.Outcome })));
+let Outcome: typeof import('./Outcome').Outcome | null = null;
+/**
+ * Settles when the chunk is there (or failed). A result is shown only then, so it appears whole,
+ * at once, and `aria-busy` stays true until it does.
+ */
+const outcomeReady: Promise<void> = import(/* webpackChunkName: "outcome" */ './Outcome').then(
+  (module) => {
+    Outcome = module.Outcome;
+  },
+  () => undefined,
+);
+
+/** The result, drawn by the outcome chunk; where the chunk could not load, says so. */
+function OutcomeOrFailure({
+  t,
+  children,
+}: {
+  t: Translator;
+  children: (outcome: NonNullable<typeof Outcome>) => ReactNode;
+}) {
+  return Outcome ? (
+    children(Outcome)
+  ) : (
+    <RenderFailed error={new Error('the explanation could not be loaded')} t={t} />
+  );
+}
 
 const useStyles = makeStyles({
   root: {
@@ -210,6 +234,7 @@ export function App({
       result.item === null
         ? { result: null, choices: [] }
         : await explainCandidates(result.inputs.map(withReader.current), run.signal);
+    await outcomeReady;
     if (run.signal.aborted) return;
     work.current = null;
     readingItem.current = false;
@@ -241,13 +266,12 @@ export function App({
     if (source || !initialInput) return;
     const run = begin(work);
     setState({ phase: 'analyzing' });
-    void (initialExplained ?? explainInput(withReader.current(initialInput), run.signal)).then(
-      (explained) => {
-        if (run.signal.aborted) return;
-        work.current = null;
-        setState({ phase: 'done', result: explained });
-      },
-    );
+    const explaining = initialExplained ?? explainInput(withReader.current(initialInput), run.signal);
+    void Promise.all([explaining, outcomeReady]).then(([explained]) => {
+      if (run.signal.aborted) return;
+      work.current = null;
+      setState({ phase: 'done', result: explained });
+    });
     return () => run.abort();
   }, [source, initialInput, initialExplained]);
 
@@ -279,6 +303,7 @@ export function App({
     setBusy(true);
     setState((s) => (s.phase === 'reading' || s.phase === 'starting' ? { phase: 'analyzing' } : s));
     const explained = await explainInput(withReader.current(input), run.signal);
+    await outcomeReady;
     if (run.signal.aborted) return;
     work.current = null;
     setBusy(false);
@@ -401,32 +426,34 @@ export function App({
             />
           )}
           {state.phase === 'done' && !unreadReport && (
-            <Suspense fallback={null}>
-              <Outcome
-                result={state.result}
-                t={t}
-                audience={audience}
-                standalone={source === null && !starting}
-                onInput={(input) => void onInput(input)}
-                dns={dns}
-                onDnsResult={(done) => setDnsDone({ of: state.result, done })}
-                adminView={adminReport ? { user: adminReport.user } : null}
-                action={
-                  state.result.ok && explainedBounce
-                    ? {
-                        // Each result (a new item, another attachment, a paste) starts the admin flow
-                        // afresh: no message about another bounce, no draft marked as already filled.
-                        key: resultKey(state.result),
-                        channel,
-                        settings: admin.settings,
-                        fromCurrentItem: source !== null && fromItem,
-                        dnsCheck: dnsDone?.of === state.result ? dnsDone.done : null,
-                        report: adminReport,
-                      }
-                    : null
-                }
-              />
-            </Suspense>
+            <OutcomeOrFailure t={t}>
+              {(Outcome) => (
+                <Outcome
+                  result={state.result}
+                  t={t}
+                  audience={audience}
+                  standalone={source === null && !starting}
+                  onInput={(input) => void onInput(input)}
+                  dns={dns}
+                  onDnsResult={(done) => setDnsDone({ of: state.result, done })}
+                  adminView={adminReport ? { user: adminReport.user } : null}
+                  action={
+                    state.result.ok && explainedBounce
+                      ? {
+                          // Each result (a new item, another attachment, a paste) starts the admin flow
+                          // afresh: no message about another bounce, no draft marked as already filled.
+                          key: resultKey(state.result),
+                          channel,
+                          settings: admin.settings,
+                          fromCurrentItem: source !== null && fromItem,
+                          dnsCheck: dnsDone?.of === state.result ? dnsDone.done : null,
+                          report: adminReport,
+                        }
+                      : null
+                  }
+                />
+              )}
+            </OutcomeOrFailure>
           )}
         </div>
       </ErrorBoundary>
