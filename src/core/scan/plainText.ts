@@ -489,7 +489,8 @@ function firstNamed(
   isExcluded: (address: string) => boolean,
 ): PlainRecipient[] {
   for (const [index, line] of lines.entries()) {
-    if (/^(?:from|to|subject|date)\s*:/i.test(line.trim())) continue;
+    // Most lines name no address: they are passed over before anything else is done with them.
+    if (!line.includes('@') || /^\s*(?:from|to|subject|date)\s*:/i.test(line)) continue;
     const address = namedRecipient(line, lines[index - 1] ?? '', isExcluded);
     if (!address) continue;
     const errorLine = lines.find((l) => findReplyCode(l) !== null || findEnhancedStatus(l) !== null) ?? null;
