@@ -108,8 +108,9 @@ export class BounceText {
 const ERROR_WORDS =
   /(?:\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|unknown|not found|no such|does(?:n't| not) exist|full|quota|rejected|refused|denied|blocked|invalid|unavailable|disabled|expired|timed? ?out|too (?:large|big|many)|spam|virus|failed|failure|error|unable|could not|cannot|not (?:permitted|allowed|accepted)|unroutable|unrouteable|loop|giving up|retry|exceed|no smtp service)/i;
 
+// The word ends there: "Remote Server at mail.fabrikam.example" names a host, not the MAIL command.
 const COMMAND =
-  /(?:in reply to|after|while (?:talking|sending)|during|at)\s+(?:end of\s+)?(?:the\s+)?(RCPT(?: TO)?|MAIL(?: FROM)?|DATA|HELO|EHLO|STARTTLS|AUTH|CONNECT|BDAT|end of data|\bconnection)\b/i;
+  /(?:in reply to|after|while (?:talking|sending)|during|at)\s+(?:end of\s+)?(?:the\s+)?(RCPT(?: TO)?|MAIL(?: FROM)?|DATA|HELO|EHLO|STARTTLS|AUTH|CONNECT|BDAT|end of data|\bconnection)(?![\w-]|\.[A-Za-z0-9])/i;
 
 /** The command names servers use, as the one this report gives (`RCPT`, `MAIL`, `DATA`, `CONN`). */
 const COMMAND_NAMES: ReadonlyMap<string, string> = new Map([
