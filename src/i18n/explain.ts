@@ -304,7 +304,13 @@ function recipientDetails(t: Translator, r: RecipientOutcome): DetailRow[] {
       (v) => (COMMAND.test(v) ? v : null),
       commandMeaning(t, r.command),
     ),
-    ...row('reason', t.t('field.reason'), r.reason, 'ours', reasonMeaning(t, r.reason)),
+    ...row(
+      'reason',
+      t.t('field.reason'),
+      r.reason,
+      'ours',
+      reasonMeaning(t, r.reason, r.action === 'delayed'),
+    ),
     ...row('cause', t.t('field.cause'), r.cause, 'ours', causeMeaning(t, r)),
   ];
 }

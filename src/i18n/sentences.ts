@@ -186,8 +186,10 @@ export function commandMeaning(t: Translator, command: string | null | undefined
 }
 
 /** The reason category in words ("the recipient's mailbox is full"). */
-export function reasonMeaning(t: Translator, reason: string): string | null {
+export function reasonMeaning(t: Translator, reason: string, delayed = false): string | null {
   const key = `meaning.reason.${reason}`;
+  // A delay is still being tried: "expired" then means it has been tried for long, not given up.
+  if (delayed && t.has(`${key}.delayed`)) return t.t(`${key}.delayed`);
   return t.has(key) ? t.t(key) : null;
 }
 
