@@ -37,7 +37,9 @@ export function buildAdminReply(analysis: Analysis, t: Translator): AdminReply {
   );
   if (!view.suspicion) {
     if (view.causes.length > 1) paragraphs.push(t.t('reply.several'));
-    else if (first) paragraphs.push(t.t('reply.cause', { title: first.title }));
+    // The cause's title as a sentence of its own: after a colon most of our languages would not
+    // start it with the capital it has.
+    else if (first) paragraphs.push(`${first.title}.`);
   }
   paragraphs.push(conclusion(analysis, t));
   const named =
