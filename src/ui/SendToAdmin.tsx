@@ -339,7 +339,8 @@ export function SendToAdmin({
             <Button
               ref={into(sendRef)}
               className={touch.button}
-              appearance="primary"
+              // A delay asks nothing of anyone yet: the action is there, but does not call for a click.
+              appearance={analysis.verdict === 'delay' ? 'secondary' : 'primary'}
               onClick={onSend}
               disabled={busy || added}
               data-primary-action
@@ -350,7 +351,7 @@ export function SendToAdmin({
           )}
           <Button
             className={touch.button}
-            appearance={channel.canSend ? 'secondary' : 'primary'}
+            appearance={channel.canSend || analysis.verdict === 'delay' ? 'secondary' : 'primary'}
             onClick={() => void copy()}
             {...(channel.canSend ? {} : { 'data-primary-action': true })}
           >
