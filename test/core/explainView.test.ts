@@ -187,8 +187,6 @@ describe('the category of a delay', () => {
   it('says an "expired" delay is still being tried, not given up', () => {
     const reason = explain(DELAYED, en).recipients[0]?.details.find((row) => row.key === 'reason');
     expect(reason?.value).toBe('expired');
-    expect(reason?.meaning).toBe(
-      'the servers have been trying for a while and keep trying until the deadline',
-    );
+    expect(reason?.meaning).toBe('the servers have been trying for a while and are still trying');
   });
 });
