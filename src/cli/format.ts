@@ -1,7 +1,7 @@
 /** How the command line prints an analysis: JSON for tools, text for people. */
 import type { Analysis } from '../core/types';
 import type { Translator } from '../i18n';
-import { explain, type DetailRow, type ExplanationView, type StepsView } from '../i18n/explain';
+import { explain, quoted, type DetailRow, type ExplanationView, type StepsView } from '../i18n/explain';
 
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 // Escape sequences as a whole, so that no "[2J" is left behind: CSI (ESC [ or 0x9B), OSC (ESC ] or
@@ -82,14 +82,14 @@ function oneLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-function rows(details: readonly DetailRow[], indent: string): string[] {
+function rows(details: readonly DetailRow[], indent: string, marks: ExplanationView['marks']): string[] {
   return details.flatMap((row) => {
     if (row.block)
       return [
         `${indent}${row.label}:`,
         ...row.value.split(/\r\n|\r|\n/).map((line) => `${indent}  > ${line}`),
       ];
-    const value = row.quoted ? `“${oneLine(row.value)}”` : oneLine(row.value);
+    const value = row.quoted ? quoted(marks, oneLine(row.value)) : oneLine(row.value);
     return [`${indent}${row.label}: ${value}${row.meaning ? ` (${row.meaning})` : ''}`];
   });
 }
@@ -107,7 +107,10 @@ function textLines(file: string, view: ExplanationView): string[] {
     for (const advice of view.suspicion.advice) lines.push(`!! ${advice}`);
     lines.push(`!! ${view.suspicion.signsTitle}:`);
     for (const item of view.suspicion.items)
-      lines.push(`!! ${item.text}`, ...item.evidence.map((e) => `!!   ${e.label} “${oneLine(e.text)}”`));
+      lines.push(
+        `!! ${item.text}`,
+        ...item.evidence.map((e) => `!!   ${e.label} ${quoted(view.marks, oneLine(e.text))}`),
+      );
   }
   const first = view.causes[0];
   if (first && !view.list && first.sentence)
@@ -137,15 +140,17 @@ function textLines(file: string, view: ExplanationView): string[] {
   const several = view.recipients.length > 1;
   for (const r of view.recipients) {
     if (several) lines.push(`  -- ${r.name}`);
-    lines.push(...rows(r.details, '  '));
+    lines.push(...rows(r.details, '  ', view.marks));
     if (r.evidence.length > 0)
       lines.push(
         `  ${view.titles.evidence}:`,
-        ...r.evidence.map((e) => `    ${e.where}: ${e.quoted ? `“${oneLine(e.text)}”` : e.text}`),
+        ...r.evidence.map(
+          (e) => `    ${e.where}: ${e.quoted ? quoted(view.marks, oneLine(e.text)) : e.text}`,
+        ),
       );
   }
-  lines.push(...rows(view.original, '  '));
+  lines.push(...rows(view.original, '  ', view.marks));
   for (const note of view.notes)
-    lines.push(`  ${note.text}${note.quoted ? ` “${oneLine(note.quoted)}”` : ''}`);
+    lines.push(`  ${note.text}${note.quoted ? ` ${quoted(view.marks, oneLine(note.quoted))}` : ''}`);
   return lines;
 }

@@ -230,8 +230,23 @@ export interface ExplanationView {
   readonly sections: readonly QuotedSection[];
   /** The titles of the technical details, of the evidence under each recipient, and of the notes. */
   readonly titles: { readonly details: string; readonly evidence: string; readonly notes: string };
+  /**
+   * The locale's quotation marks, put around every text quoted from the bounce, and the separator
+   * after a label ("field Status: ", French "champ Status : ").
+   */
+  readonly marks: { readonly open: string; readonly close: string; readonly colon: string };
   /** Problems met while reading the message: our words with the code, and the detail quoted. */
   readonly notes: readonly { readonly text: string; readonly quoted: string | null }[];
+}
+
+/** The locale's quotation marks and label separator (`marks.*` in ui.json). */
+export function marksOf(t: Translator): ExplanationView['marks'] {
+  return { open: t.t('marks.quoteOpen'), close: t.t('marks.quoteClose'), colon: t.t('marks.colon') };
+}
+
+/** Text from the bounce between the locale's quotation marks. */
+export function quoted(marks: ExplanationView['marks'], text: string): string {
+  return `${marks.open}${text}${marks.close}`;
 }
 
 /** Only links we own (Microsoft Learn and Support, the RFC editor) may be clickable. */
@@ -585,6 +600,7 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
       evidence: t.t('section.evidence'),
       notes: t.t('section.warnings'),
     },
+    marks: marksOf(t),
     // A warning's detail (a charset name…) may come from the bounce: quoted, not in the sentence.
     notes: analysis.warnings.map((w) => ({
       text: t.t('warning.generic', { code: w.code }),

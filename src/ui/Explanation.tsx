@@ -30,7 +30,10 @@ import {
   type ProblemAt,
   type RouteView,
   type WhoView,
+  quoted,
 } from '../i18n/explain';
+
+type Marks = ExplanationView['marks'];
 import { AdminCommands } from './AdminCommands';
 import { DnsCheck } from './DnsCheck';
 import { TOUCH, useTouchStyles } from './touch';
@@ -367,7 +370,7 @@ function AdminSteps({ steps, cause, styles }: { steps: AdminStepsView; cause: Ca
 }
 
 /** One row of the details: a value of ours or that passed its check as it is, the bounce's own text quoted. */
-function Fact({ row, styles }: { row: DetailRow; styles: Styles }) {
+function Fact({ row, marks, styles }: { row: DetailRow; marks: Marks; styles: Styles }) {
   return (
     <div>
       <dt className={styles.term}>
@@ -375,7 +378,7 @@ function Fact({ row, styles }: { row: DetailRow; styles: Styles }) {
       </dt>
       <dd className={styles.value}>
         <Caption1 className={row.code ? styles.code : undefined}>
-          {row.quoted ? `“${row.value}”` : row.value}
+          {row.quoted ? quoted(marks, row.value) : row.value}
         </Caption1>
         {row.meaning && <Caption1> — {row.meaning}</Caption1>}
       </dd>
@@ -383,14 +386,14 @@ function Fact({ row, styles }: { row: DetailRow; styles: Styles }) {
   );
 }
 
-function Facts({ rows, styles }: { rows: readonly DetailRow[]; styles: Styles }) {
+function Facts({ rows, marks, styles }: { rows: readonly DetailRow[]; marks: Marks; styles: Styles }) {
   return (
     <>
       <dl className={styles.facts}>
         {rows
           .filter((row) => !row.block)
           .map((row) => (
-            <Fact key={row.key} row={row} styles={styles} />
+            <Fact key={row.key} row={row} marks={marks} styles={styles} />
           ))}
       </dl>
       {rows
@@ -409,10 +412,12 @@ function Facts({ rows, styles }: { rows: readonly DetailRow[]; styles: Styles })
 function Evidence({
   lines,
   title,
+  marks,
   styles,
 }: {
   lines: readonly EvidenceLine[];
   title: string;
+  marks: Marks;
   styles: Styles;
 }) {
   if (lines.length === 0) return null;
@@ -422,8 +427,11 @@ function Evidence({
       <ul className={styles.steps} data-testid="evidence">
         {lines.map((e, i) => (
           <li key={i}>
-            <Caption1>{e.where}: </Caption1>
-            <Caption1 className={styles.evidence}>{e.quoted ? `“${e.text}”` : e.text}</Caption1>
+            <Caption1>
+              {e.where}
+              {marks.colon}
+            </Caption1>
+            <Caption1 className={styles.evidence}>{e.quoted ? quoted(marks, e.text) : e.text}</Caption1>
           </li>
         ))}
       </ul>
@@ -438,11 +446,11 @@ function TechnicalDetails({ view, styles }: { view: ExplanationView; styles: Sty
       {view.recipients.map((r, i) => (
         <section key={i} className={styles.panel} aria-label={several ? r.name : undefined}>
           {several && <h4 className={styles.subheading}>{r.name}</h4>}
-          <Facts rows={r.details} styles={styles} />
-          <Evidence lines={r.evidence} title={view.titles.evidence} styles={styles} />
+          <Facts rows={r.details} marks={view.marks} styles={styles} />
+          <Evidence lines={r.evidence} title={view.titles.evidence} marks={view.marks} styles={styles} />
         </section>
       ))}
-      <Facts rows={view.original} styles={styles} />
+      <Facts rows={view.original} marks={view.marks} styles={styles} />
       {(view.sections.length > 0 || view.notes.length > 0) && (
         <Accordion collapsible multiple>
           {view.sections.map((section) => (
@@ -464,7 +472,9 @@ function TechnicalDetails({ view, styles }: { view: ExplanationView; styles: Sty
                 {view.notes.map((note, i) => (
                   <Caption1 block key={i}>
                     {note.text}
-                    {note.quoted && <span className={styles.evidence}> “{note.quoted}”</span>}
+                    {note.quoted && (
+                      <span className={styles.evidence}> {quoted(view.marks, note.quoted)}</span>
+                    )}
                   </Caption1>
                 ))}
               </AccordionPanel>
@@ -506,7 +516,7 @@ function SuspicionWarning({ view, styles }: { view: ExplanationView; styles: Sty
               <Text block>{text}</Text>
               {evidence.map((e) => (
                 <Text block key={`${e.label}:${e.text}`} className={styles.evidence}>
-                  {e.label} “{e.text}”
+                  {e.label} {quoted(view.marks, e.text)}
                 </Text>
               ))}
             </div>

@@ -2,7 +2,7 @@ import { validAddress } from '../core/safeValues';
 import { clip, cutAt, stripInvisible, wellFormed } from '../core/text';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
-import { explain, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
+import { explain, quoted, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
 import { formatDate } from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
 import { adminReportMarker } from './adminReport';
@@ -269,7 +269,7 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
         ...view.suspicion.items.flatMap(({ text, evidence }) => [
           text,
           // What raised it, quoted and with its links made inert.
-          ...evidence.map((e) => `${e.label} “${inertLinks(e.text)}”`),
+          ...evidence.map((e) => `${e.label} ${quoted(view.marks, inertLinks(e.text))}`),
         ]),
         ...(suspicious ? [t.t('admin.linksInert')] : []),
       ],

@@ -9,6 +9,7 @@ import { analyzeText } from '../../src/core';
 import type { Analysis } from '../../src/core/types';
 import { explain, type ExplanationView } from '../../src/i18n/explain';
 import { createTranslator } from '../../src/i18n/static';
+import { toText } from '../../src/cli/format';
 import { COMMAND_INJECTION, LURE, dsn } from '../support/untrustedBounces';
 
 const en = createTranslator('en');
@@ -188,5 +189,14 @@ describe('the category of a delay', () => {
     const reason = explain(DELAYED, en).recipients[0]?.details.find((row) => row.key === 'reason');
     expect(reason?.value).toBe('expired');
     expect(reason?.meaning).toBe('the servers have been trying for a while and are still trying');
+  });
+});
+
+describe('quotation marks', () => {
+  it('puts the bounce’s text between the marks of the reader’s language', () => {
+    const marks = (locale: 'de' | 'fr' | 'en') => explain(DELAYED, createTranslator(locale)).marks;
+    expect(toText('x.eml', DELAYED, createTranslator('de'))).toContain('Feld Status: „4.4.7“');
+    expect(marks('de')).toEqual({ open: '„', close: '“', colon: ': ' });
+    expect(marks('fr')).toEqual({ open: '«\u00a0', close: '\u00a0»', colon: '\u00a0: ' });
   });
 });
