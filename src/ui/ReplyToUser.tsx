@@ -1,7 +1,7 @@
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Analysis } from '../core/types';
-import { loadTranslator, type Translator } from '../i18n';
+import { languageName, loadTranslator, type Translator } from '../i18n';
 import type { AdminChannel } from './adminChannel';
 import { buildAdminReply, type AdminReply } from './adminReply';
 import type { AdminReport } from './adminReport';
@@ -24,15 +24,6 @@ const useStyles = makeStyles({
     overflowY: 'auto',
   },
 });
-
-/** The name of `locale` in the admin's language ("Dutch", "Nederlands"), from the browser. */
-function languageName(locale: string, inLocale: string): string {
-  try {
-    return new Intl.DisplayNames([inLocale], { type: 'language' }).of(locale) ?? locale;
-  } catch {
-    return locale;
-  }
-}
 
 type Shown = { readonly kind: 'open' } | { readonly kind: 'copy'; readonly reason: string | null } | null;
 

@@ -1,6 +1,6 @@
 import { validAddressIn } from '../core/safeValues';
 import { cutAt } from '../core/text';
-import { pickLocale, type Locale } from '../i18n';
+import { supportedLocale, type Locale } from '../i18n';
 
 /**
  * Our own "Send to my admin" mail, recognised when the admin opens it: a marker line we write at
@@ -35,5 +35,5 @@ export function findAdminReport(
   const tag = match?.[1];
   if (!tag) return null;
   // A language we do not speak (a newer version wrote it): the reply is in the admin's own.
-  return { locale: pickLocale(tag) === tag ? (tag as Locale) : null, user: validAddressIn(from) };
+  return { locale: supportedLocale(tag), user: validAddressIn(from) };
 }
