@@ -32,12 +32,12 @@ import {
   type WhoView,
   quoted,
 } from '../i18n/explain';
-
-type Marks = ExplanationView['marks'];
 import { AdminCommands } from './AdminCommands';
 import { DnsCheck } from './DnsCheck';
-import { TOUCH, useTouchStyles } from './touch';
+import { TOUCH, TOUCH_TARGET, useTouchStyles } from './touch';
 import type { DnsCheckDone, DnsLookup } from './dnsLookup';
+
+type Marks = ExplanationView['marks'];
 
 export type { Audience } from '../i18n/explain';
 
@@ -170,10 +170,11 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXS,
     overflowWrap: 'anywhere',
     '& > summary': { cursor: 'pointer', minHeight: '24px', fontWeight: tokens.fontWeightSemibold },
+    // Under the rule above, which a class on the summary would not outweigh.
     [TOUCH]: {
       '& > summary': {
         boxSizing: 'border-box',
-        minHeight: '44px',
+        minHeight: TOUCH_TARGET,
         paddingTop: '12px',
         paddingBottom: '12px',
       },
