@@ -26,6 +26,7 @@ const path = require('node:path');
 const { URL } = require('node:url');
 const { DOMParser } = require('@xmldom/xmldom');
 const { readPngSize } = require('./manifest.cjs');
+const { crc32 } = require('./crc32.cjs');
 
 /** The schema version we write and validate against; its files come from @microsoft/app-manifest. */
 const SCHEMA_VERSION = '1.30';
@@ -564,17 +565,6 @@ function packageFiles(manifest) {
     (l) => l.file,
   );
   return ['manifest.json', ...locales, manifest.icons.color, manifest.icons.outline];
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /**
