@@ -183,7 +183,9 @@ export function createMailboxSource(
         }
       }
 
-      // An item that carries a report may be our own "Send to my admin" mail: its text tells.
+      // An item that carries a report may be our own "Send to my admin" mail: its text tells. The
+      // text is kept for the body door below, should the whole-item door not answer.
+      let ownText: string | null = null;
       if (attempts.some((a) => a.door === 'attachment' && a.outcome === 'ok')) {
         const early = stopped();
         if (early) return early;
@@ -192,6 +194,7 @@ export function createMailboxSource(
             (cb) => message.body.getAsync(Office.CoercionType.Text, cb),
             readTimeout,
           );
+          ownText = text;
           item.text = cutAt(text, ITEM_TEXT_CHARS);
         } catch (error) {
           attempts.push({
@@ -230,9 +233,9 @@ export function createMailboxSource(
 
       const beforeBody = stopped();
       if (beforeBody) return beforeBody;
-      let body: string | null = null;
+      let body: string | null = ownText;
       try {
-        body = await callOffice<string>(
+        body ??= await callOffice<string>(
           (cb) => message.body.getAsync(Office.CoercionType.Text, cb),
           readTimeout,
         );

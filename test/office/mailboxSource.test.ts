@@ -100,6 +100,21 @@ describe('reading the current Outlook item', () => {
     expect(result.item?.text).toBe('Hello admin\n[bounce-explainer:admin-report:1:nl]');
   });
 
+  it('reads that text once, also for the body door when the whole item does not answer', async () => {
+    const { result, calls } = await read({
+      mailboxVersion: '1.14',
+      item: {
+        body: 'Hello admin',
+        headers: 'Subject: x',
+        attachments: [
+          { id: 'a1', name: 'Undeliverable: Quote', attachmentType: 'item', format: 'eml', content: EML },
+        ],
+      },
+    });
+    expect(calls).toEqual(['attachment', 'body', 'file', 'headers']);
+    expect(result.inputs.map((i) => i.door)).toEqual(['attachment', 'headersBody']);
+  });
+
   it('does not read the text of an item without an attached report', async () => {
     const { result, calls } = await read({
       mailboxVersion: '1.14',
