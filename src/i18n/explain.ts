@@ -15,6 +15,7 @@
 import { sentenceValues, validAddress, validHostname, validStatus } from '../core/safeValues';
 import type { Analysis, Evidence, RecipientOutcome, Verdict } from '../core/types';
 import type { Translator } from './index';
+import { isOne } from './intl';
 import {
   adminStepsTitle,
   causeMeaning,
@@ -552,8 +553,7 @@ export function explain(analysis: Analysis, t: Translator, options: ExplainOptio
   });
   const first = analysis.recipients[0];
   const others = analysis.recipients.length - 1;
-  const othersKey =
-    new Intl.PluralRules(t.locale).select(others) === 'one' ? 'headline.others.one' : 'headline.others';
+  const othersKey = isOne(t.locale, others) ? 'headline.others.one' : 'headline.others';
   const longAddress = recipientBelowHeadline(analysis, t);
   const actors = new Set(analysis.recipients.map((r) => r.actor));
   let firstWho: WhoView | null = null;

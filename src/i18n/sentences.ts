@@ -6,6 +6,7 @@
 import { sentenceValues, validStatus } from '../core/safeValues';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Locale, Params, Translator } from './index';
+import { dateTimeFormat, isOne } from './intl';
 
 /** Placeholders for a recipient's cause texts: `{recipient}`, `{domain}`, `{remoteMta}`, `{status}`. */
 export function causeParams(r: RecipientOutcome): Params {
@@ -85,8 +86,7 @@ export function outcomeHeadline(analysis: Analysis, t: Translator, audience: Aud
     return t.t(`headline.${kind}.plain${a}`);
   const more = analysis.recipients.length - 1;
   // " and 1 more" has a singular of its own: every locale we have needs only one and other.
-  const othersKey =
-    new Intl.PluralRules(t.locale).select(more) === 'one' ? 'headline.others.one' : 'headline.others';
+  const othersKey = isOne(t.locale, more) ? 'headline.others.one' : 'headline.others';
   return t.t(`headline.${kind}.to${a}`, {
     recipient,
     others: more > 0 ? t.t(othersKey, { count: more }) : '',
@@ -231,13 +231,12 @@ export function formatDate(iso: string | null, locale: Locale, readerTag?: strin
   if (!iso || !/^\d{4}-\d{2}-\d{2}T/.test(iso)) return null;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
-  const options = { dateStyle: 'long', timeStyle: 'short' } as const;
   if (readerTag && readerTag.toLowerCase().split(/[-_]/)[0] === locale) {
     try {
-      return new Intl.DateTimeFormat(readerTag, options).format(time);
+      return dateTimeFormat(readerTag).format(time);
     } catch {
       // Not a tag Intl knows: the language's default below.
     }
   }
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], options).format(time);
+  return dateTimeFormat(DATE_LOCALES[locale]).format(time);
 }

@@ -3,6 +3,7 @@ import { clip, cutAt, stripInvisible, wellFormed } from '../core/text';
 import type { Analysis, RecipientOutcome } from '../core/types';
 import type { Translator } from '../i18n';
 import { explain, quoted, type Audience, type DetailRow, type ExplanationView } from '../i18n/explain';
+import { isOne } from '../i18n/intl';
 import { formatDate } from '../i18n/sentences';
 import type { AdminMail } from './adminChannel';
 import { adminReportMarker } from './adminReport';
@@ -329,12 +330,9 @@ function mailBlocks(view: ExplanationView, t: Translator, count: number): Block[
     blocks.push({
       kind: 'para',
       // "1 more recipient is not listed": every locale we have needs only one and other.
-      text: t.t(
-        new Intl.PluralRules(t.locale).select(unlisted) === 'one'
-          ? 'admin.moreRecipients.one'
-          : 'admin.moreRecipients',
-        { count: unlisted },
-      ),
+      text: t.t(isOne(t.locale, unlisted) ? 'admin.moreRecipients.one' : 'admin.moreRecipients', {
+        count: unlisted,
+      }),
     });
   blocks.push({ kind: 'heading', text: t.t('admin.original') });
   blocks.push(rows(view.original));
