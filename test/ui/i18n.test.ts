@@ -9,6 +9,7 @@ import {
 } from '../../src/i18n';
 import nlCauses from '../../src/i18n/nl/causes.json';
 import { createTranslator } from '../../src/i18n/static';
+import { dateTimeFormat, isOne } from '../../src/i18n/intl';
 import { formatDate } from '../../src/i18n/sentences';
 import { readLocaleFile } from '../support/localeCheck';
 
@@ -112,6 +113,41 @@ describe('UI locales', () => {
       expect(titles).toEqual([]);
     },
   );
+
+  it("writes a date in the reader's own form when it is of the language shown", () => {
+    expect(formatDate('2026-11-03T09:11:52Z', 'en', 'en-US')).toContain('November 3, 2026');
+    expect(formatDate('2026-11-03T09:11:52Z', 'en', 'nl-NL')).toContain('3 November 2026');
+    expect(formatDate('2026-11-03T09:11:52Z', 'en', 'not a tag')).toContain('3 November 2026');
+  });
+
+  it('makes one date format per language and keeps it (making one loads the language data)', () => {
+    expect(dateTimeFormat('de-DE')).toBe(dateTimeFormat('de-DE'));
+    expect(dateTimeFormat('de-DE')).not.toBe(dateTimeFormat('fr-FR'));
+    expect(dateTimeFormat('fr-FR').resolvedOptions().locale).toBe('fr-FR');
+  });
+
+  it('tells the singular apart per language', () => {
+    expect(isOne('en', 1)).toBe(true);
+    expect(isOne('en', 2)).toBe(false);
+    // French puts 0 in the singular ("0 destinataire"); Dutch does not.
+    expect(isOne('fr', 0)).toBe(true);
+    expect(isOne('nl', 0)).toBe(false);
+  });
+
+  it("looks a key up in the locale's cause texts, its UI texts, then English's", () => {
+    const t = translatorFrom(
+      'nl',
+      { both: 'oorzaak', cause: 'alleen oorzaak' },
+      { both: 'English cause', englishCause: 'English cause only' },
+      { both: 'scherm', screen: 'alleen scherm' },
+    );
+    expect(t.t('both')).toBe('oorzaak');
+    expect(t.t('cause')).toBe('alleen oorzaak');
+    expect(t.t('screen')).toBe('alleen scherm');
+    expect(t.t('englishCause')).toBe('English cause only');
+    expect(t.t('app.title')).toBe('Bounce Explainer');
+    expect(t.has('nothing.here')).toBe(false);
+  });
 
   it('falls back to the key for a missing entry instead of throwing', () => {
     expect(createTranslator('nl').t('no.such.key')).toBe('no.such.key');
