@@ -4,6 +4,7 @@
 // the engine's Web Worker (which loads and compiles the engine in its own thread), the sample texts
 // and the cause texts in the reader's language. index.tsx imports the same module instance.
 import { loadTranslator, pickLocale } from '../i18n';
+import { prepareDates } from '../i18n/sentences';
 import { explainInput, loadEngine, runEngineInWorker, type Explained } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
 
@@ -18,6 +19,8 @@ void loadEngine().catch(() => undefined);
 export const params = new URLSearchParams(window.location.search);
 export const locale = pickLocale(params.get('lang') ?? navigator.language);
 export const translator = loadTranslator(locale);
+// In a task of its own, while the UI's scripts still compile.
+setTimeout(() => prepareDates(locale, navigator.language), 0);
 export const samplesModule = import(/* webpackChunkName: "samples" */ './samples');
 
 /** The sample the URL names (?sample=, default relay-access-denied; "none" for no sample). */

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { loadTranslator, pickLocale } from '../i18n';
+import { prepareDates } from '../i18n/sentences';
 import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/adminChannel';
 import { createMailboxSource } from '../office/mailboxSource';
 import { currentOfficeTheme, readerAddress, watchOfficeTheme } from '../office/officeHost';
@@ -51,6 +52,9 @@ function update(patch: Partial<PaneProps>): void {
   const { t, ...rest } = pane;
   if (t) root.render(<Root {...rest} t={t} />);
 }
+
+// While Office starts: the first date format of a page costs more than all later ones together.
+setTimeout(() => prepareDates(pickLocale(navigator.language), navigator.language), 0);
 
 void loadTranslator(pickLocale(navigator.language)).then((t) => {
   if (!officeAnswered) update({ t });
