@@ -145,6 +145,8 @@ async function explainFile(
 /** What the main thread tells a worker thread. */
 interface WorkerData {
   readonly role: 'bounce-explainer-cli-worker';
+  /** This module's file (the bundle), for the launcher that starts the thread (WORKER_ENTRY). */
+  readonly bundle: string;
   readonly files: readonly string[];
   readonly json: boolean;
   readonly lang: string;
@@ -158,6 +160,18 @@ interface WorkerData {
 interface Done {
   readonly index: number;
   readonly outcome: Outcome;
+}
+
+/**
+ * The file a worker thread starts from: npm run explain's launcher (scripts/explain.cjs) names
+ * itself here, and starts the thread with this same bundle through V8's code cache; without the
+ * launcher, this module itself.
+ */
+function workerEntry(): string {
+  const launcher: unknown = (globalThis as Record<symbol, unknown>)[
+    Symbol.for('bounce-explainer.cli.launcher')
+  ];
+  return typeof launcher === 'string' ? launcher : __filename;
 }
 
 const takeNext = (next: Int32Array): number => Atomics.add(next, 0, 1);
@@ -205,9 +219,11 @@ async function main(): Promise<number> {
   const threads = files.includes('-') ? 1 : Math.min(parsed.jobs, files.length);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers: Promise<void>[] = [];
+  const entry = workerEntry();
   for (let i = 1; i < threads; i++) {
     const data: WorkerData = {
       role: 'bounce-explainer-cli-worker',
+      bundle: __filename,
       files,
       json,
       lang: parsed.lang,
@@ -215,7 +231,7 @@ async function main(): Promise<number> {
       dns: parsed.dns,
       next: next.buffer as SharedArrayBuffer,
     };
-    const worker = new Worker(__filename, { workerData: data });
+    const worker = new Worker(entry, { workerData: data });
     worker.on('message', (done: Done) => {
       results[done.index] = done.outcome;
       print();

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -201,5 +201,25 @@ describe('npm run explain', () => {
     const second = await explain(args);
     expect(second).toEqual(first);
     expect(statSync(BUNDLE).mtimeMs).toBe(built);
+  });
+
+  it('starts every thread from the code cache its first run wrote, and recompiles when the cache is damaged', async () => {
+    const args = [
+      '--json',
+      '--jobs=2',
+      fixture('exchange-online/exchange-online-5.4.1-relay-access-denied-legacy-en.eml'),
+      fixture('not-ndr/not-ndr-none-auto-reply-nl.eml'),
+    ];
+    const first = await explain(args);
+    const caches = readdirSync(CACHE).filter((file) => file.endsWith('.v8-cache'));
+    expect(caches).toHaveLength(1);
+    expect(await explain(args)).toEqual(first);
+    writeFileSync(path.join(CACHE, caches[0] ?? ''), 'not a code cache');
+    expect(await explain(args)).toEqual(first);
+  });
+
+  it('keeps the translations out of the bundle, for --json runs that never read them', () => {
+    expect(statSync(BUNDLE).size).toBeLessThan(1_000_000);
+    expect(readdirSync(CACHE).filter((file) => /^causes-\w+\.json$/.test(file))).toHaveLength(LOCALES.length);
   });
 });
