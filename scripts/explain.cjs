@@ -51,6 +51,8 @@ function isCurrent(bundle, newest) {
   }
 }
 
+const CACHE_SUFFIX = '.v8-cache';
+
 function build(bundle) {
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
   // Written beside the bundle and renamed, so two runs starting at once never read half a file.
@@ -79,7 +81,7 @@ function build(bundle) {
   // What earlier builds left: their translations (named after a hash of their content) and code caches.
   const current = new Set(Object.keys(result.metafile.outputs).map((file) => path.basename(file)));
   for (const file of fs.readdirSync(path.dirname(bundle)))
-    if (/^(?:(?:causes|ui)-\w+\.json|explain\.cjs\.[\d-]+\.v8-cache)$/.test(file) && !current.has(file))
+    if (/^(?:(?:causes|ui)-\w+\.json|explain\.cjs\.[\d.-]+\.v8-cache)$/.test(file) && !current.has(file))
       fs.rmSync(path.join(path.dirname(bundle), file), { force: true });
 }
 
@@ -102,13 +104,16 @@ function currentBundle() {
 }
 
 /**
- * Runs the bundle as require() would, but compiled with V8's code cache: the bytecode of every
- * function the first run compiled, written when that run ends. Each thread then starts without
- * parsing and compiling most of the bundle again (over the 425 corpus files ~30 ms of processor
- * time on one thread, ~50 ms on two). The cache is named after the size and modification time of
- * the bundle it was made from, so a rebuilt bundle never meets an old cache (V8 itself checks only
- * its version, its flags and the source's length); V8 rejects one that does not fit anyway, and
- * then the bundle compiles as usual and a new cache is written.
+ * Runs the bundle as require() would, but compiled with V8's code cache: the bytecode of the
+ * functions a run compiled, written when that run ends. Each thread then starts without parsing
+ * and compiling most of the bundle again (over the 425 corpus files ~30 ms of processor time on
+ * one thread, ~50 ms on two).
+ *
+ * The cache is named after the size and modification time of the bundle it was made from, so a
+ * rebuilt bundle never meets an old cache (V8 itself checks only its version, its flags and the
+ * source's length; it rejects a cache that does not fit, and then the bundle compiles as usual),
+ * and after the number of arguments of the run that made it: a run given more arguments (so
+ * likely more kinds of input, and more of the analyser's functions compiled) writes it again.
  */
 function runBundle(bundle, writeCache) {
   // Read through one descriptor, so that the cache is named after the bundle actually read.
@@ -121,21 +126,31 @@ function runBundle(bundle, writeCache) {
   } finally {
     fs.closeSync(fd);
   }
-  const cacheFile = `${bundle}.${stat.size}-${Math.trunc(stat.mtimeMs)}.v8-cache`;
+  const dir = path.dirname(bundle);
+  const prefix = `${path.basename(bundle)}.${stat.size}-${Math.trunc(stat.mtimeMs)}.`;
+  const found = fs.readdirSync(dir).filter((file) => file.startsWith(prefix) && file.endsWith(CACHE_SUFFIX));
+  const madeWith = Math.max(
+    -1,
+    ...found.map((file) => Number(file.slice(prefix.length, -CACHE_SUFFIX.length))),
+  );
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    if (madeWith >= 0) cachedData = fs.readFileSync(path.join(dir, `${prefix}${madeWith}${CACHE_SUFFIX}`));
   } catch {
-    cachedData = undefined; // not made yet
+    cachedData = undefined; // removed meanwhile by another run
   }
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  if (writeCache && (cachedData === undefined || script.cachedDataRejected))
+  const args = process.argv.length - 2;
+  if (writeCache && (cachedData === undefined || script.cachedDataRejected || args > madeWith))
     process.once('exit', () => {
-      // Written beside the cache and renamed, as the bundle; a cache that cannot be written is no error.
+      // Written beside the bundle and renamed, as the bundle; a cache that cannot be written is no error.
+      const cacheFile = path.join(dir, `${prefix}${args}${CACHE_SUFFIX}`);
       const partial = `${cacheFile}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(partial, script.createCachedData());
         fs.renameSync(partial, cacheFile);
+        for (const file of found)
+          if (path.join(dir, file) !== cacheFile) fs.rmSync(path.join(dir, file), { force: true });
       } catch {
         fs.rmSync(partial, { force: true });
       }
@@ -143,7 +158,7 @@ function runBundle(bundle, writeCache) {
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
   script
     .runInThisContext()
-    .call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
+    .call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dir);
 }
 
 // V8 optimises a function once it has run about 66 KB of bytecode (its default --interrupt-budget).
