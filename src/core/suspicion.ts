@@ -234,15 +234,18 @@ export function findSuspicions(input: SuspicionInput): Suspicion[] {
   for (const [code, evidence] of byCode) found.push({ code, evidence });
 
   const subject = getHeader(input.headers, 'subject') ?? '';
-  const lure = LURE_WORDING.exec(`${subject}\n${text}`);
   const linked = found.length > 0 || foreignLinks.length > 0;
+  const markersMissing = exchangeMarkersMissing(input);
+  // Lure wording counts only with a link or without Exchange's markers: most reports have neither,
+  // and are not searched for it.
+  const lure = linked || markersMissing ? LURE_WORDING.exec(`${subject}\n${text}`) : null;
   if (lure && linked)
     found.push({
       code: 'wording.lure',
       evidence: [ev('wording', lure[0]), ...foreignLinks.map((url) => ev('link', url))],
     });
 
-  if (exchangeMarkersMissing(input) && (lure !== null || found.length > 0))
+  if (markersMissing && (lure !== null || found.length > 0))
     found.push({
       code: 'exchange.markersMissing',
       evidence: [{ source: 'header', field: 'Subject', text: clip(stripInvisible(subject), 200) }],
