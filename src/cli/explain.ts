@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { LOCALES, pickLocale, type Translator } from '../i18n';
+import type { Translator } from '../i18n';
 import { validAddress } from '../core/safeValues';
 import { DEFAULT_RESOLVER, DEFAULT_SECOND_RESOLVER } from '../net/resolvers';
 import { validResolver } from '../net/resolverUrl';
@@ -37,7 +37,8 @@ interface Options {
   files: string[];
 }
 
-const USAGE = `usage: npm run explain -- [--json] [--lang ${LOCALES.join('|')}] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE... (use - for standard input)`;
+const usage = (locales: readonly string[]): string =>
+  `usage: npm run explain -- [--json] [--lang ${locales.join('|')}] [--jobs N] [--me ADDRESS] [--check-dns [--doh URL]] FILE... (use - for standard input)`;
 /** More threads than this only cost memory: each holds its own copy of the analyser. */
 const MAX_JOBS = 64;
 
@@ -47,7 +48,12 @@ function parseJobs(value: string | undefined): number | null {
   return jobs >= 1 && jobs <= MAX_JOBS ? jobs : null;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
+/** The options, or the message to print: the usage (asked for, or no file given) or what is wrong. */
+function parseArgs(
+  argv: readonly string[],
+  locales: readonly string[],
+): Options | { usage: string } | string {
+  const USAGE = usage(locales);
   const options: Options = {
     json: false,
     lang: process.env['LANG'] ?? 'en',
@@ -62,8 +68,8 @@ function parseArgs(argv: readonly string[]): Options | string {
     if (arg === '--json') options.json = true;
     else if (arg === '--lang' || arg.startsWith('--lang=')) {
       const value = arg.startsWith('--lang=') ? arg.slice(7) : argv[++i];
-      if (!(LOCALES as readonly (string | undefined)[]).includes(value))
-        return `--lang takes one of ${LOCALES.join(', ')}\n${USAGE}`;
+      if (!(locales as readonly (string | undefined)[]).includes(value))
+        return `--lang takes one of ${locales.join(', ')}\n${USAGE}`;
       options.lang = value ?? 'en';
     } else if (arg === '--jobs' || arg === '-j' || arg.startsWith('--jobs=')) {
       const jobs = parseJobs(arg.startsWith('--jobs=') ? arg.slice(7) : argv[++i]);
@@ -79,11 +85,11 @@ function parseArgs(argv: readonly string[]): Options | string {
       const doh = validResolver(arg.startsWith('--doh=') ? arg.slice(6) : argv[++i]);
       if (!doh) return `--doh takes an https DNS-over-HTTPS URL (RFC 8484)\n${USAGE}`;
       options.doh = doh;
-    } else if (arg === '--help' || arg === '-h') return USAGE;
+    } else if (arg === '--help' || arg === '-h') return { usage: USAGE };
     else if (arg.startsWith('--')) return `unknown option ${arg}\n${USAGE}`;
     else options.files.push(arg);
   }
-  if (options.files.length === 0) return USAGE;
+  if (options.files.length === 0) return { usage: USAGE };
   // The resolver the user named is the only one asked: no second opinion they did not choose.
   if (options.dns && options.doh) options.dns = { resolver: options.doh, secondResolver: null };
   return options;
@@ -95,12 +101,15 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 type Outcome = { readonly line: string } | { readonly error: string };
 
 /**
- * The translator for text output; null for JSON, which needs no sentences: the cause texts of every
- * locale (a third of the bundle) are then never loaded.
+ * The translator for text output; null for JSON, which needs no sentences: no locale's texts are
+ * then read (they are files beside the command line's bundle, scripts/explain.cjs).
  */
 async function translatorFor(json: boolean, lang: string): Promise<Translator | null> {
   if (json) return null;
-  const { createTranslator } = await import('../i18n/static');
+  const [{ createTranslator }, { pickLocale }] = await Promise.all([
+    import('../i18n/static'),
+    import('../i18n'),
+  ]);
   return createTranslator(pickLocale(lang));
 }
 
@@ -187,10 +196,17 @@ async function workerMain(data: WorkerData): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const parsed = parseArgs(process.argv.slice(2));
+  // The locales' module (and the English and Dutch UI texts it holds) loads on this thread only:
+  // the worker threads need it only for text output.
+  const { LOCALES } = await import('../i18n');
+  const parsed = parseArgs(process.argv.slice(2), LOCALES);
   if (typeof parsed === 'string') {
-    (parsed === USAGE ? console.log : console.error)(parsed);
-    return parsed === USAGE ? 0 : 2;
+    console.error(parsed);
+    return 2;
+  }
+  if ('usage' in parsed) {
+    console.log(parsed.usage);
+    return 0;
   }
   const { files, json } = parsed;
   const t = await translatorFor(json, parsed.lang);
