@@ -16,7 +16,7 @@ import { newBudget, withBudgetWarning, withoutNul, type Budget } from './pipelin
 import { classifyRecipient, layoutReason, MICROSOFT_HOST, transcriptCommand } from './pipeline/classify';
 import { bounceSignals, isReportByStructure, reportByType } from './pipeline/detect';
 import { readInput, type ReportInput } from './pipeline/input';
-import { byRole, merge, reportFacts, type Decoded } from './pipeline/merge';
+import { byRole, FALLBACKS, merge, reportFacts, type Decoded } from './pipeline/merge';
 import { nestedReport } from './pipeline/nested';
 import { domainOf, findAddresses, hostWithinLimit, splitLines } from './text';
 import type { Analysis, DecodedMessage, RecipientOutcome, Verdict, Warning } from './types';
@@ -94,7 +94,7 @@ function analyzeAt(message: DecodedMessage, step: Step): Analysis {
   if (carried) return carried;
   // Decode: the layouts that make a report by themselves first, then (for reports) the others.
   const decoding = decoderInput(input);
-  const layouts = decode(decoding, true);
+  const layouts = decode(decoding, (decoder) => decoder.marksReport);
   for (const found of layouts) input.warnings.push(...(found.warnings ?? []));
   if (byRole(layouts).deliveryStatus?.complaint)
     return withoutRecipients(input, step.route, step.options.reader ?? null, { verdict: 'feedback' });
@@ -103,8 +103,10 @@ function analyzeAt(message: DecodedMessage, step: Step): Analysis {
     return withoutRecipients(input, step.route, step.options.reader ?? null, {
       verdict: signals.autoReply ? 'auto-reply' : 'not-a-bounce',
     });
-  // Merge, classify, assemble.
-  return analyzeReport(input, decoding, [...layouts, ...decode(decoding, false)], step);
+  // Merge, classify, assemble. The fallback sources are decoded only if merging needs them.
+  const others = decode(decoding, (decoder) => !decoder.marksReport && !FALLBACKS.includes(decoder.name));
+  const fallbacks = (): Decoding[] => decode(decoding, (decoder) => FALLBACKS.includes(decoder.name));
+  return analyzeReport(input, decoding, byRole([...layouts, ...others], fallbacks), step);
 }
 
 /** A message whose kind is known without recipients: feedback, a read receipt, or no report at all. */
@@ -135,13 +137,7 @@ function carriedReport(input: ReportInput, step: Step): Analysis | null {
 }
 
 /** Merge, classify and assemble a message known to be a report. */
-function analyzeReport(
-  input: ReportInput,
-  decoding: DecoderInput,
-  decodings: readonly Decoding[],
-  step: Step,
-): Analysis {
-  const decoded = byRole(decodings);
+function analyzeReport(input: ReportInput, decoding: DecoderInput, decoded: Decoded, step: Step): Analysis {
   const { deliveryStatus, exchange } = reportFacts(decoded);
   // Server names longer than a host name can be are not names: the report's text still shows them.
   const reportingMta =

@@ -36,9 +36,9 @@ export const DECODERS: readonly Decoder[] = [
   answerLineDecoder,
 ];
 
-/** The layouts found in the input, in the order of DECODERS: those that mark a report, or the others. */
-export function decode(input: DecoderInput, marksReport: boolean): Decoding[] {
-  return DECODERS.filter((decoder) => decoder.marksReport === marksReport)
+/** The layouts found in the input by the decoders `which` picks, in the order of DECODERS. */
+export function decode(input: DecoderInput, which: (decoder: Decoder) => boolean): Decoding[] {
+  return DECODERS.filter(which)
     .map((decoder) => decoder.decode(input))
     .filter((d): d is Decoding => d !== null);
 }
