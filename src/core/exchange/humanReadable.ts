@@ -2,7 +2,7 @@ import { enhancedFieldLabels, exchangeLabels, type ExchangeLabels } from '../cat
 import { DELAY_WORD_PATTERN } from '../languages';
 import { parseHeaderBlock } from '../headers';
 import type { HeaderField } from '../types';
-import { anyOf, cleanAddress, findAddress, foldSpace, isAddress, splitLines } from '../text';
+import { anyOf, cleanAddress, escapeRegExp, findAddress, foldSpace, isAddress, splitLines } from '../text';
 
 export interface ExchangeRecipient {
   readonly address: string;
@@ -165,6 +165,25 @@ const ANY_HEADLINE = anyOf(
 );
 
 const SUBJECT_PREFIXES = exchangeLabels.map((labels) => labels.subjectPrefixes.map(lower));
+
+/**
+ * Every language's labels that can anchor a report (detectLanguage: the first line, a delay line, a
+ * diagnostic heading, the administrators' heading, the details heading), lower-cased, as one
+ * alternation. A line starting with one holds it, so a text without any (most texts) holds no
+ * Exchange report, and one search over it says so.
+ */
+const ANCHOR_LABEL = new RegExp(
+  exchangeLabels
+    .flatMap((labels) => [
+      ...labels.firstLines,
+      ...labels.delayLines,
+      ...labels.diagnosticHeadings,
+      ...labels.enhancedAdminHeading,
+      ...labels.enhancedErrorDetails,
+    ])
+    .map((label) => escapeRegExp(lower(label)))
+    .join('|'),
+);
 
 /**
  * Which voting groups of each language have a line starting with one of their labels; the same
@@ -544,6 +563,7 @@ export function parseExchangeText(
   /** splitLines(text), when the caller has them. */
   lines: readonly string[] = splitLines(text),
 ): ExchangeText | null {
+  if (!ANCHOR_LABEL.test(lower(text))) return null;
   const labelLines = new LabelLines(lines);
   const detected = detectLanguage(labelLines, subject);
   // The same test as the one on the layout's headings below, answered from the language
