@@ -167,20 +167,14 @@ const ANY_HEADLINE = anyOf(
 const SUBJECT_PREFIXES = exchangeLabels.map((labels) => labels.subjectPrefixes.map(lower));
 
 /**
- * Every language's labels that can anchor a report (detectLanguage: the first line, a delay line, a
- * diagnostic heading, the administrators' heading, the details heading), lower-cased, as one
+ * Every language's labels of the groups that can anchor a report (GROUP: the first line, a delay
+ * line, a diagnostic heading and the enhanced layout's two headings), lower-cased, as one
  * alternation. A line starting with one holds it, so a text without any (most texts) holds no
  * Exchange report, and one search over it says so.
  */
 const ANCHOR_LABEL = new RegExp(
   exchangeLabels
-    .flatMap((labels) => [
-      ...labels.firstLines,
-      ...labels.delayLines,
-      ...labels.diagnosticHeadings,
-      ...labels.enhancedAdminHeading,
-      ...labels.enhancedErrorDetails,
-    ])
+    .flatMap((labels) => Object.values(GROUP).flatMap((group) => votingGroups(labels)[group] ?? []))
     .map((label) => escapeRegExp(lower(label)))
     .join('|'),
 );
