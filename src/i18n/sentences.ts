@@ -248,12 +248,3 @@ export function formatDate(iso: string | null, locale: Locale, readerTag?: strin
   if (Number.isNaN(time)) return null;
   return dateFormatFor(locale, readerTag).format(time);
 }
-
-/**
- * Makes the date format formatDate will use, ahead of the first explanation. The first date format
- * of a page sets up the platform's calendar and time-zone data: about 13 ms, which the pages spend
- * here while they wait for Office or for their scripts instead of in the explanation's render.
- */
-export function prepareDates(locale: Locale, readerTag: string | null | undefined): void {
-  dateFormatFor(locale, readerTag);
-}

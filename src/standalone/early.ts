@@ -3,24 +3,14 @@
 // machine, 400 ms on a slow one). It starts what the first answer waits for, in parallel with that:
 // the engine's Web Worker (which loads and compiles the engine in its own thread), the sample texts
 // and the cause texts in the reader's language. index.tsx imports the same module instance.
+import '../ui/engineStart';
 import { loadTranslator, pickLocale } from '../i18n';
-import { prepareDates } from '../i18n/sentences';
-import { explainInput, loadEngine, runEngineInWorker, type Explained } from '../ui/analyzeInput';
+import { explainInput, type Explained } from '../ui/analyzeInput';
 import type { RawInput } from '../ui/messageSource';
-
-// The engine runs in a Web Worker, so no input can freeze the page.
-runEngineInWorker(
-  () =>
-    // One file (webpack.config.js, splitChunks): the worker loads its code in one request.
-    new Worker(/* webpackChunkName: "engine-worker" */ new URL('../ui/engineWorker.ts', import.meta.url)),
-);
-void loadEngine().catch(() => undefined);
 
 export const params = new URLSearchParams(window.location.search);
 export const locale = pickLocale(params.get('lang') ?? navigator.language);
 export const translator = loadTranslator(locale);
-// In a task of its own, while the UI's scripts still compile.
-setTimeout(() => prepareDates(locale, navigator.language), 0);
 export const samplesModule = import(/* webpackChunkName: "samples" */ './samples');
 
 /** The sample the URL names (?sample=, default relay-access-denied; "none" for no sample). */

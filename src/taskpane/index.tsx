@@ -1,12 +1,12 @@
+// First: the engine's worker starts while Office starts up and the modules below are evaluated.
+import '../ui/engineStart';
 import { createRoot } from 'react-dom/client';
 import { loadTranslator, pickLocale } from '../i18n';
-import { prepareDates } from '../i18n/sentences';
 import { createOfficeAdminChannel, createRoamingSettingsStore } from '../office/adminChannel';
 import { createMailboxSource } from '../office/mailboxSource';
 import { currentOfficeTheme, readerAddress, watchOfficeTheme } from '../office/officeHost';
 import { organisationAddressFromQuery } from '../ui/adminChannel';
 import { configuredLookup } from '../ui/dnsLookup';
-import { loadEngine, runEngineInWorker } from '../ui/analyzeInput';
 import { copyOnlyChannel, createLocalSettingsStore, safeLocalStorage } from '../ui/localSettings';
 import { isDarkColor, Root, type RootProps } from '../ui/Root';
 
@@ -16,13 +16,6 @@ import { isDarkColor, Root, type RootProps } from '../ui/Root';
 // (docs/office-notes.md §7), and reads the selected item the moment Office is ready. Only an
 // Office that answers without Outlook (the page opened in a browser) gives the no-Outlook pane.
 
-// The engine runs in a Web Worker, so no input can freeze the pane; start it while Office starts up.
-runEngineInWorker(
-  () =>
-    // One file (webpack.config.js, splitChunks): the worker loads its code in one request.
-    new Worker(/* webpackChunkName: "engine-worker" */ new URL('../ui/engineWorker.ts', import.meta.url)),
-);
-void loadEngine().catch(() => undefined);
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');
 const root = createRoot(container);
@@ -52,9 +45,6 @@ function update(patch: Partial<PaneProps>): void {
   const { t, ...rest } = pane;
   if (t) root.render(<Root {...rest} t={t} />);
 }
-
-// While Office starts: the first date format of a page costs more than all later ones together.
-setTimeout(() => prepareDates(pickLocale(navigator.language), navigator.language), 0);
 
 void loadTranslator(pickLocale(navigator.language)).then((t) => {
   if (!officeAnswered) update({ t });

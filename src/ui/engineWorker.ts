@@ -2,6 +2,7 @@
 // The engine in a Web Worker: the page posts { id, input } and gets { id, result } back. Decoding
 // and analysis are pure, so nothing else crosses; a stuck or cancelled analysis is ended by
 // terminating the worker (src/ui/analyzeInput.ts).
+import './workerIntl';
 import { PlainBlob } from '../mail/plainBlob';
 import { runEngine } from './engine';
 import type { RawInput } from './messageSource';
