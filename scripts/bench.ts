@@ -18,13 +18,15 @@
  * 4. Gzipped size of the task pane's initial JavaScript (≤ 150 KB) and of the lazy chunks; no
  *    iconv-lite and no Buffer polyfill in any chunk.
  * 5. Standalone page in headless Chromium: navigation → explanation visible, against an empty
- *    React + Fluent page, ≤ 1.5×, with and without 4× CPU throttling.
+ *    React + Fluent page, ≤ 1.5×, with and without 4× CPU throttling. For reference, the same for a
+ *    page with only the engine's worker (the analysis's own share), and the task pane's time.
  * 6. The longest main-thread task while the pane explains the largest hostile inputs: ≤ 200 ms.
  *
  * The last line has every ratio. BENCH_DIST=dir measures (and builds into) another directory than dist/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -819,12 +821,62 @@ async function timeToHeading(browser: Browser, url: string, text: string, thrott
   }
 }
 
+/**
+ * A page with nothing on it but the built engine's Web Worker, which it starts at once and sends the
+ * sample as soon as the sample's bytes arrive: no React, no Fluent, no texts. Its time to the
+ * worker's answer is what the analysis alone costs a first visit (a new thread, the engine's one
+ * file fetched and compiled, a cold analysis): a part of the page's time that no work on the UI
+ * can take away.
+ */
+function writeEngineAlonePage(dir: string, workerFile: string): void {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(
+    path.join(ROOT, 'src', 'standalone', 'samples', 'relay-access-denied.eml'),
+    path.join(dir, 'sample.eml'),
+  );
+  writeFileSync(
+    path.join(dir, 'start.js'),
+    `const worker = new Worker(${JSON.stringify(`/${workerFile}`)});
+worker.onmessage = (event) => { if (event.data.result.ok) window.__answeredAt = performance.now(); };
+fetch('sample.eml').then((response) => response.arrayBuffer()).then((bytes) =>
+  worker.postMessage({ id: 1, input: { kind: 'bytes', bytes: new Uint8Array(bytes), label: 'sample', door: 'paste' } }));
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Engine alone</title>' +
+      '<script src="start.js"></script></head><body></body></html>',
+  );
+}
+
+/** Milliseconds from navigation to the engine's answer on writeEngineAlonePage's page, fresh context. */
+async function timeToEngineAnswer(browser: Browser, url: string, throttle = 1): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (throttle !== 1)
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __answeredAt?: number }).__answeredAt,
+      undefined,
+      { timeout: 30_000 },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
 interface PageResult {
   readonly oursMs: number;
   readonly baselineMs: number;
   /** The same with the CPU slowed down THROTTLE times. */
   readonly oursSlowMs: number;
   readonly baselineSlowMs: number;
+  /** The engine's worker alone (writeEngineAlonePage), unthrottled and slowed; null if not measured. */
+  readonly engineAloneMs: number | null;
+  readonly engineAloneSlowMs: number | null;
   /** The task pane with the fake Office host, navigation → explanation (no budget; null if not measured). */
   readonly paneMs: number | null;
 }
@@ -892,7 +944,10 @@ async function pageLoad(): Promise<PageResult | null> {
   const baselineDir = path.join(tmp, 'baseline');
   await buildBaseline(baselineDir);
   const baselineGz = gzipSync(readFileSync(path.join(baselineDir, 'baseline.js')), { level: 9 }).length;
-  const server = await harness.serveDist({ '/baseline/': baselineDir }, DIST);
+  const workerFile = readdirSync(DIST).find((file) => /^engine-worker\.[\w.]*js$/.test(file));
+  const engineDir = path.join(tmp, 'engine-alone');
+  if (workerFile) writeEngineAlonePage(engineDir, workerFile);
+  const server = await harness.serveDist({ '/baseline/': baselineDir, '/engine-alone/': engineDir }, DIST);
   const browser = await harness.launch();
   try {
     const ours = (throttle: number): Promise<number> =>
@@ -934,6 +989,21 @@ async function pageLoad(): Promise<PageResult | null> {
     );
     const [oursMs, baselineMs] = await measure(1);
     const [oursSlowMs, baselineSlowMs] = await measure(THROTTLE);
+    const engineAlone = async (throttle: number, baselineMs: number): Promise<number | null> => {
+      if (!workerFile) return null;
+      const runs: number[] = [];
+      for (let i = 0; i < PAGE_LOADS; i++)
+        runs.push(await timeToEngineAnswer(browser, `${server.url}/engine-alone/`, throttle));
+      const m = median(runs);
+      console.log(
+        `the engine's worker alone, ${throttle === 1 ? 'unthrottled' : `CPU slowed ${throttle}×`} (a page with only ${workerFile}, ` +
+          `given the sample at once; no UI): ${runs.map((v) => v.toFixed(0)).join(', ')} ms → median ${ms(m)} = ` +
+          `${(m / baselineMs).toFixed(2)}× the empty page, before any rendering (no budget)`,
+      );
+      return m;
+    };
+    const engineAloneMs = await engineAlone(1, baselineMs);
+    const engineAloneSlowMs = await engineAlone(THROTTLE, baselineSlowMs);
     let paneMs: number | null = null;
     try {
       const paneRuns: number[] = [];
@@ -947,7 +1017,7 @@ async function pageLoad(): Promise<PageResult | null> {
     } catch (error) {
       console.log(`task pane: not measured (${String(error).split('\n')[0]})`);
     }
-    return { oursMs, baselineMs, oursSlowMs, baselineSlowMs, paneMs };
+    return { oursMs, baselineMs, oursSlowMs, baselineSlowMs, engineAloneMs, engineAloneSlowMs, paneMs };
   } finally {
     await browser.close();
     await server.close();
@@ -1156,6 +1226,8 @@ async function main(): Promise<number> {
     `cli-1core=${ratio(sisimai && sisimai.oursOneMs / sisimai.theirsMs)}`,
     `page=${ratio(page && page.oursMs / page.baselineMs)}`,
     `page-${THROTTLE}x=${ratio(page && page.oursSlowMs / page.baselineSlowMs)}`,
+    `engine-alone=${ratio(page?.engineAloneMs ? page.engineAloneMs / page.baselineMs : null)}`,
+    `engine-alone-${THROTTLE}x=${ratio(page?.engineAloneSlowMs ? page.engineAloneSlowMs / page.baselineSlowMs : null)}`,
     `pane=${page?.paneMs ? page.paneMs.toFixed(0) : 'n/a'}ms`,
     `longest-task=${tasks ? tasks.longestMs.toFixed(0) : 'n/a'}ms`,
     `25mb=${big ? (fastest(big) / 1000).toFixed(2) : 'n/a'}s`,
