@@ -40,7 +40,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analyzeMessage } from '../src/core';
 import { decodeEml } from '../src/mail/decodeEml';
 import { analyzeBytes, sniffInput } from '../src/mail/readInput';
@@ -776,6 +776,26 @@ async function buildBaseline(dir: string): Promise<void> {
   );
 }
 
+/** A new page in `context`, its processor slowed `throttle` times (Chromium's CDP). */
+async function throttledPage(context: BrowserContext, throttle: number): Promise<Page> {
+  const page = await context.newPage();
+  if (throttle !== 1)
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return page;
+}
+
+/** The time the page's own script put in `window[name]` (ms since its navigation), once it is there. */
+async function pageTime(page: Page, name: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (key) => (window as unknown as Record<string, unknown>)[key],
+    name,
+    {
+      timeout: 30_000,
+    },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 /**
  * Milliseconds from navigation start (the page's time origin) to the frame after a level-2 heading
  * containing `text` entered the document; in a fresh browser context (empty cache).
@@ -783,9 +803,7 @@ async function buildBaseline(dir: string): Promise<void> {
 async function timeToHeading(browser: Browser, url: string, text: string, throttle = 1): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
   try {
-    const page = await context.newPage();
-    if (throttle !== 1)
-      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const page = await throttledPage(context, throttle);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript((wanted: string) => {
@@ -804,12 +822,7 @@ async function timeToHeading(browser: Browser, url: string, text: string, thrott
     }, text);
     await page.goto(url, { waitUntil: 'commit' });
     try {
-      const handle = await page.waitForFunction(
-        () => (window as unknown as { __visibleAt?: number }).__visibleAt,
-        undefined,
-        { timeout: 30_000 },
-      );
-      return (await handle.jsonValue()) as number;
+      return await pageTime(page, '__visibleAt');
     } catch (error) {
       throw new Error(
         `${url}: no h2 with "${text}"${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(error).split('\n')[0]}`,
@@ -853,16 +866,9 @@ fetch('sample.eml').then((response) => response.arrayBuffer()).then((bytes) =>
 async function timeToEngineAnswer(browser: Browser, url: string, throttle = 1): Promise<number> {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    if (throttle !== 1)
-      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const page = await throttledPage(context, throttle);
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      () => (window as unknown as { __answeredAt?: number }).__answeredAt,
-      undefined,
-      { timeout: 30_000 },
-    );
-    return (await handle.jsonValue()) as number;
+    return await pageTime(page, '__answeredAt');
   } finally {
     await context.close();
   }
@@ -917,12 +923,7 @@ async function timeToPaneExplanation(
     },
   );
   try {
-    const handle = await page.waitForFunction(
-      () => (window as unknown as { __explainedAt?: number }).__explainedAt,
-      undefined,
-      { timeout: 30_000 },
-    );
-    return (await handle.jsonValue()) as number;
+    return await pageTime(page, '__explainedAt');
   } finally {
     await page.context().close();
   }
