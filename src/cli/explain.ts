@@ -154,7 +154,7 @@ async function explainFile(
 /** What the main thread tells a worker thread. */
 interface WorkerData {
   readonly role: 'bounce-explainer-cli-worker';
-  /** This module's file (the bundle), for the launcher that starts the thread (WORKER_ENTRY). */
+  /** This module's file (the bundle), for the launcher that starts the thread (workerEntry). */
   readonly bundle: string;
   readonly files: readonly string[];
   readonly json: boolean;
